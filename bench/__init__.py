@@ -1,0 +1,1 @@
+"""Benchmarks and the quality harness (not part of the installed package)."""

@@ -1,0 +1,157 @@
+"""Find the figures in a text (money, counts, percentages, casualties) and size them.
+
+Each figure becomes a ``Figure`` with its value normalised to 0..1 on a log
+scale, so that "$2 billion" and "400,000 chips" can be compared with each other.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "tr": 1e12,
+}
+VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2e3, "tens of thousands": 2e4,
+         "hundreds of thousands": 2e5, "millions": 2e6, "tens of millions": 2e7,
+         "hundreds of millions": 2e8, "billions": 2e9, "trillions": 2e12}
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
+                "dozen": 12, "fifty": 50, "hundred": 100, "a hundred": 100, "a thousand": 1000,
+                "a million": 1e6, "a billion": 1e9}
+CURRENCY = r"(?:US\$|\$|€|£|¥|USD|EUR|GBP|Rs\.?)"
+CURRENCY_WORDS = r"(?:dollars|euros|pounds|yuan|yen|rupees|francs|roubles|rubles)"
+CASUALTY_WORDS = r"(?:dead|killed|died|deaths|death toll|fatalities|casualties|injured|wounded|missing|victims)"
+
+# A number not glued to a word before it ("H200", "A380" are names, not counts).
+_NUM = r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?:trillion|billion|million|thousand|tn|bn|mn|mln|m|b|k)\b"
+_VAGUE = "|".join(sorted((re.escape(k) for k in VAGUE), key=len, reverse=True))
+_WORDNUM = "|".join(sorted((re.escape(k) for k in WORD_NUMBERS), key=len, reverse=True))
+
+MONEY_RE = re.compile(
+    rf"(?P<cur>{CURRENCY})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
+    rf"|(?P<num2>{_NUM})\s?(?P<scale2>{_SCALE})?\s(?:US\s)?{CURRENCY_WORDS}"
+    rf"|(?P<vague>{_VAGUE}) of (?:{CURRENCY_WORDS}|(?:US )?dollars)",
+    re.I,
+)
+PERCENT_RE = re.compile(rf"(?P<num>{_NUM})\s?(?:%|per ?cent\b)", re.I)
+COUNT_RE = re.compile(
+    rf"(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?(?:\s(?:more|new|additional|other|of))?"
+    rf"\s(?P<noun>[a-z][a-z\-]+)"
+    rf"|(?P<vague>{_VAGUE})(?: of)?\s(?P<noun2>[a-z][a-z\-]+)"
+    rf"|\b(?P<word>{_WORDNUM})\s(?P<noun3>[a-z][a-z\-]+)",
+    re.I,
+)
+CASUALTY_RE = re.compile(
+    rf"(?:(?P<num>{_NUM}|{_WORDNUM})\s(?:people\s|persons\s|civilians\s|soldiers\s|workers\s|children\s)?"
+    rf"(?:were\s|have been\s|are\s|had been\s)?(?:reported\s|confirmed\s)?{CASUALTY_WORDS})"
+    rf"|(?:{CASUALTY_WORDS}\s(?:of|at|to|rose to|reached|stands at|climbed to)\s(?P<num2>{_NUM}))",
+    re.I,
+)
+_NOT_COUNT_NOUNS = {
+    "am", "pm", "a", "p", "years", "year", "old", "percent", "per", "cent", "st", "nd", "rd", "th",
+    "minutes", "minute", "seconds", "hours", "hour", "days", "day", "weeks", "week", "months",
+    "month", "times", "points", "point", "goals", "runs", "innings", "laps", "of", "and", "to", "in",
+    "or", "at", "on", "the", "for", "by", "mph", "km", "miles", "feet", "metres", "meters", "degrees",
+    "inches", "pounds", "kg", "round", "rounds", "games", "matches", "sets", "holes", "yards",
+    "votes", "vote",
+}
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str
+    kind: str  # money | count | percent | casualties
+    amount: float
+    size: float  # 0..1, log-normalised
+    start: int
+    end: int
+
+
+def _to_float(num: str) -> float | None:
+    num = num.replace(",", "")
+    try:
+        return float(num)
+    except ValueError:
+        return WORD_NUMBERS.get(num.lower())
+
+
+def _scaled(num: str | None, scale: str | None) -> float | None:
+    if num is None:
+        return None
+    value = _to_float(num)
+    if value is None:
+        return None
+    if scale:
+        value *= SCALES.get(scale.lower(), 1.0)
+    return value
+
+
+def _log_size(amount: float, low: float, high: float) -> float:
+    """Map ``amount`` to 0..1: ``low`` and below is 0, ``high`` and above is 1, log in between."""
+    if amount <= low:
+        return 0.0
+    return min(1.0, (math.log10(amount) - math.log10(low)) / (math.log10(high) - math.log10(low)))
+
+
+# Reference ranges, documented in docs/signals.md: $10k..$1tn, 10..100m people/things,
+# 1..1,000 casualties. Percentages are weak evidence of size on their own.
+MONEY_RANGE = (1e4, 1e12)
+COUNT_RANGE = (10, 1e8)
+CASUALTY_RANGE = (0.5, 1e3)
+
+
+def find_figures(text: str) -> list[Figure]:
+    figures: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for m in CASUALTY_RE.finditer(text):
+        amount = _to_float(m.group("num") or m.group("num2") or "")
+        if amount is None or (_YEAR.match(str(int(amount))) and "," not in m.group(0)):
+            continue
+        figures.append(Figure(m.group(0), "casualties", amount, _log_size(amount + 0.5, *CASUALTY_RANGE),
+                              m.start(), m.end()))
+        taken.append(m.span())
+    for m in MONEY_RE.finditer(text):
+        if m.group("vague"):
+            amount = VAGUE[m.group("vague").lower()]
+        else:
+            amount = _scaled(m.group("num") or m.group("num2"), m.group("scale") or m.group("scale2"))
+        if amount is None or not free(*m.span()):
+            continue
+        figures.append(Figure(m.group(0), "money", amount, _log_size(amount, *MONEY_RANGE), m.start(), m.end()))
+        taken.append(m.span())
+    for m in PERCENT_RE.finditer(text):
+        amount = _to_float(m.group("num"))
+        if amount is None or not free(*m.span()):
+            continue
+        figures.append(Figure(m.group(0), "percent", amount, 0.3 * min(1.0, amount / 50), m.start(), m.end()))
+        taken.append(m.span())
+    for m in COUNT_RE.finditer(text):
+        if not free(*m.span()):
+            continue
+        noun = (m.group("noun") or m.group("noun2") or m.group("noun3") or "").lower()
+        if noun in _NOT_COUNT_NOUNS:
+            continue
+        if m.group("vague"):
+            amount = VAGUE[m.group("vague").lower()]
+        elif m.group("word"):
+            amount = WORD_NUMBERS[m.group("word").lower()]
+        else:
+            raw = m.group("num")
+            if _YEAR.match(raw) and not m.group("scale"):
+                continue  # "2024 budget" is a year, not a count
+            amount = _scaled(raw, m.group("scale"))
+        if amount is None or amount < 2:
+            continue
+        figures.append(Figure(m.group(0), "count", amount, _log_size(amount, *COUNT_RANGE), m.start(), m.end()))
+        taken.append(m.span())
+    figures.sort(key=lambda f: f.start)
+    return figures

@@ -1,0 +1,286 @@
+"""Prose stage (embedded backend): analysis, summary and key points from the measured signals.
+
+Deterministic and extractive: the summary and key points are sentences of the
+article chosen for coverage and non-redundancy; the analysis is written from
+the signals and their evidence, so every claim in it can be traced back.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from .models import CleanArticle, Prose, Scores, Sentence, Signal
+from .text import STOPWORDS, tokens
+
+SUMMARY_WORDS = 120
+KEY_POINT_WORDS = 30
+#: Sentences opening with these words lean on an earlier sentence; they read badly alone.
+_DANGLING = {
+    "he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their",
+    "him", "them", "but", "and", "or", "so", "however", "also", "meanwhile", "still", "yet",
+    "then", "there", "here", "such", "both", "another", "instead", "moreover", "furthermore",
+    "besides", "likewise", "similarly", "nevertheless", "thus", "hence", "otherwise", "which",
+}
+_LOWERABLE_FIRST = {"the", "a", "an", "this", "its", "their", "in", "on", "at", "for", "after", "as"}
+
+
+def _content(text: str) -> list[str]:
+    return [t for t in tokens(text) if t not in STOPWORDS and len(t) > 2 and not t.isdigit()]
+
+
+def _balanced_quotes(text: str) -> bool:
+    straight = text.count('"') % 2 == 0
+    curly = text.count("“") == text.count("”")
+    return straight and curly
+
+
+def _usable(sentence: Sentence) -> bool:
+    words = sentence.text.split()
+    if not 6 <= len(words) <= 55:
+        return False
+    first = re.sub(r"\W", "", words[0]).lower()
+    if first in _DANGLING:
+        return False
+    text = sentence.text.strip()
+    if text[:1] in "\"“'‘" or text.endswith(("?", ":")) or not _balanced_quotes(text):
+        return False
+    return not re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I)
+
+
+def _centrality(sentences: tuple[Sentence, ...]) -> list[float]:
+    """Cosine of each sentence's content-word counts with the whole article's."""
+    bags = [Counter(_content(s.text)) for s in sentences]
+    total: Counter[str] = Counter()
+    for bag in bags:
+        total.update(bag)
+    norm_total = math.sqrt(sum(v * v for v in total.values())) or 1.0
+    out = []
+    for bag in bags:
+        dot = sum(v * total[k] for k, v in bag.items())
+        norm = math.sqrt(sum(v * v for v in bag.values())) or 1.0
+        out.append(dot / (norm * norm_total))
+    return out
+
+
+def _overlap(a: str, b: str) -> float:
+    sa, sb = set(_content(a)), set(_content(b))
+    return len(sa & sb) / max(1, min(len(sa), len(sb)))
+
+
+def _evidence_sentences(signals: list[Signal]) -> Counter[int]:
+    """How much impact evidence each sentence holds (figures, actors, actions)."""
+    weight: Counter[int] = Counter()
+    for s in signals:
+        if s.kind == "impact" and s.name in {"magnitude", "actors", "action_type"}:
+            for ev in s.evidence:
+                if ev.sentence is not None and ev.direction == "raises":
+                    weight[ev.sentence] += 1
+    return weight
+
+
+def rank_sentences(clean: CleanArticle, signals: list[Signal], position_weight: float = 0.45) -> list[int]:
+    """Indices of usable sentences, best first, for the summary."""
+    sentences = clean.sentences
+    central = _centrality(sentences)
+    peak = max(central, default=1.0) or 1.0
+    info = _evidence_sentences(signals)
+    scored = []
+    for i, s in enumerate(sentences):
+        if not _usable(s):
+            continue
+        position = 1.0 / (1.0 + 0.35 * i)
+        score = (1 - position_weight) * central[i] / peak + position_weight * position
+        score += 0.05 * min(info[i], 3)
+        scored.append((-score, i))
+    return [i for _, i in sorted(scored)]
+
+
+def summarize(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMARY_WORDS) -> str:
+    ranked = rank_sentences(clean, signals)
+    chosen: list[int] = []
+    used = 0
+    for i in ranked:
+        text = clean.sentences[i].text
+        n = len(text.split())
+        if used + n > max_words and chosen:
+            continue
+        if any(_overlap(text, clean.sentences[j].text) > 0.5 for j in chosen):
+            continue
+        chosen.append(i)
+        used += n
+        if used >= max_words * 0.8:
+            break
+    if not chosen:  # nothing usable: fall back to the opening words
+        words = clean.text.split()
+        return " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
+    return " ".join(clean.sentences[i].text.strip() for i in sorted(chosen))
+
+
+def shorten(text: str, max_words: int = KEY_POINT_WORDS) -> str:
+    """Cut a sentence to ``max_words`` at a clause boundary where one exists."""
+    words = text.split()
+    if len(words) <= max_words:
+        return text.strip()
+    head = " ".join(words[:max_words])
+    cut = max(head.rfind(", "), head.rfind("; "), head.rfind(" – "), head.rfind(" — "))
+    if cut > len(head) * 0.5:
+        return head[:cut].rstrip(",;–— ") + "."
+    return head.rstrip(",;:–— ") + "…"
+
+
+def key_points(clean: CleanArticle, signals: list[Signal], summary: str, n: int = 3) -> list[str]:
+    sentences = clean.sentences
+    central = _centrality(sentences)
+    peak = max(central, default=1.0) or 1.0
+    info = _evidence_sentences(signals)
+    scored = []
+    for i, s in enumerate(sentences):
+        if not _usable(s):
+            continue
+        score = central[i] / peak + 0.15 * min(info[i], 4) + 0.3 / (1 + 0.5 * i)
+        if len(s.text.split()) > KEY_POINT_WORDS:
+            score -= 0.15  # must be cut: prefer sentences that fit
+        scored.append((-score, i))
+    points: list[str] = []
+    for _, i in sorted(scored):
+        text = shorten(sentences[i].text)
+        if any(_overlap(text, p) > 0.4 for p in points):
+            continue
+        points.append(text)
+        if len(points) == n:
+            break
+    if len(points) < n:  # short articles: fill from any remaining sentences, still distinct
+        for s in sentences:
+            text = shorten(s.text)
+            if len(text.split()) >= 4 and all(_overlap(text, p) <= 0.4 for p in points):
+                points.append(text)
+            if len(points) == n:
+                break
+    return points
+
+
+def headline(clean: CleanArticle) -> str:
+    if clean.title:
+        return clean.title
+    first = clean.sentences[0].text if clean.sentences else clean.text
+    return shorten(first, 14).rstrip(".")
+
+
+# --- analysis ---------------------------------------------------------------
+
+_HYPE_DRIVERS = {
+    "sensational_language": "loaded, emotional language",
+    "superlatives": "superlatives and absolutes",
+    "clickbait_headline": "a clickbait-style headline",
+    "speculation": "speculation presented alongside the facts",
+    "anonymous_sourcing": "claims resting on unnamed sources",
+    "repetition": "repetition of the same claims",
+}
+_HYPE_OPENERS = {
+    "low": "Media attention is restrained",
+    "moderate": "While media attention is moderate, driven mainly by {driver}",
+    "high": "While media attention is heavy because of {driver}",
+    "extreme": "While the coverage is extremely loud, fuelled by {driver}",
+}
+
+
+def _impact_phrase(impact: int) -> str:
+    if impact <= 2:
+        return "changes little beyond the people directly involved"
+    if impact <= 4:
+        return "has limited consequences, mostly local or confined to a small group"
+    if impact <= 6:
+        return "matters for a sector, a region or a large organisation"
+    if impact <= 8:
+        return "represents a substantial shift with national or international consequences"
+    return "is of historic scale, affecting very many people for years"
+
+
+def _quote(items: list[str], k: int = 3) -> str:
+    items = list(dict.fromkeys(items))[:k]
+    quoted = [f"“{x}”" for x in items]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def _development(clean: CleanArticle, points: list[str]) -> str:
+    """The concrete development, as a clause: from the headline or the top key point."""
+    base = clean.title or (points[0] if points else headline(clean))
+    base = shorten(base, 22).rstrip(".…")
+    first = base.split(" ", 1)[0]
+    if first.lower() in _LOWERABLE_FIRST:
+        base = base[0].lower() + base[1:]
+    return base
+
+
+def _by_name(signals: list[Signal]) -> dict[str, Signal]:
+    return {s.name: s for s in signals}
+
+
+def _impact_reasons(signals: list[Signal]) -> list[str]:
+    by = _by_name(signals)
+    ranked = sorted((s for s in signals if s.kind == "impact"), key=lambda s: -s.contribution)
+    reasons = []
+    for s in ranked[:3]:
+        if s.contribution <= 0.05 or s.value < 0.15:
+            continue
+        raises = [e.text for e in s.evidence if e.direction == "raises" and e.sentence is not None]
+        if s.name == "magnitude" and raises:
+            reasons.append(f"figures such as {_quote(raises, 2)}")
+        elif s.name == "actors" and raises:
+            reasons.append(f"the actors involved ({', '.join(list(dict.fromkeys(raises))[:3])})")
+        elif s.name == "action_type" and raises:
+            actions = list(dict.fromkeys(r.lower() for r in raises))[:3]
+            reasons.append(f"the kind of action reported ({', '.join(actions)})")
+        elif s.name == "scope":
+            reasons.append("its reach across countries or sectors")
+        elif s.name == "durability":
+            reasons.append("consequences that are likely to last")
+        elif s.name == "certainty":
+            reasons.append("the fact that it is done and confirmed rather than expected")
+        elif s.name == "novelty":
+            reasons.append("the newness of the development")
+    certainty = by.get("certainty")
+    if certainty and certainty.value < 0.3:
+        reasons.append("held back because much of it is expected or rumoured rather than confirmed")
+    low = by.get("action_type")
+    if low and any(e.direction == "lowers" for e in low.evidence) and low.value < 0.3:
+        reasons.append("and the subject matter (gossip, previews or opinion) carries few consequences")
+    return reasons
+
+
+def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, points: list[str]) -> str:
+    hype_ranked = sorted((s for s in signals if s.kind == "hype"), key=lambda s: -s.contribution)
+    top = hype_ranked[0] if hype_ranked else None
+    driver = _HYPE_DRIVERS.get(top.name, "its framing") if top else "its framing"
+    if top and top.name in {"sensational_language", "superlatives", "speculation"}:
+        words = [e.text for e in top.evidence if e.sentence is not None]
+        if words:
+            driver += f" ({_quote(words, 3)})"
+    opener = _HYPE_OPENERS[scores.hype_level].format(driver=driver)
+    development = _development(clean, points)
+    if scores.hype_level == "low":
+        first = f"{opener}; the core development – {development} – {_impact_phrase(scores.impact)}."
+    else:
+        first = f"{opener}, the core development – {development} – {_impact_phrase(scores.impact)}."
+    reasons = _impact_reasons(signals)
+    if reasons:
+        second = f"Its impact of {scores.impact}/10 rests on {'; '.join(reasons[:3])}."
+        second = second.replace("; held back", ", held back").replace("; and the", ", and the")
+    else:
+        second = (f"Its impact of {scores.impact}/10 reflects that it reports few figures, actors "
+                  "or consequential actions.")
+    third = f"Hype is {scores.hype_level} ({scores.hype}/10): {scores.placement}."
+    sentences = [first, second, third]
+    if clean.repeats_dropped:
+        sentences.append(f"The text repeated {clean.repeats_dropped} paragraph(s); they were counted once.")
+    return " ".join(sentences)
+
+
+def write(clean: CleanArticle, signals: list[Signal], scores: Scores) -> Prose:
+    summary = summarize(clean, signals)
+    points = key_points(clean, signals, summary)
+    return Prose(analysis=analyze_prose(clean, signals, scores, points), summary=summary, key_points=points)

@@ -1,0 +1,84 @@
+"""URLs, against a real HTTP server on loopback started by the test."""
+
+from __future__ import annotations
+
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from conftest import EXAMPLES
+
+from newsverdict.errors import FetchError
+from newsverdict.pipeline import analyze
+from newsverdict.sources import load
+
+PAGE = (EXAMPLES / "port-strike.html").read_bytes()
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        if self.path == "/article":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(PAGE)))
+            self.end_headers()
+            self.wfile.write(PAGE)
+        elif self.path == "/slow":
+            time.sleep(3)
+            self.send_response(200)
+            self.end_headers()
+        elif self.path == "/huge":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(700):
+                    self.wfile.write(b"<p>" + b"x" * 10_000 + b"</p>")
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+        else:
+            self.send_response(404)
+            self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_url_is_fetched_and_extracted(server):
+    card = analyze(load(f"{server}/article"))
+    assert card.headline.startswith("Dockworkers end nine-day strike")
+    assert card.url == f"{server}/article"
+
+
+def test_http_error_is_reported(server):
+    with pytest.raises(FetchError, match="HTTP 404"):
+        load(f"{server}/missing")
+
+
+def test_timeout_is_reported(server, monkeypatch):
+    import newsverdict.sources as sources
+
+    monkeypatch.setattr(sources, "FETCH_TIMEOUT_S", 0.5)
+    with pytest.raises(FetchError, match="timed out"):
+        sources.fetch(f"{server}/slow", timeout=0.5)
+
+
+def test_oversized_page_is_refused(server):
+    with pytest.raises(FetchError, match="cap"):
+        load(f"{server}/huge")
+
+
+def test_cli_reports_unreachable_url(cli):
+    result = cli("analyze", "http://127.0.0.1:9/nothing-listens-here")
+    assert result.returncode == 2
+    assert "cannot fetch" in result.stderr.decode()
