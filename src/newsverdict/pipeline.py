@@ -20,6 +20,7 @@ def analyze(
     source: str = "",
     weights: Weights | None = None,
     min_words: int = MIN_WORDS,
+    check_language: bool = True,
 ) -> Verdict:
     """Turn one article (an ``Article`` or plain text) into its verdict card.
 
@@ -31,7 +32,7 @@ def analyze(
     elif title or source:
         article = Article(text=article.text, title=title or article.title, source=source or article.source,
                           url=article.url, published=article.published, origin=article.origin)
-    cleaned = clean(article, min_words=min_words)
+    cleaned = clean(article, min_words=min_words, check_language=check_language)
     signals = weigh(measure(cleaned), weights)
     scores = score(signals, weights)
     prose = write(cleaned, signals, scores)

@@ -158,6 +158,8 @@ def key_points(clean: CleanArticle, signals: list[Signal], summary: str, n: int 
                 points.append(text)
             if len(points) == n:
                 break
+    if not points:  # a one-line text: its only sentence is its only point
+        points.append(shorten(sentences[0].text if sentences else clean.text))
     return points
 
 

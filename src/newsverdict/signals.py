@@ -114,6 +114,13 @@ def loaded_language_hits(doc: _Doc) -> list[Evidence]:
     return sorted((h for h in hits if h.text.lower() not in lx.EVENT_WORDS), key=lambda h: h.start or 0)
 
 
+def loaded_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of loaded language in raw ``text`` (no cleaning): for span-level evaluation."""
+    patterns = (lx.phrase_pattern(lx.SENSATIONAL), lx.phrase_pattern(lx.INTENSIFIERS), _loaded_pattern())
+    spans = {m.span() for p in patterns for m in p.finditer(text) if m.group(0).lower() not in lx.EVENT_WORDS}
+    return sorted(spans)
+
+
 def sensational(doc: _Doc) -> Signal:
     hits = loaded_language_hits(doc)
     learnt = loaded_words()
