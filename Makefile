@@ -1,4 +1,4 @@
-# newsverdict: `make run` analyses an example article, `make test` runs the checks.
+# newsverdict: `make run` ingests the example corpus and prints its digest, `make test` runs the checks.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -12,8 +12,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e ".[dev,bench]"
 	touch $(STAMP)
 
+DEMO_DB := .newsverdict-demo.db
+
 run: $(STAMP)
-	$(BIN)/newsverdict analyze examples/eu-battery-law.md
+	$(BIN)/newsverdict ingest examples/corpus/articles.jsonl --db $(DEMO_DB)
+	$(BIN)/newsverdict digest --since all --db $(DEMO_DB)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
@@ -24,6 +27,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.speed
+	$(BIN)/python -m bench.scale
 
 quality: $(STAMP)
 	$(BIN)/python -m bench.quality
@@ -38,4 +42,4 @@ schema: $(STAMP)
 	$(BIN)/python scripts/write_schema.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache $(DEMO_DB)*

@@ -162,6 +162,223 @@ def _run_batch(specs: list[str], jobs: int) -> list[tuple[str, object | None, st
     return [results[i] for i in range(len(specs))]
 
 
+# --- the store: feeds, ingest, stories, digest, search --------------------------
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", envvar="NEWSVERDICT_DB", help="SQLite database (default: in the user data directory)."),
+]
+SinceOption = Annotated[str, typer.Option("--since", help="Time window: 24h, 7d, 90m, or 'all'.")]
+
+feeds_app = typer.Typer(help="Add, list and remove the feeds that 'ingest' fetches.", no_args_is_help=True)
+app.add_typer(feeds_app, name="feeds")
+
+
+def open_store(db: Path | None):
+    from .store import Store, default_db_path
+
+    return Store(db or default_db_path())
+
+
+def parse_since(since: str) -> float | None:
+    """'24h' -> the timestamp 24 hours ago (of the newest article's clock: now)."""
+    import re
+    import time
+
+    if since in {"", "all"}:
+        return None
+    m = re.fullmatch(r"(\d+)\s*([mhdw])", since.strip().lower())
+    if not m:
+        fail(f"--since {since!r}: use a number and a unit: 90m, 24h, 7d, 2w, or 'all'")
+    seconds = int(m.group(1)) * {"m": 60, "h": 3600, "d": 86400, "w": 604800}[m.group(2)]
+    return time.time() - seconds
+
+
+def _guard(fn):
+    """Run ``fn`` turning newsverdict errors into one-line messages."""
+    from .errors import NewsverdictError
+
+    try:
+        return fn()
+    except NewsverdictError as exc:
+        fail(str(exc))
+
+
+@feeds_app.command("add")
+def feeds_add(
+    sources: Annotated[list[str], typer.Argument(help="Feed URLs, local RSS/Atom files, or OPML lists.")],
+    db: DbOption = None,
+) -> None:
+    """Add feeds: RSS 0.9x/1.0/2.0 and Atom URLs or files, or every feed of an OPML list."""
+    from datetime import UTC, datetime
+
+    from .feeds import is_opml, parse_feed, parse_opml, read_local
+    from .sources import fetch, is_url
+
+    def run() -> None:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with open_store(db) as store:
+            for spec in sources:
+                data = fetch(spec)[0] if is_url(spec) else read_local(spec)
+                origin = spec if is_url(spec) else str(Path(spec).resolve())
+                if is_opml(data):
+                    entries = parse_opml(data, origin)
+                else:
+                    feed = parse_feed(data, origin)
+                    entries = [(spec if is_url(spec) else Path(spec).resolve().as_uri(), feed.title)]
+                for url, title in entries:
+                    added = store.add_feed(url, title, now)
+                    typer.echo(f"{'added' if added else 'already there'}: {url}" + (f" ({title})" if title else ""))
+
+    _guard(run)
+
+
+@feeds_app.command("list")
+def feeds_list(db: DbOption = None) -> None:
+    """List the feeds with their last fetch status."""
+    with _guard(lambda: open_store(db)) as store:
+        rows = store.feeds()
+        if not rows:
+            typer.echo("no feeds yet: newsverdict feeds add URL|FILE")
+        for f in rows:
+            status = f["last_status"] or "never fetched"
+            if f["last_error"]:
+                status += f": {f['last_error']}"
+            typer.echo(f"{f['id']:>3}  {f['url']}  {f['title']}  [{status}]")
+
+
+@feeds_app.command("remove")
+def feeds_remove(feed: Annotated[str, typer.Argument(help="Feed URL or id.")], db: DbOption = None) -> None:
+    """Remove a feed (its articles stay in the store)."""
+    with _guard(lambda: open_store(db)) as store:
+        if not store.remove_feed(feed):
+            fail(f"no feed {feed!r} (see: newsverdict feeds list)")
+        typer.echo(f"removed: {feed}")
+
+
+@app.command()
+def ingest(
+    corpus: Annotated[Path | None, typer.Argument(help="A JSONL corpus or a directory; omit to fetch the feeds.")]
+    = None,
+    db: DbOption = None,
+) -> None:
+    """Store new articles, from every feed or from a corpus on disk, and update the stories."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from .ingest import ingest_feeds, ingest_items, read_corpus
+
+    show = sys.stderr.isatty()
+
+    def run() -> None:
+        with open_store(db) as store, Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                               transient=True, disable=not show) as progress:
+            task = progress.add_task("ingesting", total=None)
+
+            def on_item(label: str, error: str | None) -> None:
+                progress.advance(task)
+                if error:
+                    progress.console.print(f"newsverdict: skipped {label}: {error}", style="yellow",
+                                           highlight=False) if show else typer.echo(
+                        f"newsverdict: skipped {label}: {error}", err=True)
+
+            if corpus is not None:
+                if not corpus.exists():
+                    fail(f"{corpus}: no such file or directory")
+                report = ingest_items(store, read_corpus(corpus), on_item=on_item)
+            else:
+                if not store.feeds():
+                    fail("no feeds to fetch: add some with 'newsverdict feeds add URL|FILE', or give a corpus path")
+                report = ingest_feeds(store, on_item=on_item)
+        typer.echo(report.summary(), err=True)
+
+    _guard(run)
+
+
+def _story_models(cards: list[dict]):
+    from .models import StoryVerdict
+
+    return [StoryVerdict.model_validate(c) for c in cards]
+
+
+@app.command("stories")
+def stories_cmd(
+    since: SinceOption = "all",
+    min_impact: Annotated[int | None, typer.Option("--min-impact", min=1, max=10)] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+    db: DbOption = None,
+) -> None:
+    """List stories ranked by impact."""
+    from .render import stories_table
+
+    since_ts = parse_since(since)
+    with _guard(lambda: open_store(db)) as store:
+        stories = _story_models(store.stories(since_ts=since_ts, min_impact=min_impact))
+    if fmt in (Format.json, Format.jsonl):
+        sys.stdout.write("".join(s.model_dump_json() + "\n" for s in stories))
+    elif not stories:
+        typer.echo("no stories (ingest some articles first: newsverdict ingest FILE.jsonl)")
+    else:
+        sys.stdout.write(stories_table(stories))
+
+
+@app.command("story")
+def story_cmd(
+    story_id: Annotated[int, typer.Argument(help="Story id, as listed by 'stories'.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+    explain: Annotated[bool, typer.Option("--explain")] = False,
+    db: DbOption = None,
+) -> None:
+    """Show one story's card with all its sources."""
+    from .render import render, story_to_text
+
+    with _guard(lambda: open_store(db)) as store:
+        card = store.story(story_id)
+    if card is None:
+        fail(f"no story {story_id} (see: newsverdict stories)")
+    (story,) = _story_models([card])
+    if fmt == Format.text:
+        sys.stdout.write(story_to_text(story, explain=explain))
+    else:
+        sys.stdout.write(render([story], fmt.value, explain=explain))
+
+
+@app.command("digest")
+def digest_cmd(
+    since: SinceOption = "24h",
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text, markdown, html or json.")] = Format.text,
+    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+    min_impact: Annotated[int | None, typer.Option("--min-impact", min=1, max=10)] = None,
+    db: DbOption = None,
+) -> None:
+    """Write the digest: stories ranked by impact, each with its card and outlets, and a hype/impact chart."""
+    from .render import digest
+
+    since_ts = parse_since(since)
+    with _guard(lambda: open_store(db)) as store:
+        stories = _story_models(store.stories(since_ts=since_ts, min_impact=min_impact))
+    if not stories:
+        fail(f"no stories in the last {since} (try --since all, or ingest first)")
+    label = "all stories" if since_ts is None else f"stories of the last {since}"
+    write_output(digest(stories, "json" if fmt == Format.jsonl else fmt.value, since=label), output)
+
+
+@app.command("search")
+def search_cmd(
+    query: Annotated[str, typer.Argument(help="Words to find (SQLite FTS5 syntax: AND, OR, \"phrases\", prefix*).")],
+    limit: Annotated[int, typer.Option(min=1)] = 20,
+    db: DbOption = None,
+) -> None:
+    """Full-text search over the stored articles."""
+    with _guard(lambda: open_store(db)) as store:
+        rows = store.search(query, limit)
+    if not rows:
+        typer.echo("no match", err=True)
+        raise typer.Exit(1)
+    for r in rows:
+        story = f" [story {r['story_id']}]" if r["story_id"] else ""
+        typer.echo(f"#{r['id']} {r['source']}: {r['title']}{story}\n    {r['snippet']}")
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the verdict card."""

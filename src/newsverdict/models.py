@@ -62,6 +62,23 @@ class CleanArticle:
         return "\n\n".join(self.paragraphs)
 
 
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as kept in the store (cleaned text), input of the stories stage."""
+
+    id: int
+    url: str
+    source: str
+    title: str
+    text: str
+    published: str
+    published_ts: float | None
+    duplicate_of: int | None
+    story_id: int | None
+    impact: int | None
+    hype: int | None
+
+
 class Evidence(BaseModel):
     """One piece of text that moved a signal."""
 
@@ -135,6 +152,36 @@ class Verdict(BaseModel):
         default_factory=dict,
         description="Which backend wrote each prose field (analysis, summary, key_points).",
     )
+
+
+class SourceRef(BaseModel):
+    """One article of a story, as listed on the story's card."""
+
+    article_id: int
+    source: str
+    title: str
+    url: str = ""
+    published: str = ""
+    repeat_of: int | None = Field(default=None, description="Article this one repeats (syndicated copy).")
+
+
+class Coverage(BaseModel):
+    outlets: int = Field(description="Independent outlets (repeats not counted).")
+    articles: int = Field(description="Articles, repeats included.")
+    repeats: int = Field(description="Syndicated copies and light rewrites of another article.")
+    first_seen: str = ""
+    last_seen: str = ""
+    first_ts: float | None = None
+    last_ts: float | None = None
+    span_hours: float = 0.0
+
+
+class StoryVerdict(Verdict):
+    """The verdict card of a story: one event as covered by several outlets."""
+
+    story_id: int
+    coverage: Coverage
+    sources: list[SourceRef]
 
 
 @dataclass(frozen=True)

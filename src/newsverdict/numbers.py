@@ -48,7 +48,10 @@ COUNT_RE = re.compile(
 CASUALTY_RE = re.compile(
     rf"(?:(?P<num>{_NUM}|{_WORDNUM})\s(?:people\s|persons\s|civilians\s|soldiers\s|workers\s|children\s)?"
     rf"(?:were\s|have been\s|are\s|had been\s)?(?:reported\s|confirmed\s)?{CASUALTY_WORDS})"
-    rf"|(?:{CASUALTY_WORDS}\s(?:of|at|to|rose to|reached|stands at|climbed to)\s(?P<num2>{_NUM}))",
+    rf"|(?:{CASUALTY_WORDS}\s(?:of|at|to|rose to|reached|stands at|climbed to)\s(?P<num2>{_NUM}))"
+    rf"|(?:(?:killing|killed|kills|injuring|injured|wounding|wounded|left)\s"
+    rf"(?:at least\s|more than\s|over\s|nearly\s|about\s|some\s|almost\s)?(?P<num3>{_NUM}|{_WORDNUM})"
+    rf"(?:\s(?:people|persons|civilians|soldiers|workers|children|passengers|residents|others))?)",
     re.I,
 )
 _NOT_COUNT_NOUNS = {
@@ -113,7 +116,7 @@ def find_figures(text: str) -> list[Figure]:
         return all(end <= s or start >= e for s, e in taken)
 
     for m in CASUALTY_RE.finditer(text):
-        amount = _to_float(m.group("num") or m.group("num2") or "")
+        amount = _to_float(m.group("num") or m.group("num2") or m.group("num3") or "")
         if amount is None or (_YEAR.match(str(int(amount))) and "," not in m.group(0)):
             continue
         figures.append(Figure(m.group(0), "casualties", amount, _log_size(amount + 0.5, *CASUALTY_RANGE),

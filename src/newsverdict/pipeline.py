@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from . import __version__
 from .clean import MIN_WORDS, clean
-from .models import Article, CleaningReport, Verdict, Weights
+from .models import Article, CleaningReport, Coverage, SourceRef, StoredArticle, StoryVerdict, Verdict, Weights
 from .prose import headline, write
 from .scoring import score, weigh
-from .signals import measure
+from .signals import coverage_volume, measure
 from .sources import from_text
 
 GENERATOR = f"newsverdict {__version__} (embedded)"
@@ -57,3 +57,68 @@ def analyze(
         ),
         prose_origin={"analysis": "embedded", "summary": "embedded", "key_points": "embedded"},
     )
+
+
+#: A story card reads at most this many independent articles, the earliest first.
+STORY_MAX_ARTICLES = 12
+
+
+def analyze_story(story_id: int, members: list[StoredArticle], weights: Weights | None = None) -> StoryVerdict:
+    """The card of one story from its stored articles (repeats included, counted as such).
+
+    The independent articles' texts are read together: the clean stage drops
+    paragraphs that several outlets share, so the summary has no repeated facts,
+    and the coverage volume joins the hype signals.
+    """
+    originals = [a for a in members if a.duplicate_of is None] or members
+    repeats = len(members) - len(originals)
+    timestamps = sorted(a.published_ts for a in members if a.published_ts is not None)
+    outlets = len({a.source or a.url for a in originals})
+    span_hours = (timestamps[-1] - timestamps[0]) / 3600 if len(timestamps) > 1 else 0.0
+    reading = originals[:STORY_MAX_ARTICLES]
+    lead = _lead_article(reading)
+    combined = Article(
+        text="\n\n".join(a.text for a in [lead, *[a for a in reading if a is not lead]]),
+        title=lead.title, source=lead.source, url=lead.url, published=lead.published, origin=f"story {story_id}",
+    )
+    cleaned = clean(combined, min_words=1, check_language=False)
+    signals = measure(cleaned)
+    # a single article's own repetition is not the story's: the outlets' overlap is measured by coverage
+    signals = [s for s in signals if s.name != "repetition"]
+    signals.append(coverage_volume(len(members), repeats, outlets, span_hours))
+    signals = weigh(signals, weights)
+    scores = score(signals, weights)
+    prose = write(cleaned, signals, scores)
+    coverage = Coverage(
+        outlets=outlets, articles=len(members), repeats=repeats,
+        first_seen=_iso(timestamps[0]) if timestamps else "", last_seen=_iso(timestamps[-1]) if timestamps else "",
+        first_ts=timestamps[0] if timestamps else None, last_ts=timestamps[-1] if timestamps else None,
+        span_hours=round(span_hours, 2),
+    )
+    return StoryVerdict(
+        generator=GENERATOR, headline=headline(cleaned), source=lead.source, url=lead.url,
+        published=lead.published, impact=scores.impact, hype=scores.hype, hype_level=scores.hype_level,
+        placement=scores.placement, analysis=prose.analysis, summary=prose.summary, key_points=prose.key_points,
+        signals=signals, scores=scores,
+        cleaning=CleaningReport(words=cleaned.word_count, paragraphs=len(cleaned.paragraphs),
+                                sentences=len(cleaned.sentences), repeats_dropped=cleaned.repeats_dropped,
+                                boilerplate_dropped=cleaned.boilerplate_dropped),
+        prose_origin={"analysis": "embedded", "summary": "embedded", "key_points": "embedded"},
+        story_id=story_id, coverage=coverage,
+        sources=[SourceRef(article_id=a.id, source=a.source, title=a.title, url=a.url, published=a.published,
+                           repeat_of=a.duplicate_of) for a in members],
+    )
+
+
+def _lead_article(articles: list[StoredArticle]) -> StoredArticle:
+    """The article whose headline stands for the story: the earliest with the most sober headline."""
+    from .headline import default_model
+
+    model = default_model()
+    return min(articles, key=lambda a: (round(model.score(a.title or a.text[:120]), 1), a.published_ts or 0, a.id))
+
+
+def _iso(ts: float) -> str:
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(ts, UTC).isoformat(timespec="minutes")

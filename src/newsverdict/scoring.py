@@ -53,7 +53,7 @@ def placement(impact: int, hype: int) -> str:
         return "substance outweighs the noise"
     if hype - impact >= PLACEMENT_MARGIN:
         return "more noise than substance"
-    return "proportionate: coverage matches substance"
+    return "coverage is proportionate to the substance"
 
 
 def _clip(x: float) -> float:

@@ -332,6 +332,16 @@ def novelty(doc: _Doc) -> Signal:
                    _distinct(new) + _distinct(old))
 
 
+def coverage_volume(articles: int, repeats: int, outlets: int, span_hours: float) -> Signal:
+    """How loud the coverage is: many articles, many repeats, in a short time."""
+    burst = articles / max(1.0, span_hours / 6.0)  # articles per six hours
+    value = 0.5 * _saturate(articles - 1, 6.0) + 0.3 * _saturate(repeats, 3.0) + 0.2 * _saturate(burst - 1, 4.0)
+    evidence = [Evidence(text=f"{articles} articles from {outlets} outlets, {repeats} repeats, "
+                              f"over {span_hours:.0f} h", note="coverage")]
+    return _signal("coverage_volume", "hype", value,
+                   "Volume of coverage: articles, repeated copies and how fast they came.", evidence)
+
+
 HYPE_SIGNALS = (sensational, framing, superlatives, clickbait_headline, speculation, anonymous_sourcing, repetition)
 IMPACT_SIGNALS = (magnitude, actors, action_type, scope, durability, certainty, novelty)
 

@@ -118,6 +118,15 @@ class StoryClusterer:
         self.stories: list[_Story] = []
         self.index: dict[str, set[int]] = defaultdict(set)
         self.assignments: list[int] = []
+        self._latest: float | None = None
+
+    def _retire_old_stories(self, now: float) -> None:
+        """Drop stories that ended before the window from the index: lookups stay small as time goes on."""
+        for story in self.stories:
+            if story.last is not None and now - story.last > self.window_s and story.centroid:
+                for term in list(story.centroid)[:INDEX_TERMS]:
+                    self.index[term].discard(story.id)
+                story.centroid = {}
 
     def observe(self, docs: Iterable[StoryDoc]) -> None:
         """Count document frequencies without clustering (batch mode)."""
@@ -136,6 +145,10 @@ class StoryClusterer:
         if count_df:
             self.df.update(terms(doc.title, doc.text).keys())
             self.n_docs += 1
+        # every time the clock has moved on by a day
+        if doc.published is not None and (self._latest is None or doc.published - self._latest > 86400):
+            self._retire_old_stories(doc.published)
+            self._latest = doc.published
         vec = self.vector(doc)
         candidates: set[int] = set()
         for term in vec:

@@ -1,0 +1,388 @@
+"""Ingest: items from feeds or a corpus on disk -> cleaned, de-duplicated articles in the store -> stories.
+
+Each item is stored in its own transaction; a bad item is recorded with its
+reason and skipped, and never stops the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
+
+from .clean import clean
+from .errors import InputError, NewsverdictError
+from .models import Article
+from .sources import MAX_INPUT_BYTES, decode, from_html, from_text, looks_like_html
+from .store import Store
+from .text import tokens
+
+#: Word-trigram Jaccard (MinHash estimate) at or above which an article repeats an earlier one.
+NEAR_DUPLICATE_THRESHOLD = 0.6
+MINHASH_PERMUTATIONS = 64
+#: Stored signatures are only comparable with signatures of the same scheme and seed.
+MINHASH_SCHEME = "affine64"
+#: Only articles published within this window are compared for repeats and clustered into stories.
+STORY_WINDOW = timedelta(days=30)
+#: A date further ahead than this is wrong, not early.
+FUTURE_TOLERANCE = timedelta(days=1)
+MAX_ITEM_CHARS = 1_000_000
+
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid|ref|ref_src|_ga|igshid|smid)$", re.I)
+
+
+@dataclass(frozen=True)
+class RawItem:
+    """One article to ingest, as read from a feed or a JSONL line."""
+
+    origin: str
+    url: str = ""
+    source: str = ""
+    title: str = ""
+    published: str = ""
+    text: str = ""
+    html: str = ""
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    already_stored: int = 0
+    repeats: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    stories: int = 0
+
+    def summary(self) -> str:
+        return (f"{self.added} article(s) added ({self.repeats} of them repeats of another outlet's), "
+                f"{self.already_stored} already stored, {len(self.skipped)} skipped; {self.stories} stories")
+
+
+def canonical_url(url: str) -> str | None:
+    """Lower-case scheme and host, no fragment, no tracking parameters, sorted query, no trailing slash."""
+    if not url:
+        return None
+    parts = urlparse(url.strip())
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        return None
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
+    path = parts.path.rstrip("/") or "/"
+    host = parts.hostname.lower() + (f":{parts.port}" if parts.port else "")
+    return urlunparse((parts.scheme.lower(), host, path, "", urlencode(query), ""))
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha256(" ".join(tokens(text)).encode()).hexdigest()
+
+
+def parse_date(value: str) -> datetime | None:
+    """ISO 8601 or RFC 822 (feeds) to an aware datetime; None when unparsable."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            dt = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def _minhash(text: str):
+    from datasketch import MinHash
+
+    toks = tokens(text)
+    mh = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1, scheme=MINHASH_SCHEME)
+    mh.update_batch([" ".join(toks[i : i + 3]).encode() for i in range(max(1, len(toks) - 2))])
+    return mh
+
+
+def _minhash_from_bytes(blob: bytes):
+    import numpy as np
+    from datasketch import MinHash
+
+    return MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1, scheme=MINHASH_SCHEME,
+                   hashvalues=np.frombuffer(blob, dtype=np.uint64))
+
+
+def read_corpus(path: Path) -> Iterator[RawItem | InputError]:
+    """Items of a JSONL file, or of every .jsonl/.txt/.md/.html file of a directory."""
+    files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+    if path.is_dir() and not files:
+        yield InputError(f"{path}: directory is empty")
+    for file in files:
+        if file.suffix.lower() == ".jsonl":
+            yield from _read_jsonl(file)
+        elif file.suffix.lower() in {".txt", ".md", ".html", ".htm"}:
+            try:
+                data = file.read_bytes()
+                if len(data) > MAX_INPUT_BYTES:
+                    raise InputError(f"{file}: over the {MAX_INPUT_BYTES // (1024 * 1024)} MiB cap")
+                body = decode(data, str(file))
+                is_html = looks_like_html(data, "", str(file))
+                yield RawItem(origin=str(file), html=body if is_html else "", text="" if is_html else body)
+            except InputError as exc:
+                yield exc
+        elif path.is_file():
+            yield InputError(f"{file}: not a corpus file (.jsonl, or a directory of .jsonl/.txt/.md/.html)")
+
+
+def _read_jsonl(file: Path) -> Iterator[RawItem | InputError]:
+    try:
+        handle = file.open("rb")
+    except OSError as exc:
+        yield InputError(f"{file}: cannot read ({exc.strerror or exc})")
+        return
+    with handle:
+        for n, raw in enumerate(handle, 1):
+            origin = f"{file}:{n}"
+            if not raw.strip():
+                continue
+            if len(raw) > MAX_ITEM_CHARS * 4:
+                yield InputError(f"{origin}: item is over the size cap")
+                continue
+            try:
+                obj = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                yield InputError(f"{origin}: not valid JSON ({exc.msg if hasattr(exc, 'msg') else exc})")
+                continue
+            if not isinstance(obj, dict):
+                yield InputError(f"{origin}: expected a JSON object per line")
+                continue
+            yield RawItem(origin=origin, url=str(obj.get("url") or ""), source=str(obj.get("source") or ""),
+                          title=str(obj.get("title") or ""), published=str(obj.get("published") or ""),
+                          text=str(obj.get("text") or ""), html=str(obj.get("html") or ""))
+
+
+class Ingester:
+    """Stores items one by one; call ``finish`` to update the stories."""
+
+    def __init__(self, store: Store, now: datetime | None = None,
+                 on_item: Callable[[str, str | None], None] | None = None):
+        from datasketch import MinHashLSH
+
+        self.store = store
+        self.now = now or datetime.now(UTC)
+        self.now_iso = self.now.isoformat(timespec="seconds")
+        self.report = IngestReport()
+        self.on_item = on_item
+        self.lsh = MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
+        since = (self.now - STORY_WINDOW).timestamp()
+        for article_id, blob in store.minhashes(since):
+            self.lsh.insert(str(article_id), _minhash_from_bytes(blob))
+
+    def skip(self, item: str, reason: str) -> None:
+        self.report.skipped.append((item, reason))
+        self.store.record_error(item, reason, self.now_iso)
+        if self.on_item:
+            self.on_item(item, reason)
+
+    def add(self, item: RawItem, *, feed_id: int | None = None) -> None:
+        from .pipeline import analyze
+
+        label = item.url or item.origin
+        try:
+            article = self._article(item)
+            published = parse_date(item.published) if item.published else None
+            if item.published and published is None:
+                raise InputError(f"unparsable date {item.published!r}")
+            if published and published > self.now + FUTURE_TOLERANCE:
+                raise InputError(f"date {item.published} is in the future")
+            cleaned = clean(article)
+            text = cleaned.text
+            canon = canonical_url(item.url)
+            source = article.source or (urlparse(item.url).hostname or "" if item.url else "")
+            fp = fingerprint(text)
+            if self.store.has_article(canon, source, fp):
+                self.report.already_stored += 1
+                if self.on_item:
+                    self.on_item(label, None)
+                return
+            mh = _minhash(text)
+            duplicate_of = self.store.same_text_elsewhere(fp)
+            if duplicate_of is None:
+                near = sorted(int(k) for k in self.lsh.query(mh))
+                duplicate_of = near[0] if near else None
+            card = analyze(article)
+            article_id = self.store.insert_article(
+                url=item.url, canonical_url=canon, fingerprint=fp, source=source, title=cleaned.title or card.headline,
+                text=text, published=published.isoformat() if published else "",
+                published_ts=(published or self.now).timestamp(), added_at=self.now_iso, feed_id=feed_id,
+                duplicate_of=duplicate_of, minhash=mh.hashvalues.astype("uint64").tobytes(),
+                impact=card.impact, hype=card.hype, card_json=card.model_dump_json(),
+            )
+            if duplicate_of is None:
+                self.lsh.insert(str(article_id), mh)
+            else:
+                self.report.repeats += 1
+            self.report.added += 1
+            if self.on_item:
+                self.on_item(label, None)
+        except NewsverdictError as exc:
+            reason = str(exc)
+            if reason.startswith(item.origin + ": "):
+                reason = reason[len(item.origin) + 2:]
+            self.skip(label, reason)
+
+    def _article(self, item: RawItem) -> Article:
+        if len(item.text) > MAX_ITEM_CHARS or len(item.html) > MAX_ITEM_CHARS * 4:
+            raise InputError("item is over the size cap")
+        if item.html.strip() and (len(item.html.split()) >= 30 or not item.text.strip()):
+            article = from_html(item.html, origin=item.origin, url=item.url)
+        elif item.text.strip():
+            article = from_text(item.text, origin=item.origin, title=item.title)
+        else:
+            raise InputError("no text and no HTML")
+        return Article(text=article.text, title=item.title or article.title, source=item.source or article.source,
+                       url=item.url or article.url, published=item.published or article.published,
+                       origin=item.origin)
+
+    def finish(self) -> IngestReport:
+        self.report.stories = update_stories(self.store, self.now)
+        return self.report
+
+
+def ingest_items(store: Store, items: Iterable[RawItem | InputError], now: datetime | None = None,
+                 on_item: Callable[[str, str | None], None] | None = None) -> IngestReport:
+    ingester = Ingester(store, now, on_item)
+    for item in items:
+        if isinstance(item, InputError):
+            ingester.skip(str(item).split(": ", 1)[0], str(item).split(": ", 1)[-1])
+        else:
+            ingester.add(item)
+    return ingester.finish()
+
+
+def update_stories(store: Store, now: datetime) -> int:
+    """Cluster the window's articles into stories, keep ids of stories that persist, rebuild changed cards."""
+    from .pipeline import analyze_story
+    from .stories import StoryDoc, cluster
+
+    since = (now - STORY_WINDOW).timestamp()
+    articles = store.articles(since_ts=since)
+    originals = [a for a in articles if a.duplicate_of is None]
+    labels = cluster([StoryDoc(str(a.id), a.text, a.title, a.published_ts) for a in originals])
+    groups: dict[int, list[int]] = {}
+    for article, label in zip(originals, labels, strict=True):
+        groups.setdefault(label, []).append(article.id)
+    by_id = {a.id: a for a in articles}
+    # repeats follow the article they repeat
+    original_group = {aid: label for label, ids in groups.items() for aid in ids}
+    for a in articles:
+        if a.duplicate_of is not None and a.duplicate_of in original_group:
+            groups[original_group[a.duplicate_of]].append(a.id)
+        elif a.duplicate_of is not None:
+            groups.setdefault(-a.id, []).append(a.id)  # its original fell out of the window
+    # stable ids: a new group takes the id of the old story it shares most articles with
+    previous = store.previous_story_of()
+    taken: set[int] = set()
+    next_id = max(previous.values(), default=0) + 1
+    story_of: dict[int, int] = {}
+    members: dict[int, list[int]] = {}
+    for _label, ids in sorted(groups.items(), key=lambda kv: (-len(kv[1]), min(kv[1]))):
+        votes: dict[int, int] = {}
+        for aid in ids:
+            if aid in previous and previous[aid] not in taken:
+                votes[previous[aid]] = votes.get(previous[aid], 0) + 1
+        if votes:
+            sid = max(sorted(votes), key=lambda s: votes[s])
+        else:
+            sid, next_id = next_id, next_id + 1
+        taken.add(sid)
+        members[sid] = sorted(ids, key=lambda i: (by_id[i].published_ts or 0, i))
+        for aid in ids:
+            story_of[aid] = sid
+    old_cards = {sid: store.story(sid) for sid in members}
+    cards: dict[int, dict] = {}
+    for sid, ids in members.items():
+        old = old_cards.get(sid)
+        if old and sorted(s["article_id"] for s in old["sources"]) == sorted(ids):
+            cards[sid] = old  # same articles, same card: no work
+        else:
+            cards[sid] = json.loads(analyze_story(sid, [by_id[i] for i in ids]).model_dump_json())
+    store.replace_stories(story_of, cards, now.isoformat(timespec="seconds"))
+    return len(cards)
+
+
+#: Feed items with less text than this are fetched from their link and extracted.
+FEED_ITEM_MIN_WORDS = 80
+
+
+def feed_items(store: Store, on_feed: Callable[[str, str | None], None] | None = None,
+               now: datetime | None = None) -> Iterator[tuple[RawItem | InputError, int | None]]:
+    """Items of every stored feed: local files are read, URLs fetched with conditional GET."""
+    from .feeds import fetch_all, parse_feed, read_local
+
+    now_iso = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    feeds = store.feeds()
+    bodies: dict[int, bytes | None] = {}
+    remote = [f for f in feeds if not f["url"].startswith("file://")]
+    for f in feeds:
+        if f["url"].startswith("file://"):
+            try:
+                bodies[f["id"]] = read_local(f["url"])
+            except InputError as exc:
+                store.update_feed_fetch(f["id"], etag=None, last_modified=None, status="error", error=str(exc),
+                                        now=now_iso)
+                yield exc, f["id"]
+                bodies[f["id"]] = None
+    if remote:
+        results = fetch_all([(f["url"], f["etag"], f["last_modified"]) for f in remote],
+                            (lambda r: on_feed(r.url, r.error)) if on_feed else None)
+        for f, result in zip(remote, results, strict=True):
+            status = {200: "ok", 304: "not modified"}.get(result.status, "error")
+            store.update_feed_fetch(f["id"], etag=result.etag, last_modified=result.last_modified, status=status,
+                                    error=result.error, now=now_iso)
+            if result.status == 0:
+                yield InputError(f"{f['url']}: {result.error}"), f["id"]
+            bodies[f["id"]] = result.body if result.status == 200 else None
+    for f in feeds:
+        body = bodies.get(f["id"])
+        if not body:
+            continue
+        try:
+            parsed = parse_feed(body, f["url"])
+        except InputError as exc:
+            store.update_feed_fetch(f["id"], etag=None, last_modified=None, status="error", error=str(exc),
+                                    now=now_iso)
+            yield exc, f["id"]
+            continue
+        for problem in parsed.problems:
+            yield InputError(f"{f['url']}: {problem}"), f["id"]
+        for entry in parsed.items:
+            html = entry.html
+            if len(re.sub(r"<[^>]+>", " ", html).split()) < FEED_ITEM_MIN_WORDS and entry.url.startswith("http"):
+                yield _fetch_article(entry), f["id"]
+                continue
+            yield RawItem(origin=f["url"], url=entry.url, source=entry.source or parsed.title, title=entry.title,
+                          published=entry.published, html=html), f["id"]
+
+
+def _fetch_article(entry) -> RawItem | InputError:
+    from .sources import fetch
+
+    try:
+        data, _ = fetch(entry.url)
+        return RawItem(origin=entry.url, url=entry.url, source=entry.source, title=entry.title,
+                       published=entry.published, html=decode(data, entry.url))
+    except InputError as exc:
+        return exc
+
+
+def ingest_feeds(store: Store, now: datetime | None = None,
+                 on_item: Callable[[str, str | None], None] | None = None) -> IngestReport:
+    ingester = Ingester(store, now, on_item)
+    for item, feed_id in feed_items(store, now=now):
+        if isinstance(item, InputError):
+            where, _, reason = str(item).partition(": ")
+            ingester.skip(where, reason or str(item))
+        else:
+            ingester.add(item, feed_id=feed_id)
+    return ingester.finish()

@@ -1,0 +1,322 @@
+"""The local store: SQLite with WAL, foreign keys, FTS5 search and versioned migrations.
+
+One transaction per stored article, so a run that dies half-way leaves every
+finished article in place and nothing half-written; the next run picks up the
+rest (articles already stored are recognised by canonical URL or fingerprint).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import NewsverdictError
+from .models import StoredArticle
+
+SCHEMA_VERSION = 1
+
+#: Each entry moves the schema from version i to i + 1. Never edit a released one: append.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL DEFAULT '',
+        etag TEXT,
+        last_modified TEXT,
+        added_at TEXT NOT NULL,
+        fetched_at TEXT,
+        last_status TEXT,
+        last_error TEXT
+    );
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        headline TEXT NOT NULL DEFAULT '',
+        first_ts REAL,
+        last_ts REAL,
+        impact INTEGER,
+        hype INTEGER,
+        articles INTEGER NOT NULL DEFAULT 0,
+        outlets INTEGER NOT NULL DEFAULT 0,
+        card_json TEXT,
+        updated_at TEXT
+    );
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL DEFAULT '',
+        canonical_url TEXT UNIQUE,
+        fingerprint TEXT NOT NULL,
+        source TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        published TEXT NOT NULL DEFAULT '',
+        published_ts REAL,
+        added_at TEXT NOT NULL,
+        feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+        duplicate_of INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        story_id INTEGER REFERENCES stories(id) ON DELETE SET NULL,
+        minhash BLOB,
+        impact INTEGER,
+        hype INTEGER,
+        card_json TEXT,
+        UNIQUE (source, fingerprint)
+    );
+    CREATE INDEX articles_fingerprint ON articles(fingerprint);
+    CREATE INDEX articles_published ON articles(published_ts);
+    CREATE INDEX articles_story ON articles(story_id);
+    CREATE INDEX articles_duplicate ON articles(duplicate_of);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TABLE ingest_errors (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        item TEXT NOT NULL,
+        reason TEXT NOT NULL
+    );
+    """,
+]
+
+
+class StoreError(NewsverdictError):
+    """The database cannot be opened or is from a newer newsverdict."""
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("newsverdict", appauthor=False)) / "newsverdict.db"
+
+
+class Store:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
+        self.db.row_factory = sqlite3.Row
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.migrate()
+        except sqlite3.DatabaseError as exc:
+            self.db.close()
+            raise StoreError(f"{self.path}: not a newsverdict database ({exc})") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema --------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        exists = self.db.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone()
+        if not exists:
+            return 0
+        row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def migrate(self) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: database schema {version} is newer than this newsverdict "
+                             f"({SCHEMA_VERSION}); upgrade newsverdict")
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            with self.transaction():
+                for statement in _statements(MIGRATIONS[target - 1]):
+                    self.db.execute(statement)
+                self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
+                                (str(target),))
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    # -- feeds ---------------------------------------------------------------
+
+    def add_feed(self, url: str, title: str, now: str) -> bool:
+        with self.transaction():
+            cur = self.db.execute("INSERT OR IGNORE INTO feeds(url, title, added_at) VALUES (?, ?, ?)",
+                                  (url, title, now))
+            return cur.rowcount == 1
+
+    def feeds(self) -> list[sqlite3.Row]:
+        return self.db.execute("SELECT * FROM feeds ORDER BY id").fetchall()
+
+    def remove_feed(self, url_or_id: str) -> bool:
+        with self.transaction():
+            if url_or_id.isdigit():
+                cur = self.db.execute("DELETE FROM feeds WHERE id = ?", (int(url_or_id),))
+            else:
+                cur = self.db.execute("DELETE FROM feeds WHERE url = ?", (url_or_id,))
+            return cur.rowcount > 0
+
+    def update_feed_fetch(self, feed_id: int, *, etag: str | None, last_modified: str | None, status: str,
+                          error: str | None, now: str) -> None:
+        with self.transaction():
+            self.db.execute(
+                "UPDATE feeds SET etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), "
+                "fetched_at = ?, last_status = ?, last_error = ? WHERE id = ?",
+                (etag, last_modified, now, status, error, feed_id),
+            )
+
+    # -- articles ------------------------------------------------------------
+
+    def has_article(self, canonical_url: str | None, source: str, fingerprint: str) -> bool:
+        """Stored already: the same canonical URL, or the same text from the same outlet."""
+        row = self.db.execute(
+            "SELECT 1 FROM articles WHERE (source = ? AND fingerprint = ?) "
+            "OR (canonical_url IS NOT NULL AND canonical_url = ?)",
+            (source, fingerprint, canonical_url),
+        ).fetchone()
+        return row is not None
+
+    def same_text_elsewhere(self, fingerprint: str) -> int | None:
+        """An article with exactly this text from another outlet (a syndicated copy)."""
+        row = self.db.execute("SELECT id FROM articles WHERE fingerprint = ? AND duplicate_of IS NULL "
+                              "ORDER BY id LIMIT 1", (fingerprint,)).fetchone()
+        return int(row[0]) if row else None
+
+    def insert_article(self, **fields: object) -> int:
+        columns = ", ".join(fields)
+        marks = ", ".join("?" for _ in fields)
+        with self.transaction():
+            cur = self.db.execute(f"INSERT INTO articles({columns}) VALUES ({marks})", tuple(fields.values()))
+            return int(cur.lastrowid)
+
+    def record_error(self, item: str, reason: str, now: str) -> None:
+        with self.transaction():
+            self.db.execute("INSERT INTO ingest_errors(at, item, reason) VALUES (?, ?, ?)", (now, item, reason))
+
+    def minhashes(self, since_ts: float | None = None) -> Iterator[tuple[int, bytes]]:
+        sql = "SELECT id, minhash FROM articles WHERE minhash IS NOT NULL AND duplicate_of IS NULL"
+        params: tuple = ()
+        if since_ts is not None:
+            sql += " AND (published_ts IS NULL OR published_ts >= ?)"
+            params = (since_ts,)
+        yield from self.db.execute(sql, params)
+
+    def articles(self, *, since_ts: float | None = None, story_id: int | None = None) -> list[StoredArticle]:
+        sql = ("SELECT id, url, source, title, text, published, published_ts, duplicate_of, story_id, impact, hype "
+               "FROM articles WHERE 1=1")
+        params: list = []
+        if since_ts is not None:
+            sql += " AND published_ts >= ?"
+            params.append(since_ts)
+        if story_id is not None:
+            sql += " AND story_id = ?"
+            params.append(story_id)
+        sql += " ORDER BY COALESCE(published_ts, 0), id"
+        return [StoredArticle(*row) for row in self.db.execute(sql, params)]
+
+    def count(self, table: str) -> int:
+        assert table in {"articles", "stories", "feeds", "ingest_errors"}
+        return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def search(self, query: str, limit: int = 20) -> list[sqlite3.Row]:
+        try:
+            return self.db.execute(
+                "SELECT a.id, a.title, a.source, a.published, a.story_id, "
+                "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
+                "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+                (query, limit),
+            ).fetchall()
+        except sqlite3.OperationalError:
+            # FTS5 query syntax error: search the words as a phrase instead
+            phrase = '"' + query.replace('"', '""') + '"'
+            return self.db.execute(
+                "SELECT a.id, a.title, a.source, a.published, a.story_id, "
+                "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
+                "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+                (phrase, limit),
+            ).fetchall()
+
+    # -- stories -------------------------------------------------------------
+
+    def replace_stories(self, assignments: dict[int, int], cards: dict[int, dict], now: str) -> None:
+        """Write the stories of the articles in ``assignments`` and their cards, in one transaction.
+
+        Stories that lost all their articles to others (merged) are deleted; stories
+        outside the window are left as they are.
+        """
+        with self.transaction():
+            before = {sid for (sid,) in self.db.execute(
+                "SELECT DISTINCT story_id FROM articles WHERE story_id IS NOT NULL AND id IN "
+                "(SELECT value FROM json_each(?))", (json.dumps(list(assignments)),))}
+            self.db.executemany("UPDATE articles SET story_id = NULL WHERE id = ?", [(a,) for a in assignments])
+            for sid in sorted(before - set(cards)):
+                self.db.execute("DELETE FROM stories WHERE id = ? AND NOT EXISTS "
+                                "(SELECT 1 FROM articles WHERE story_id = ?)", (sid, sid))
+            for story_id, card in sorted(cards.items()):
+                self.db.execute(
+                    "INSERT OR REPLACE INTO stories(id, headline, first_ts, last_ts, impact, hype, articles, outlets, "
+                    "card_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (story_id, card["headline"], card["coverage"]["first_ts"], card["coverage"]["last_ts"],
+                     card["impact"], card["hype"], card["coverage"]["articles"], card["coverage"]["outlets"],
+                     json.dumps(card, ensure_ascii=False), now),
+                )
+            self.db.executemany("UPDATE articles SET story_id = ? WHERE id = ?",
+                                [(sid, aid) for aid, sid in sorted(assignments.items())])
+
+    def previous_story_of(self) -> dict[int, int]:
+        return {row[0]: row[1] for row in self.db.execute(
+            "SELECT id, story_id FROM articles WHERE story_id IS NOT NULL")}
+
+    def stories(self, *, since_ts: float | None = None, min_impact: int | None = None) -> list[dict]:
+        sql = "SELECT card_json FROM stories WHERE 1=1"
+        params: list = []
+        if since_ts is not None:
+            sql += " AND last_ts >= ?"
+            params.append(since_ts)
+        if min_impact is not None:
+            sql += " AND impact >= ?"
+            params.append(min_impact)
+        sql += " ORDER BY impact DESC, hype ASC, articles DESC, id"
+        return [json.loads(row[0]) for row in self.db.execute(sql, params)]
+
+    def story(self, story_id: int) -> dict | None:
+        row = self.db.execute("SELECT card_json FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements; triggers keep their inner semicolons."""
+    out, buf = [], []
+    for line in script.strip().splitlines():
+        buf.append(line)
+        joined = "\n".join(buf).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            out.append(joined)
+            buf = []
+    if "\n".join(buf).strip():
+        out.append("\n".join(buf).strip())
+    return out
