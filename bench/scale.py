@@ -34,7 +34,8 @@ _KINDS = [
 
 
 def _name(rng: random.Random) -> str:
-    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+    # 16^3..16^4 distinct names: events rarely share a name by accident, as in real news
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(3, 4))).capitalize()
 
 
 def synthetic_corpus(n: int, seed: int = 11) -> list[dict]:

@@ -380,6 +380,26 @@ def search_cmd(
 
 
 @app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to bind; keep 127.0.0.1 unless others must reach it.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    allow_private_urls: Annotated[bool, typer.Option(
+        "--allow-private-urls", help="Let 'analyze URL' fetch loopback and private addresses (off: SSRF guard).")]
+    = False,
+    db: DbOption = None,
+) -> None:
+    """Start the local web app and JSON API (docs at /docs)."""
+    from .store import default_db_path
+    from .web import serve as run_server
+
+    path = db or default_db_path()
+    _guard(lambda: open_store(path).close())  # a bad database is reported before the server starts
+    typer.echo(f"newsverdict: serving {path} on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+    run_server(path, host, port, allow_private_urls)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the verdict card."""
     from importlib import resources

@@ -178,7 +178,7 @@ def hype_impact_svg(stories: Sequence[StoryVerdict], *, link: Callable[[StoryVer
     for rank, story in enumerate(stories, 1):
         k = seen.get((story.impact, story.hype), 0)
         seen[(story.impact, story.hype)] = k + 1
-        cx, cy = x(story.impact) + 7 * k, y(story.hype)
+        cx, cy = x(story.impact) + 17 * k, y(story.hype)
         dot = (f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="8" fill="#2f6fb0" fill-opacity="0.8">'
                f"<title>{e(story.headline)} (impact {story.impact}, hype {story.hype})</title></circle>"
                f'<text x="{cx:.1f}" y="{cy + 3.5:.1f}" font-size="9" fill="#fff" text-anchor="middle">{rank}</text>')

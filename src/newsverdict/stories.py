@@ -28,6 +28,14 @@ MERGE_THRESHOLD = 0.4
 TERMS_PER_DOC = 60
 #: Terms of a story centroid indexed for candidate lookup.
 INDEX_TERMS = 25
+#: Terms of an article used to look up candidate stories, and the most stories a term may
+#: point at to be used for lookup (a term shared by that many live stories names no story).
+LOOKUP_TERMS = 40
+MAX_POSTINGS = 1000
+#: Terms in more than this share of all articles (and more than MIN_COMMON_DF) are too common
+#: to find a story by; they still count in the similarity.
+COMMON_DF_SHARE = 0.01
+MIN_COMMON_DF = 50
 #: Weight multipliers by term type.
 NAME_WEIGHT = 3.0
 NUMBER_WEIGHT = 1.5
@@ -151,8 +159,12 @@ class StoryClusterer:
             self._latest = doc.published
         vec = self.vector(doc)
         candidates: set[int] = set()
-        for term in vec:
-            candidates |= self.index.get(term, set())
+        common = max(MIN_COMMON_DF, COMMON_DF_SHARE * self.n_docs)
+        lookup = [t for t in vec if self.df.get(t, 0) <= common][:LOOKUP_TERMS]  # vec is ordered by weight
+        for term in lookup:
+            postings = self.index.get(term)
+            if postings and len(postings) <= MAX_POSTINGS:
+                candidates |= postings
         best, best_sim = None, self.threshold
         for sid in sorted(candidates):
             story = self.stories[sid]
