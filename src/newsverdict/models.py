@@ -150,8 +150,10 @@ class Verdict(BaseModel):
     cleaning: CleaningReport
     prose_origin: dict[str, str] = Field(
         default_factory=dict,
-        description="Which backend wrote each prose field (analysis, summary, key_points).",
+        description="Which backend wrote each prose field (analysis, summary, key_points), and why a field "
+        "written by an LLM was replaced by the embedded one.",
     )
+    neutral_headline: str = Field(default="", description="A sober rewrite of a sensational headline (LLM only).")
 
 
 class SourceRef(BaseModel):

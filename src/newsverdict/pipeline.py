@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import __version__
 from .clean import MIN_WORDS, clean
 from .models import Article, CleaningReport, Coverage, SourceRef, StoredArticle, StoryVerdict, Verdict, Weights
@@ -10,7 +12,25 @@ from .scoring import score, weigh
 from .signals import coverage_volume, measure
 from .sources import from_text
 
+if TYPE_CHECKING:
+    from .llm import LLMProse
+
 GENERATOR = f"newsverdict {__version__} (embedded)"
+
+
+def _write_prose(cleaned, signals, scores, llm) -> tuple:
+    """Embedded prose, refined by the LLM when one is given: (prose, origin, neutral headline)."""
+    embedded = write(cleaned, signals, scores)
+    origin = {"analysis": "embedded", "summary": "embedded", "key_points": "embedded"}
+    if llm is None:
+        return embedded, origin, ""
+    from .llm import LLMError
+
+    try:
+        return llm.refine(cleaned, signals, scores, embedded)
+    except LLMError as exc:
+        reason = f"embedded (LLM unavailable: {exc})"
+        return embedded, dict.fromkeys(origin, reason), ""
 
 
 def analyze(
@@ -21,6 +41,7 @@ def analyze(
     weights: Weights | None = None,
     min_words: int = MIN_WORDS,
     check_language: bool = True,
+    llm: LLMProse | None = None,
 ) -> Verdict:
     """Turn one article (an ``Article`` or plain text) into its verdict card.
 
@@ -35,7 +56,7 @@ def analyze(
     cleaned = clean(article, min_words=min_words, check_language=check_language)
     signals = weigh(measure(cleaned), weights)
     scores = score(signals, weights)
-    prose = write(cleaned, signals, scores)
+    prose, origin, neutral = _write_prose(cleaned, signals, scores, llm)
     return Verdict(
         generator=GENERATOR,
         headline=headline(cleaned),
@@ -55,7 +76,8 @@ def analyze(
             words=cleaned.word_count, paragraphs=len(cleaned.paragraphs), sentences=len(cleaned.sentences),
             repeats_dropped=cleaned.repeats_dropped, boilerplate_dropped=cleaned.boilerplate_dropped,
         ),
-        prose_origin={"analysis": "embedded", "summary": "embedded", "key_points": "embedded"},
+        prose_origin=origin,
+        neutral_headline=neutral,
     )
 
 
@@ -63,7 +85,8 @@ def analyze(
 STORY_MAX_ARTICLES = 12
 
 
-def analyze_story(story_id: int, members: list[StoredArticle], weights: Weights | None = None) -> StoryVerdict:
+def analyze_story(story_id: int, members: list[StoredArticle], weights: Weights | None = None,
+                  llm: LLMProse | None = None) -> StoryVerdict:
     """The card of one story from its stored articles (repeats included, counted as such).
 
     The independent articles' texts are read together: the clean stage drops
@@ -88,7 +111,7 @@ def analyze_story(story_id: int, members: list[StoredArticle], weights: Weights 
     signals.append(coverage_volume(len(members), repeats, outlets, span_hours))
     signals = weigh(signals, weights)
     scores = score(signals, weights)
-    prose = write(cleaned, signals, scores)
+    prose, origin, neutral = _write_prose(cleaned, signals, scores, llm)
     coverage = Coverage(
         outlets=outlets, articles=len(members), repeats=repeats,
         first_seen=_iso(timestamps[0]) if timestamps else "", last_seen=_iso(timestamps[-1]) if timestamps else "",
@@ -103,7 +126,7 @@ def analyze_story(story_id: int, members: list[StoredArticle], weights: Weights 
         cleaning=CleaningReport(words=cleaned.word_count, paragraphs=len(cleaned.paragraphs),
                                 sentences=len(cleaned.sentences), repeats_dropped=cleaned.repeats_dropped,
                                 boilerplate_dropped=cleaned.boilerplate_dropped),
-        prose_origin={"analysis": "embedded", "summary": "embedded", "key_points": "embedded"},
+        prose_origin=origin, neutral_headline=neutral,
         story_id=story_id, coverage=coverage,
         sources=[SourceRef(article_id=a.id, source=a.source, title=a.title, url=a.url, published=a.published,
                            repeat_of=a.duplicate_of) for a in members],

@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import NewsverdictError
 from .models import StoredArticle
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Each entry moves the schema from version i to i + 1. Never edit a released one: append.
 MIGRATIONS: list[str] = [
@@ -85,6 +85,16 @@ MIGRATIONS: list[str] = [
         at TEXT NOT NULL,
         item TEXT NOT NULL,
         reason TEXT NOT NULL
+    );
+    """,
+    # 2: LLM prose cache, keyed by (backend, model, prompt version, input hash)
+    """
+    CREATE TABLE llm_cache (
+        key TEXT PRIMARY KEY,
+        backend TEXT NOT NULL,
+        model TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        value TEXT NOT NULL
     );
     """,
 ]
@@ -260,6 +270,20 @@ class Store:
                 (phrase, limit),
             ).fetchall()
 
+    # -- LLM cache -------------------------------------------------------------
+
+    def get(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM llm_cache WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def put(self, key: str, backend: str, model: str, value: str) -> None:
+        from datetime import UTC, datetime
+
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO llm_cache(key, backend, model, created_at, value) "
+                            "VALUES (?, ?, ?, ?, ?)",
+                            (key, backend, model, datetime.now(UTC).isoformat(timespec="seconds"), value))
+
     # -- stories -------------------------------------------------------------
 
     def replace_stories(self, assignments: dict[int, int], cards: dict[int, dict], now: str) -> None:
@@ -306,6 +330,21 @@ class Store:
     def story(self, story_id: int) -> dict | None:
         row = self.db.execute("SELECT card_json FROM stories WHERE id = ?", (story_id,)).fetchone()
         return json.loads(row[0]) if row else None
+
+
+class StoreCache:
+    """The LLM cache of a store, opening its own connection per call (safe across threads)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+
+    def get(self, key: str) -> str | None:
+        with Store(self.path) as store:
+            return store.get(key)
+
+    def put(self, key: str, backend: str, model: str, value: str) -> None:
+        with Store(self.path) as store:
+            store.put(key, backend, model, value)
 
 
 def _statements(script: str) -> list[str]:

@@ -115,10 +115,15 @@ def fetch_guarded(url: str, allow_private: bool) -> tuple[bytes, str]:
 # --- the app ---------------------------------------------------------------------
 
 
-def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False) -> FastAPI:
-    from .store import Store, default_db_path
+def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False, llm_config=None) -> FastAPI:
+    from .store import Store, StoreCache, default_db_path
 
     db_path = Path(db) if db else default_db_path()
+    writer = None
+    if llm_config is not None and llm_config.backend != "none":
+        from .llm import LLMProse
+
+        writer = LLMProse(llm_config, cache=StoreCache(db_path))
     app = FastAPI(title="newsverdict", version=__version__,
                   description="Verdict cards: impact versus hype, explained. The same data model as the CLI's JSON.")
     jobs: dict[str, Job] = {}
@@ -163,7 +168,6 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
     # -- API ---------------------------------------------------------------------
 
     def analyze_request(body: AnalyzeRequest) -> tuple[Verdict, Any]:
-        from .clean import clean
         from .pipeline import analyze
         from .sources import from_bytes, from_html, from_text
 
@@ -177,9 +181,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
             article = from_html(body.html, origin="uploaded page")
         else:
             article = from_text(body.text or "", origin="pasted text")
-        card = analyze(article, title=body.title, source=body.source)
-        cleaned = clean(article)
-        return card, cleaned
+        return analyze(article, title=body.title, source=body.source, llm=writer), article
 
     @app.post("/api/analyze", response_model=Verdict, responses={422: {"model": ErrorBody}},
               summary="Verdict card for one article (text, URL or HTML)")
@@ -234,6 +236,11 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
         if card is None:
             raise HTTPException(404, f"no story {story_id}")
         story = StoryVerdict.model_validate(card)
+        if writer is not None:
+            from .pipeline import analyze_story
+
+            with store() as s:
+                story = analyze_story(story_id, s.articles(story_id=story_id), llm=writer)
         originals = [r for r in story.sources if r.repeat_of is None]
         repeats: dict[int, list] = {}
         for r in story.sources:
@@ -260,8 +267,11 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
             html_text = decode(raw, page.filename)
         body = AnalyzeRequest(text=text or None, url=url or None, html=html_text or None, title=title)
         form = {"text": text, "url": url, "title": title}
+        from .clean import clean
+
         try:
-            card, cleaned = analyze_request(body)
+            card, article = analyze_request(body)
+            cleaned = clean(article)
         except NewsverdictError as exc:
             return TEMPLATES.TemplateResponse(request, "analyze.html", {"card": None, "form": form,
                                                                         "error": str(exc)}, status_code=422)
@@ -400,7 +410,8 @@ def highlighted_paragraphs(paragraphs: tuple[str, ...], card: Verdict) -> list[l
     return out
 
 
-def serve(db: str | Path | None, host: str, port: int, allow_private_urls: bool = False) -> None:
+def serve(db: str | Path | None, host: str, port: int, allow_private_urls: bool = False, llm_config=None) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(db, allow_private_urls=allow_private_urls), host=host, port=port, log_level="warning")
+    app = create_app(db, allow_private_urls=allow_private_urls, llm_config=llm_config)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
