@@ -95,6 +95,37 @@ EVENTS = {
         "Heart specialists not involved in the study said the findings matched earlier research and that "
         "the results supported current advice to stay active.",
     ),
+    "recall": (
+        "Carmaker Vessen recalls 310,000 cars over faulty brake sensor",
+        "Vessen Motors is recalling about 310,000 cars in eleven countries because a faulty brake sensor can "
+        "switch off emergency braking, the company said on Wednesday.\n\n"
+        "The recall covers three compact models built between 2023 and 2025. Vessen said it knew of 14 minor "
+        "collisions linked to the fault and no injuries. Owners will be contacted by letter and the repair, a "
+        "software update and a new sensor, takes about an hour.\n\n"
+        "The national transport safety authority said it had opened its own review of the sensor's supplier, "
+        "which also sells parts to two other manufacturers. Vessen shares fell 3% in morning trading.",
+    ),
+    "ruling": (
+        "Supreme Court of Marlow strikes down surveillance law",
+        "The Supreme Court of Marlow ruled on Friday that a 2024 law allowing police to collect the location "
+        "data of mobile phone users without a warrant violates the constitution.\n\n"
+        "In a seven-to-two decision, the judges said the law gave authorities powers that were too broad and "
+        "lacked independent oversight. Police must stop using the powers within 30 days and delete data "
+        "collected under them.\n\n"
+        "The interior ministry said it would draft a new bill with judicial approval for each request. Civil "
+        "liberties groups, which brought the case on behalf of about 4 million subscribers, called the "
+        "ruling a landmark for privacy.",
+    ),
+    "election": (
+        "Tessaly votes: opposition wins regional election in Varno",
+        "The opposition Green Alliance won the regional election in Varno on Sunday with 38% of the vote, "
+        "ending twenty years of government by the Civic Party in the region, official results showed.\n\n"
+        "Turnout was 61%, up from 54% at the last vote. The Civic Party came second with 29%. The new regional "
+        "assembly, which controls transport, schools and hospitals for 2.1 million people, meets next month "
+        "to elect a president.\n\n"
+        "Green Alliance leader Ana Duval said her first priority would be regional rail. National party "
+        "leaders said the result would not change the balance in the national parliament.",
+    ),
 }
 
 OUTLETS = ["Northern Ledger", "Capital Post", "Daily Meridian", "Coastline Times", "Valley Courier"]
@@ -169,6 +200,27 @@ def main() -> None:
     add("gossip", "Coastline Times", "mira-solenne-gala", when(19, 22))
     add("football", "Valley Courier", "harbour-city-cup", when(15, 18))
     add("study", "Daily Meridian", "walking-heart-study", when(18, 7))
+    # Recall: original, syndicated copy, sensational rewrite
+    add("recall", "Capital Post", "vessen-recall", when(18, 10))
+    add("recall", "Valley Courier", "wire-vessen-recall", when(18, 11))
+    add("recall", "Coastline Times", "vessen-brake-scare", when(18, 12),
+        title="DEATH TRAP? Shock recall as Vessen brakes fail - is YOUR car affected?",
+        text=rewrite_lead(EVENTS["recall"][1], "Terrified drivers are scrambling to check their cars after a "
+                          "shock recall revealed that a faulty sensor could switch off emergency braking in "
+                          "310,000 Vessen cars, in what critics call an absolute scandal."))
+    # Court ruling: two outlets, one as an HTML page
+    add("ruling", "Northern Ledger", "marlow-court-surveillance", when(19, 9))
+    add("ruling", "Daily Meridian", "supreme-court-location-data", when(19, 10), as_html=True,
+        title="Marlow's top court rules warrantless phone tracking unconstitutional",
+        text=rewrite_lead(EVENTS["ruling"][1], "Police in Marlow may no longer collect phone users' location "
+                          "data without a warrant, the Supreme Court decided on Friday, striking down a 2024 law "
+                          "by seven votes to two."))
+    # Regional election: two outlets
+    add("election", "Valley Courier", "varno-election", when(16, 21))
+    add("election", "Northern Ledger", "green-alliance-varno", when(16, 23),
+        title="Green Alliance ends Civic Party's 20-year rule in Varno",
+        text=rewrite_lead(EVENTS["election"][1], "The Civic Party lost control of the Varno region for the first "
+                          "time in twenty years on Sunday as the Green Alliance took 38% of the vote."))
 
     with (OUT / "articles.jsonl").open("w", encoding="utf-8") as handle:
         for item in items:

@@ -45,8 +45,8 @@ def page():
 def test_stories_page_filter_and_open_a_story(server, page):
     page.goto(server.url + "/")
     rows = page.locator("tr.story-row")
-    assert rows.count() == 7
-    assert page.locator("svg.chart circle").count() == 7
+    assert rows.count() == 10
+    assert page.locator("svg.chart circle").count() == 10
     page.screenshot(path=str(SHOTS / "stories.png"), full_page=True)
     page.select_option("select[name=hype]", "extreme")
     page.click("button[type=submit]")

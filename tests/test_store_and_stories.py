@@ -35,7 +35,7 @@ def test_ingest_the_example_corpus_and_list_stories(cli, db):
     assert "added" in result.stderr.decode()
     stories = [json.loads(line) for line in cli("stories", "--format", "json", "--db", str(db)).stdout.splitlines()]
     headlines = [s["headline"] for s in stories]
-    assert len(stories) == 7
+    assert len(stories) == 10
     quake = next(s for s in stories if "Veloria" in s["headline"])
     assert quake["coverage"]["outlets"] >= 2
     assert quake["coverage"]["repeats"] >= 2  # syndicated copy and light rewrites are repeats

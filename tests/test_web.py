@@ -56,7 +56,7 @@ def test_request_body_cap(client):
 
 def test_api_stories_filters_and_story(client):
     stories = client.get("/api/stories").json()
-    assert len(stories) == 7
+    assert len(stories) == 10
     assert [s["impact"] for s in stories] == sorted((s["impact"] for s in stories), reverse=True)
     extreme = client.get("/api/stories", params={"hype": "extreme"}).json()
     assert [s["headline"] for s in extreme] == [s["headline"] for s in stories if s["hype_level"] == "extreme"]

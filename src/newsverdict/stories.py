@@ -7,7 +7,7 @@ and how many. Clustering: single pass in time order — each article joins the
 most similar story centroid above ``JOIN_THRESHOLD`` or starts a new story —
 with an inverted index from salient terms to stories so that the work grows
 close to linearly with the number of articles. Thresholds are chosen on the
-train topics of ECB+ (see docs/stories.md).
+train topics of ECB+ by scripts/tune_stories.py (figures in docs/stories.md).
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from .text import STOPWORDS
 
 #: Cosine similarity to a story's centroid above which an article joins it.
-JOIN_THRESHOLD = 0.15
+JOIN_THRESHOLD = 0.12
 #: Cosine similarity of two story centroids above which the stories merge.
-MERGE_THRESHOLD = 0.4
+MERGE_THRESHOLD = 0.3
 #: Terms kept per article vector (the most salient by TF-IDF): bounds time and memory.
 TERMS_PER_DOC = 60
 #: Terms of a story centroid indexed for candidate lookup.
