@@ -16,9 +16,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from bench.datasets import DEFAULT_DATA_DIR, load, part  # noqa: E402
-from bench.quality import bcubed  # noqa: E402
-from newsverdict.stories import StoryDoc, cluster  # noqa: E402
+from bench.datasets import DEFAULT_DATA_DIR, load, part
+from bench.quality import bcubed
+from newsverdict.stories import StoryDoc, cluster
 
 
 def score(rows: list[dict], join: float, merge: float) -> float:
