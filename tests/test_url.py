@@ -24,6 +24,14 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(PAGE)))
             self.end_headers()
             self.wfile.write(PAGE)
+        elif self.path == "/redirect":
+            self.send_response(302)
+            self.send_header("Location", "/article")
+            self.end_headers()
+        elif self.path == "/loop":
+            self.send_response(302)
+            self.send_header("Location", "/loop")
+            self.end_headers()
         elif self.path == "/slow":
             time.sleep(3)
             self.send_response(200)
@@ -76,6 +84,24 @@ def test_timeout_is_reported(server, monkeypatch):
 def test_oversized_page_is_refused(server):
     with pytest.raises(FetchError, match="cap"):
         load(f"{server}/huge")
+
+
+def test_every_redirect_hop_is_checked(server):
+    from newsverdict.sources import fetch
+
+    seen = []
+    body, _ = fetch(f"{server}/redirect", check_url=seen.append)
+    assert seen == [f"{server}/redirect", f"{server}/article"]
+    assert b"Dockworkers" in body
+
+    def refuse_article(url: str) -> None:
+        if url.endswith("/article"):
+            raise FetchError(f"{url}: refused")
+
+    with pytest.raises(FetchError, match="refused"):
+        fetch(f"{server}/redirect", check_url=refuse_article)
+    with pytest.raises(FetchError, match="redirects"):
+        fetch(f"{server}/loop")
 
 
 def test_cli_reports_unreachable_url(cli):

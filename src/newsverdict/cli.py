@@ -214,17 +214,9 @@ def open_store(db: Path | None):
 
 
 def parse_since(since: str) -> float | None:
-    """'24h' -> the timestamp 24 hours ago (of the newest article's clock: now)."""
-    import re
-    import time
+    from .store import since_timestamp
 
-    if since in {"", "all"}:
-        return None
-    m = re.fullmatch(r"(\d+)\s*([mhdw])", since.strip().lower())
-    if not m:
-        fail(f"--since {since!r}: use a number and a unit: 90m, 24h, 7d, 2w, or 'all'")
-    seconds = int(m.group(1)) * {"m": 60, "h": 3600, "d": 86400, "w": 604800}[m.group(2)]
-    return time.time() - seconds
+    return _guard(lambda: since_timestamp(since))
 
 
 def _guard(fn):

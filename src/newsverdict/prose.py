@@ -153,7 +153,7 @@ def shorten(text: str, max_words: int = KEY_POINT_WORDS) -> str:
     return head.rstrip(",;:–— ") + "…"
 
 
-def key_points(clean: CleanArticle, signals: list[Signal], summary: str, n: int = 3) -> list[str]:
+def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3) -> list[str]:
     sentences = clean.sentences
     central = _centrality(sentences)
     peak = max(central, default=1.0) or 1.0
@@ -316,5 +316,5 @@ def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, po
 
 def write(clean: CleanArticle, signals: list[Signal], scores: Scores) -> Prose:
     summary = summarize(clean, signals)
-    points = key_points(clean, signals, summary)
+    points = key_points(clean, signals)
     return Prose(analysis=analyze_prose(clean, signals, scores, points), summary=summary, key_points=points)

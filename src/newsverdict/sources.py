@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 from .errors import FetchError, InputError
 from .models import Article
@@ -73,35 +74,52 @@ def read_file(path: Path) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
-def fetch(url: str, *, timeout: float = FETCH_TIMEOUT_S) -> tuple[bytes, str]:
-    """GET ``url`` with a timeout and a size cap; return (body, content type)."""
+MAX_REDIRECTS = 5
+
+
+def fetch(
+    url: str, *, timeout: float | None = None, check_url: Callable[[str], None] | None = None
+) -> tuple[bytes, str]:
+    """GET ``url`` with a timeout and a size cap; return (body, content type).
+
+    Redirects are followed here, one hop at a time, so that ``check_url`` (the web
+    app's guard against fetching from its own network) sees every address.
+    """
     import httpx  # imported here: only URL inputs pay for it
 
-    if not urlparse(url).hostname:
-        raise FetchError(f"{url}: not a valid URL")
+    timeout = FETCH_TIMEOUT_S if timeout is None else timeout
+    cap = f"page is over the {MAX_INPUT_BYTES // (1024 * 1024)} MiB cap"
     try:
-        with httpx.Client(
-            timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}
-        ) as client, client.stream("GET", url) as response:
-            if response.status_code >= 400:
-                raise FetchError(f"{url}: HTTP {response.status_code} {response.reason_phrase}")
-            declared = response.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > MAX_INPUT_BYTES:
-                raise FetchError(f"{url}: page is over the {MAX_INPUT_BYTES // (1024 * 1024)} MiB cap")
-            chunks: list[bytes] = []
-            total = 0
-            for chunk in response.iter_bytes():
-                total += len(chunk)
-                if total > MAX_INPUT_BYTES:
-                    raise FetchError(
-                        f"{url}: page is over the {MAX_INPUT_BYTES // (1024 * 1024)} MiB cap"
-                    )
-                chunks.append(chunk)
-            return b"".join(chunks), response.headers.get("content-type", "")
+        with httpx.Client(timeout=timeout, follow_redirects=False, headers={"User-Agent": USER_AGENT}) as client:
+            for _ in range(MAX_REDIRECTS + 1):
+                if urlparse(url).scheme not in {"http", "https"}:
+                    raise FetchError(f"{url}: only http(s) URLs can be fetched")
+                if not urlparse(url).hostname:
+                    raise FetchError(f"{url}: not a valid URL")
+                if check_url:
+                    check_url(url)
+                with client.stream("GET", url) as response:
+                    if response.is_redirect and response.headers.get("location"):
+                        url = urljoin(url, response.headers["location"])
+                        continue
+                    if response.status_code >= 400:
+                        raise FetchError(f"{url}: HTTP {response.status_code} {response.reason_phrase}")
+                    declared = response.headers.get("content-length")
+                    if declared and declared.isdigit() and int(declared) > MAX_INPUT_BYTES:
+                        raise FetchError(f"{url}: {cap}")
+                    chunks: list[bytes] = []
+                    total = 0
+                    for chunk in response.iter_bytes():
+                        total += len(chunk)
+                        if total > MAX_INPUT_BYTES:
+                            raise FetchError(f"{url}: {cap}")
+                        chunks.append(chunk)
+                    return b"".join(chunks), response.headers.get("content-type", "")
     except httpx.TimeoutException:
         raise FetchError(f"{url}: timed out after {timeout:g} s") from None
     except httpx.HTTPError as exc:
         raise FetchError(f"{url}: cannot fetch ({type(exc).__name__}: {exc})") from None
+    raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
 
 def decode(data: bytes, origin: str) -> str:

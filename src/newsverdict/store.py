@@ -104,6 +104,22 @@ class StoreError(NewsverdictError):
     """The database cannot be opened or is from a newer newsverdict."""
 
 
+def since_timestamp(since: str, now: float | None = None) -> float | None:
+    """'24h', '90m', '7d', '2w' -> the timestamp that long before now; '' or 'all' -> None."""
+    import re
+    import time
+
+    from .errors import InputError
+
+    if since.strip() in {"", "all"}:
+        return None
+    m = re.fullmatch(r"(\d+)\s*([mhdw])", since.strip().lower())
+    if not m:
+        raise InputError(f"since {since!r}: use a number and a unit (90m, 24h, 7d, 2w) or 'all'")
+    unit = {"m": 60, "h": 3600, "d": 86400, "w": 604800}[m.group(2)]
+    return (time.time() if now is None else now) - int(m.group(1)) * unit
+
+
 def default_db_path() -> Path:
     from platformdirs import user_data_dir
 

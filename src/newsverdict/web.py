@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -33,7 +33,6 @@ from .render import hype_impact_svg
 
 #: Largest request body accepted (a pasted article or an uploaded page).
 MAX_BODY_BYTES = 2 * 1024 * 1024
-MAX_REDIRECTS = 5
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 
 
@@ -82,34 +81,10 @@ def check_public(url: str) -> None:
 
 
 def fetch_guarded(url: str, allow_private: bool) -> tuple[bytes, str]:
-    """Fetch with a timeout and size cap, checking every redirect hop's address."""
-    import httpx
+    """Fetch with the timeout and size cap of sources.fetch, checking every redirect hop's address."""
+    from .sources import fetch
 
-    from .sources import FETCH_TIMEOUT_S, MAX_INPUT_BYTES, USER_AGENT
-
-    for _ in range(MAX_REDIRECTS + 1):
-        if not allow_private:
-            check_public(url)
-        try:
-            with httpx.Client(timeout=FETCH_TIMEOUT_S, follow_redirects=False,
-                              headers={"User-Agent": USER_AGENT}) as client, client.stream("GET", url) as response:
-                if response.is_redirect and response.headers.get("location"):
-                    url = urljoin(url, response.headers["location"])
-                    continue
-                if response.status_code >= 400:
-                    raise FetchError(f"{url}: HTTP {response.status_code}")
-                chunks, size = [], 0
-                for chunk in response.iter_bytes():
-                    size += len(chunk)
-                    if size > MAX_INPUT_BYTES:
-                        raise FetchError(f"{url}: page is over the {MAX_INPUT_BYTES // (1024 * 1024)} MiB cap")
-                    chunks.append(chunk)
-                return b"".join(chunks), response.headers.get("content-type", "")
-        except httpx.TimeoutException:
-            raise FetchError(f"{url}: timed out after {FETCH_TIMEOUT_S:g} s") from None
-        except httpx.HTTPError as exc:
-            raise FetchError(f"{url}: cannot fetch ({type(exc).__name__})") from None
-    raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
+    return fetch(url, check_url=None if allow_private else check_public)
 
 
 # --- the app ---------------------------------------------------------------------
@@ -348,7 +323,9 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
 
 def _query_stories(store_factory, since: str, min_impact: int | None, hype: str | None, outlet: str | None,
                    q: str | None) -> list[StoryVerdict]:
-    since_ts = _since(since)
+    from .store import since_timestamp
+
+    since_ts = since_timestamp(since)
     with store_factory() as s:
         cards = s.stories(since_ts=since_ts, min_impact=min_impact)
         matching: set[int] | None = None
@@ -362,17 +339,6 @@ def _query_stories(store_factory, since: str, min_impact: int | None, hype: str 
     if matching is not None:
         stories = [st for st in stories if st.story_id in matching or (q or "").lower() in st.headline.lower()]
     return stories
-
-
-def _since(since: str) -> float | None:
-    import re
-
-    if since in {"", "all"}:
-        return None
-    m = re.fullmatch(r"(\d+)\s*([mhdw])", since.strip().lower())
-    if not m:
-        raise InputError(f"since={since!r}: use a number and a unit (90m, 24h, 7d, 2w) or 'all'")
-    return time.time() - int(m.group(1)) * {"m": 60, "h": 3600, "d": 86400, "w": 604800}[m.group(2)]
 
 
 def _age(now: float, ts: float | None) -> str:
