@@ -148,6 +148,14 @@ ACTIONS_HIGH: dict[str, float] = {
     "injured": 0.4, "evacuated": 0.7, "displaced": 0.8, "refugees": 0.8,
     "pandemic": 1.0, "epidemic": 0.9, "outbreak": 0.8, "vaccine": 0.7, "virus": 0.6,
     "climate change": 0.7, "emissions": 0.6, "breakthrough": 0.5, "discovery": 0.4,
+    # coercion and violence by states and armed groups, and their counterparts in aid and diplomacy
+    "military force": 1.0, "weapons of mass destruction": 1.0, "wmd": 1.0, "martial law": 1.0,
+    "state of emergency": 0.9, "genocide": 1.0, "ethnic cleansing": 1.0, "mass killings": 1.0,
+    "assassinate": 0.9, "assassinated": 0.9, "assassination": 0.9, "occupy": 0.8, "occupied": 0.8,
+    "occupation": 0.8, "blockade": 0.9, "violence": 0.7, "violent": 0.6, "riot": 0.6, "riots": 0.6,
+    "repression": 0.7, "curfew": 0.6, "torture": 0.8, "hostage": 0.8, "hostages": 0.8, "abducted": 0.7,
+    "kidnapped": 0.7, "peacekeepers": 0.8, "humanitarian aid": 0.6, "military aid": 0.7,
+    "diplomatic relations": 0.6, "boycott": 0.5, "expelled": 0.5,
     "strategic": 0.5, "policy": 0.5, "reform": 0.7, "budget": 0.6, "subsidies": 0.6,
 }
 
