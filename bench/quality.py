@@ -485,8 +485,8 @@ def eval_impact(data: Path) -> Result | None:
     if rows is None:
         return None
     train, val = split(rows, "id", train=0.7)  # the score weights were fitted on the train part
-    res = Result("impact_ratings", note=f"val part, {len(val)} articles (weights fitted on {len(train)}); "
-                                        "ceiling = annotators' mean pairwise Spearman on the same part")
+    res = Result("impact_ratings", note=f"val part, {len(val)} articles (the weights were fitted on the dev train "
+                                        "part); ceiling = annotators' mean pairwise Spearman on the same part")
     start = time.perf_counter()
     cards = [analyze(r["text"], title=r.get("title", ""), min_words=1) for r in val]
     res.seconds = time.perf_counter() - start

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 from conftest import EXAMPLES
@@ -108,3 +109,43 @@ def test_cli_reports_unreachable_url(cli):
     result = cli("analyze", "http://127.0.0.1:9/nothing-listens-here")
     assert result.returncode == 2
     assert "cannot fetch" in result.stderr.decode()
+
+
+class FeedHandler(BaseHTTPRequestHandler):
+    """Serves the example wire feed with an ETag and answers 304 to a matching If-None-Match."""
+
+    seen: ClassVar[list[str | None]] = []
+    body = (EXAMPLES / "corpus" / "wire.xml").read_bytes()
+
+    def do_GET(self):
+        FeedHandler.seen.append(self.headers.get("If-None-Match"))
+        if self.headers.get("If-None-Match") == '"v1"':
+            self.send_response(304)
+            self.end_headers()
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("ETag", '"v1"')
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_ingest_uses_conditional_get_and_adds_nothing_when_unchanged(cli, tmp_path):
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), FeedHandler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/wire.xml"
+    db = str(tmp_path / "nv.db")
+    try:
+        assert cli("feeds", "add", url, "--db", db).returncode == 0
+        first = cli("ingest", "--db", db)
+        assert first.returncode == 0 and "4 article(s) added" in first.stderr.decode()
+        second = cli("ingest", "--db", db)
+        assert "0 article(s) added" in second.stderr.decode()
+        assert FeedHandler.seen[-1] == '"v1"'  # the second fetch was conditional
+        assert "not modified" in cli("feeds", "list", "--db", db).stdout.decode()
+    finally:
+        httpd.shutdown()

@@ -239,7 +239,7 @@ def _development(clean: CleanArticle, points: list[str], signals: list[Signal]) 
     clickbait = next((s.value for s in signals if s.name == "clickbait_headline"), 0.0)
     use_title = clean.title and clickbait < 0.5
     base = clean.title if use_title else (points[0] if points else headline(clean))
-    base = shorten(base, 22).rstrip(".…")
+    base = shorten(base, 22).removesuffix(".")  # a cut mid-clause keeps its "…"
     first = base.split(" ", 1)[0]
     if first.lower() in _LOWERABLE_FIRST:
         base = base[0].lower() + base[1:]
@@ -301,17 +301,17 @@ def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, po
         first = f"{opener}, the core development – {development} – {_impact_phrase(scores.impact)}."
     reasons, held_down = _impact_reasons(signals)
     if reasons and scores.impact >= 3:
-        second = f"Its impact of {scores.impact}/10 rests on {'; '.join(reasons[:3])}."
+        second = f"Its impact of {scores.impact}/10 rests on {'; '.join(reasons[:3])}"
     else:
-        second = (f"Its impact of {scores.impact}/10 reflects that it reports few figures, actors "
-                  "or consequential actions.")
-    sentences = [first, second]
+        second = (f"Its impact of {scores.impact}/10 reflects that it reports few figures, actors or "
+                  "consequential actions")
     if held_down:
-        sentences.append(f"It is held down because {' and '.join(held_down)}.")
-    sentences.append(f"Hype is {scores.hype_level} ({scores.hype}/10); in all, {scores.placement}.")
+        second += f", and is held down because {' and '.join(held_down)}"
+    third = f"Hype is {scores.hype_level} ({scores.hype}/10); in all, {scores.placement}"
     if clean.repeats_dropped:
-        sentences.append(f"The text repeated {clean.repeats_dropped} paragraph(s); they were counted once.")
-    return " ".join(sentences)
+        third += f" (the text repeated {clean.repeats_dropped} paragraph(s), counted once)"
+    # three sentences at most: the development and the noise, the impact, the hype
+    return " ".join([first, second + ".", third + "."])
 
 
 def write(clean: CleanArticle, signals: list[Signal], scores: Scores) -> Prose:
