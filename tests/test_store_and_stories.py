@@ -70,6 +70,10 @@ def test_story_card_shows_all_sources_and_a_summary_without_repeats(cli, db):
     summary = quake["summary"]
     assert summary.count("struck the mountainous north") <= 1
     assert len(quake["key_points"]) == 3
+    # two outlets word the rate rise differently; the story's summary states it once
+    rates = next(s for s in stories if "Marlow raises interest rates" in s["headline"])
+    assert rates["coverage"]["outlets"] == 2
+    assert rates["summary"].count("5.25%") == 1
 
 
 def test_feeds_add_opml_list_ingest_and_remove(cli, db):
