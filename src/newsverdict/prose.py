@@ -98,18 +98,22 @@ def _evidence_sentences(signals: list[Signal]) -> Counter[int]:
     return weight
 
 
+def _sentence_features(clean: CleanArticle, signals: list[Signal]) -> tuple[list[float], Counter[int]]:
+    """(centrality of each sentence scaled to the most central one, impact evidence per sentence)."""
+    central = _centrality(clean.sentences)
+    peak = max(central, default=1.0) or 1.0
+    return [c / peak for c in central], _evidence_sentences(signals)
+
+
 def rank_sentences(clean: CleanArticle, signals: list[Signal], position_weight: float = 0.75) -> list[int]:
     """Indices of usable sentences, best first, for the summary."""
-    sentences = clean.sentences
-    central = _centrality(sentences)
-    peak = max(central, default=1.0) or 1.0
-    info = _evidence_sentences(signals)
+    central, info = _sentence_features(clean, signals)
     scored = []
-    for i, s in enumerate(sentences):
+    for i, s in enumerate(clean.sentences):
         if not _usable(s, alone=False):
             continue
         position = 1.0 / (1.0 + 0.35 * i)
-        score = (1 - position_weight) * central[i] / peak + position_weight * position
+        score = (1 - position_weight) * central[i] + position_weight * position
         score += 0.05 * min(info[i], 3)
         scored.append((-score, i))
     return [i for _, i in sorted(scored)]
@@ -166,14 +170,12 @@ def shorten(text: str, max_words: int = KEY_POINT_WORDS) -> str:
 
 def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3) -> list[str]:
     sentences = clean.sentences
-    central = _centrality(sentences)
-    peak = max(central, default=1.0) or 1.0
-    info = _evidence_sentences(signals)
+    central, info = _sentence_features(clean, signals)
     scored = []
     for i, s in enumerate(sentences):
         if not _usable(s):
             continue
-        score = central[i] / peak + 0.15 * min(info[i], 4) + 0.3 / (1 + 0.5 * i)
+        score = central[i] + 0.15 * min(info[i], 4) + 0.3 / (1 + 0.5 * i)
         if len(s.text.split()) > KEY_POINT_WORDS:
             score -= 0.15  # must be cut: prefer sentences that fit
         scored.append((-score, i))
