@@ -204,9 +204,9 @@ def story_to_text(story: StoryVerdict, *, explain: bool = False) -> str:
 
 
 def stories_table(stories: Sequence[StoryVerdict]) -> str:
-    lines = [f"{'id':>4}  {'impact':>6}  {'hype':>10}  {'outlets':>7}  headline"]
+    lines = [f"{'id':>4}  {'impact':>6}  {'hype':<12}  {'outlets':>7}  headline"]
     for s in stories:
-        lines.append(f"{s.story_id:>4}  {s.impact:>6}  {s.hype:>3} {s.hype_level:<6}  {s.coverage.outlets:>7}  "
+        lines.append(f"{s.story_id:>4}  {s.impact:>6}  {s.hype:>3} {s.hype_level:<8}  {s.coverage.outlets:>7}  "
                      f"{s.headline}")
     return "\n".join(lines) + "\n"
 
