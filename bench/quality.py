@@ -151,8 +151,9 @@ def eval_webis(data: Path) -> Result | None:
     res.add("Pearson", _pearson(ours, truth), word_ngram_lr=_pearson(ngram, truth))
     res.add("Spearman", _spearman(ours, truth), word_ngram_lr=_spearman(ngram, truth))
     # truth_class is a majority vote of judgments >= 0.5; a mean around 0.5 marks the boundary
-    res.add("F1 (clickbait)", f1_score(gold_class, ours >= 0.5), train_mean=f1_score(gold_class, const >= 0.5),
-            word_ngram_lr=f1_score(gold_class, ngram >= 0.5))
+    res.add("F1 (clickbait)", f1_score(gold_class, ours >= 0.5, zero_division=0),
+            train_mean=f1_score(gold_class, const >= 0.5, zero_division=0),
+            word_ngram_lr=f1_score(gold_class, ngram >= 0.5, zero_division=0))
     res.add("accuracy", accuracy_score(gold_class, ours >= 0.5), train_mean=accuracy_score(gold_class, const >= 0.5),
             word_ngram_lr=accuracy_score(gold_class, ngram >= 0.5))
     return res
@@ -187,8 +188,8 @@ def eval_chakraborty(data: Path) -> Result | None:
         [r["headline"] for r in val]) == 1
     res.add("accuracy", accuracy_score(gold, ours >= cut), majority=accuracy_score(gold, majority),
             word_ngram_lr=accuracy_score(gold, ngram))
-    res.add("F1", f1_score(gold, ours >= cut), majority=f1_score(gold, majority),
-            word_ngram_lr=f1_score(gold, ngram))
+    res.add("F1", f1_score(gold, ours >= cut, zero_division=0), majority=f1_score(gold, majority, zero_division=0),
+            word_ngram_lr=f1_score(gold, ngram, zero_division=0))
     res.add(f"threshold (train) {cut:.2f}", None)
     return res
 
@@ -261,8 +262,8 @@ def eval_claims(data: Path) -> Result | None:
     res.items = len(rows)
     gold = [r["label"] for r in rows]
     majority = [Counter(r["label"] for r in train).most_common(1)[0][0]] * len(rows)
-    res.add("macro-F1 (4 levels)", f1_score(gold, ours, average="macro"),
-            majority=f1_score(gold, majority, average="macro"))
+    res.add("macro-F1 (4 levels)", f1_score(gold, ours, average="macro", zero_division=0),
+            majority=f1_score(gold, majority, average="macro", zero_division=0))
     res.add("Spearman", _spearman(ours, gold))
     return res
 
@@ -288,8 +289,8 @@ def eval_exaggeration(data: Path) -> Result | None:
     res.items = len(rows)
     gold = [r["exaggeration_label"] for r in rows]
     majority = [Counter(gold).most_common(1)[0][0]] * len(rows)
-    res.add("macro-F1 (3 labels)", f1_score(gold, ours, average="macro"),
-            majority=f1_score(gold, majority, average="macro"))
+    res.add("macro-F1 (3 labels)", f1_score(gold, ours, average="macro", zero_division=0),
+            majority=f1_score(gold, majority, average="macro", zero_division=0))
     press_gold = [r["press_release_strength"] for r in rows]
     press_ours = [claim_strength(r["press_release_conclusion"])[0] for r in rows]
     res.add("press-release strength Spearman", _spearman(press_ours, press_gold))
