@@ -189,6 +189,12 @@ class Ingester:
 
         label = item.url or item.origin
         try:
+            canon = canonical_url(item.url)
+            if canon and self.store.has_url(canon):  # known URL: skip extraction altogether
+                self.report.already_stored += 1
+                if self.on_item:
+                    self.on_item(label, None)
+                return
             article = self._article(item)
             published = parse_date(item.published) if item.published else None
             if item.published and published is None:
@@ -197,7 +203,6 @@ class Ingester:
                 raise InputError(f"date {item.published} is in the future")
             cleaned = clean(article)
             text = cleaned.text
-            canon = canonical_url(item.url)
             source = article.source or (urlparse(item.url).hostname or "" if item.url else "")
             fp = fingerprint(text)
             if self.store.has_article(canon, source, fp):
@@ -245,7 +250,10 @@ class Ingester:
                        origin=item.origin)
 
     def finish(self) -> IngestReport:
-        self.report.stories = update_stories(self.store, self.now)
+        if self.report.added or not self.store.count("stories"):
+            self.report.stories = update_stories(self.store, self.now)
+        else:  # nothing new: the stories stand as they are, and a re-run on unchanged feeds stays fast
+            self.report.stories = self.store.count("stories")
         return self.report
 
 

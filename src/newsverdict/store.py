@@ -224,6 +224,10 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def has_url(self, canonical_url: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM articles WHERE canonical_url = ?", (canonical_url,)).fetchone()
+        return row is not None
+
     def same_text_elsewhere(self, fingerprint: str) -> int | None:
         """An article with exactly this text from another outlet (a syndicated copy)."""
         row = self.db.execute("SELECT id FROM articles WHERE fingerprint = ? AND duplicate_of IS NULL "
