@@ -245,9 +245,8 @@ class Ingester:
             article = from_text(item.text, origin=item.origin, title=item.title)
         else:
             raise InputError("no text and no HTML")
-        return Article(text=article.text, title=item.title or article.title, source=item.source or article.source,
-                       url=item.url or article.url, published=item.published or article.published,
-                       origin=item.origin)
+        return article.overridden(title=item.title, source=item.source, url=item.url, published=item.published,
+                                  origin=item.origin)
 
     def finish(self) -> IngestReport:
         if self.report.added or not self.store.count("stories"):

@@ -32,6 +32,12 @@ class Article:
     #: where it came from: a path, a URL, "-" for stdin, "<text>" for the API
     origin: str = "<text>"
 
+    def overridden(self, **fields: str) -> Article:
+        """A copy with the given fields replaced where they are non-empty (--title, --source, a feed's data)."""
+        from dataclasses import replace
+
+        return replace(self, **{k: v for k, v in fields.items() if v})
+
 
 @dataclass(frozen=True)
 class Sentence:

@@ -6,7 +6,19 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .clean import MIN_WORDS, clean
-from .models import Article, CleaningReport, Coverage, SourceRef, StoredArticle, StoryVerdict, Verdict, Weights
+from .models import (
+    Article,
+    CleanArticle,
+    CleaningReport,
+    Coverage,
+    Scores,
+    Signal,
+    SourceRef,
+    StoredArticle,
+    StoryVerdict,
+    Verdict,
+    Weights,
+)
 from .prose import headline, write
 from .scoring import score, weigh
 from .signals import coverage_volume, measure
@@ -50,35 +62,29 @@ def analyze(
     """
     if isinstance(article, str):
         article = from_text(article, title=title, source=source)
-    elif title or source:
-        article = Article(text=article.text, title=title or article.title, source=source or article.source,
-                          url=article.url, published=article.published, origin=article.origin)
+    else:
+        article = article.overridden(title=title, source=source)
     cleaned = clean(article, min_words=min_words, check_language=check_language)
     signals = weigh(measure(cleaned), weights)
     scores = score(signals, weights)
+    return Verdict(**_card_fields(article, cleaned, signals, scores, llm))
+
+
+def _card_fields(article: Article, cleaned: CleanArticle, signals: list[Signal], scores: Scores,
+                 llm: LLMProse | None) -> dict:
+    """The fields every card has, article or story: prose is written here, last in the pipeline."""
     prose, origin, neutral = _write_prose(cleaned, signals, scores, llm)
-    return Verdict(
-        generator=GENERATOR,
-        headline=headline(cleaned),
-        source=article.source,
-        url=article.url,
-        published=article.published,
-        impact=scores.impact,
-        hype=scores.hype,
-        hype_level=scores.hype_level,
-        placement=scores.placement,
-        analysis=prose.analysis,
-        summary=prose.summary,
-        key_points=prose.key_points,
-        signals=signals,
-        scores=scores,
-        cleaning=CleaningReport(
+    return {
+        "generator": GENERATOR, "headline": headline(cleaned), "source": article.source, "url": article.url,
+        "published": article.published, "impact": scores.impact, "hype": scores.hype,
+        "hype_level": scores.hype_level, "placement": scores.placement, "analysis": prose.analysis,
+        "summary": prose.summary, "key_points": prose.key_points, "signals": signals, "scores": scores,
+        "cleaning": CleaningReport(
             words=cleaned.word_count, paragraphs=len(cleaned.paragraphs), sentences=len(cleaned.sentences),
             repeats_dropped=cleaned.repeats_dropped, boilerplate_dropped=cleaned.boilerplate_dropped,
         ),
-        prose_origin=origin,
-        neutral_headline=neutral,
-    )
+        "prose_origin": origin, "neutral_headline": neutral,
+    }
 
 
 #: A story card reads at most this many independent articles, the earliest first.
@@ -111,7 +117,6 @@ def analyze_story(story_id: int, members: list[StoredArticle], weights: Weights 
     signals.append(coverage_volume(len(members), repeats, outlets, span_hours))
     signals = weigh(signals, weights)
     scores = score(signals, weights)
-    prose, origin, neutral = _write_prose(cleaned, signals, scores, llm)
     coverage = Coverage(
         outlets=outlets, articles=len(members), repeats=repeats,
         first_seen=_iso(timestamps[0]) if timestamps else "", last_seen=_iso(timestamps[-1]) if timestamps else "",
@@ -119,14 +124,7 @@ def analyze_story(story_id: int, members: list[StoredArticle], weights: Weights 
         span_hours=round(span_hours, 2),
     )
     return StoryVerdict(
-        generator=GENERATOR, headline=headline(cleaned), source=lead.source, url=lead.url,
-        published=lead.published, impact=scores.impact, hype=scores.hype, hype_level=scores.hype_level,
-        placement=scores.placement, analysis=prose.analysis, summary=prose.summary, key_points=prose.key_points,
-        signals=signals, scores=scores,
-        cleaning=CleaningReport(words=cleaned.word_count, paragraphs=len(cleaned.paragraphs),
-                                sentences=len(cleaned.sentences), repeats_dropped=cleaned.repeats_dropped,
-                                boilerplate_dropped=cleaned.boilerplate_dropped),
-        prose_origin=origin, neutral_headline=neutral,
+        **_card_fields(combined, cleaned, signals, scores, llm),
         story_id=story_id, coverage=coverage,
         sources=[SourceRef(article_id=a.id, source=a.source, title=a.title, url=a.url, published=a.published,
                            repeat_of=a.duplicate_of) for a in members],

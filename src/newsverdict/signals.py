@@ -37,6 +37,15 @@ class _Doc:
         self.starts = [s.start for s in clean.sentences]
         self.n_sentences = max(1, len(clean.sentences))
         self.n_words = max(1, clean.word_count)
+        self._matches: dict[tuple, list[tuple[int, int, str]]] = {}
+
+    def matches(self, pattern: re.Pattern[str], case_check: Callable[[str], bool] | None = None):
+        """(start, end, text) of every match, computed once per article and pattern."""
+        key = (pattern, case_check)
+        if key not in self._matches:
+            self._matches[key] = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(self.text)
+                                  if not case_check or case_check(m.group(0))]
+        return self._matches[key]
 
     def sentence_of(self, offset: int) -> int | None:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -49,13 +58,8 @@ class _Doc:
         case_check: Callable[[str], bool] | None = None,
         direction: str = "raises",
     ) -> list[Evidence]:
-        hits = []
-        for m in pattern.finditer(self.text):
-            if case_check and not case_check(m.group(0)):
-                continue
-            hits.append(Evidence(text=m.group(0), sentence=self.sentence_of(m.start()),
-                                 start=m.start(), end=m.end(), note=note, direction=direction))
-        return hits
+        return [Evidence(text=text, sentence=self.sentence_of(start), start=start, end=end, note=note,
+                         direction=direction) for start, end, text in self.matches(pattern, case_check)]
 
 
 def _proper(match: str) -> bool:

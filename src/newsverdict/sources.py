@@ -42,16 +42,7 @@ def load(spec: str, *, title: str = "", source: str = "") -> Article:
         article = from_bytes(data, origin=spec, url=spec, content_type=content_type)
     else:
         article = from_bytes(read_file(Path(spec)), origin=spec)
-    if title or source:
-        article = Article(
-            text=article.text,
-            title=title or article.title,
-            source=source or article.source,
-            url=article.url,
-            published=article.published,
-            origin=article.origin,
-        )
-    return article
+    return article.overridden(title=title, source=source)
 
 
 def read_file(path: Path) -> bytes:
