@@ -215,6 +215,8 @@ class Ingester:
             if duplicate_of is None:
                 near = sorted(int(k) for k in self.lsh.query(mh))
                 duplicate_of = near[0] if near else None
+            if duplicate_of is not None:
+                duplicate_of = self.store.original_of(duplicate_of)
             card = analyze(article)
             article_id = self.store.insert_article(
                 url=item.url, canonical_url=canon, fingerprint=fp, source=source, title=cleaned.title or card.headline,
@@ -227,6 +229,7 @@ class Ingester:
                 self.lsh.insert(str(article_id), mh)
             else:
                 self.report.repeats += 1
+                self._credit_earliest(article_id, duplicate_of, mh)
             self.report.added += 1
             if self.on_item:
                 self.on_item(label, None)
@@ -235,6 +238,17 @@ class Ingester:
             if reason.startswith(item.origin + ": "):
                 reason = reason[len(item.origin) + 2:]
             self.skip(label, reason)
+
+    def _credit_earliest(self, article_id: int, original: int, mh) -> None:
+        """A copy published before the article it repeats becomes the original of the group.
+
+        Feeds arrive in any order; crediting whichever copy was ingested first would make
+        "first reported by" contradict the published times.
+        """
+        mine, theirs = self.store.published_ts(article_id), self.store.published_ts(original)
+        if mine is not None and theirs is not None and mine < theirs:
+            self.store.make_original(article_id, original)
+            self.lsh.insert(str(article_id), mh)
 
     def _article(self, item: RawItem) -> Article:
         if len(item.text) > MAX_ITEM_CHARS or len(item.html) > MAX_ITEM_CHARS * 4:

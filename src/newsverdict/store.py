@@ -120,6 +120,31 @@ def since_timestamp(since: str, now: float | None = None) -> float | None:
     return (time.time() if now is None else now) - int(m.group(1)) * unit
 
 
+#: The span every reader view opens on (CLI ``stories``/``digest``, the web pages, the feeds):
+#: the RECENT_DAYS up to the newest story in the store, so the first screen is never empty
+#: when the store holds anything, however long ago it was last fed.
+DEFAULT_SPAN = "recent"
+RECENT_DAYS = 7
+
+
+def span_start(since: str, newest_ts: float | None, now: float | None = None) -> float | None:
+    """Start of a span: 'recent' is the RECENT_DAYS up to ``newest_ts``; others as ``since_timestamp``."""
+    if since.strip().lower() == "recent":
+        return None if newest_ts is None else newest_ts - RECENT_DAYS * 86400
+    return since_timestamp(since, now)
+
+
+def describe_span(since: str) -> str:
+    """The span in words, for page headings and digest titles."""
+    since = since.strip().lower()
+    if since == "recent":
+        return f"the latest {RECENT_DAYS} days in the store"
+    if since in {"", "all"}:
+        return "everything in the store"
+    units = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+    return f"the last {since[:-1]} {units.get(since[-1:], '')}".strip()
+
+
 def default_db_path() -> Path:
     from platformdirs import user_data_dir
 
@@ -346,6 +371,106 @@ class Store:
             params.append(min_impact)
         sql += " ORDER BY impact DESC, hype ASC, articles DESC, id"
         return [json.loads(row[0]) for row in self.db.execute(sql, params)]
+
+    def story_rows(self, *, since_ts: float | None = None, min_impact: int | None = None,
+                   hype_range: tuple[int, int] | None = None, source: str | None = None,
+                   story_ids: set[int] | None = None, limit: int = 50) -> tuple[list[sqlite3.Row], int]:
+        """Light rows for the stories list (no card parsing): (the first ``limit`` by rank, how many match)."""
+        where, params = ["1=1"], []
+        if since_ts is not None:
+            where.append("last_ts >= ?")
+            params.append(since_ts)
+        if min_impact is not None:
+            where.append("impact >= ?")
+            params.append(min_impact)
+        if hype_range is not None:
+            where.append("hype BETWEEN ? AND ?")
+            params += list(hype_range)
+        if source is not None:
+            where.append("id IN (SELECT story_id FROM articles WHERE source = ?)")
+            params.append(source)
+        if story_ids is not None:
+            where.append("id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(sorted(story_ids)))
+        clause = " AND ".join(where)
+        total = int(self.db.execute(f"SELECT COUNT(*) FROM stories WHERE {clause}", params).fetchone()[0])
+        rows = self.db.execute(
+            "SELECT id, headline, impact, hype, articles, outlets, first_ts, last_ts, "
+            "json_extract(card_json, '$.hype_level') AS hype_level, "
+            "json_extract(card_json, '$.placement') AS placement, "
+            "json_extract(card_json, '$.coverage.repeats') AS repeats "
+            f"FROM stories WHERE {clause} ORDER BY impact DESC, hype ASC, articles DESC, id LIMIT ?",
+            [*params, limit]).fetchall()
+        return rows, total
+
+    def story_outlets(self, story_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+        """{story id: [(source, url) of its independent articles, earliest first]}."""
+        out: dict[int, list[tuple[str, str]]] = {}
+        for row in self.db.execute(
+                "SELECT story_id, source, url FROM articles WHERE duplicate_of IS NULL AND story_id IN "
+                "(SELECT value FROM json_each(?)) ORDER BY published_ts, id", (json.dumps(story_ids),)):
+            out.setdefault(row[0], []).append((row[1], row[2]))
+        return out
+
+    def sources(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT source FROM articles WHERE source != '' "
+                                              "ORDER BY source")]
+
+    def newest_story_ts(self) -> float | None:
+        row = self.db.execute("SELECT MAX(last_ts) FROM stories").fetchone()
+        return row[0] if row and row[0] is not None else None
+
+    def article_scores(self, story_id: int) -> dict[int, tuple[int | None, int | None]]:
+        """{article id: (impact, hype)} of a story's articles: each article's own card, stored at ingest."""
+        return {row[0]: (row[1], row[2]) for row in self.db.execute(
+            "SELECT id, impact, hype FROM articles WHERE story_id = ?", (story_id,))}
+
+    def outlet_articles(self, since_ts: float | None = None, source: str | None = None) -> list[sqlite3.Row]:
+        """Articles with their own hype and the impact of their story, for the outlet comparison."""
+        sql = ("SELECT a.id, a.source, a.url, a.title, a.published_ts, a.hype, a.duplicate_of, a.story_id, "
+               "s.impact AS story_impact, s.headline AS story_headline "
+               "FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.hype IS NOT NULL")
+        params: list = []
+        if since_ts is not None:
+            sql += " AND a.published_ts >= ?"
+            params.append(since_ts)
+        if source is not None:
+            sql += " AND a.source = ?"
+            params.append(source)
+        return self.db.execute(sql + " ORDER BY a.published_ts DESC, a.id DESC", params).fetchall()
+
+    def outlet_summary(self, since_ts: float | None = None) -> list[sqlite3.Row]:
+        """Per outlet: articles, average own hype, average impact of the stories covered (one SQL pass)."""
+        sql = ("SELECT a.source, COUNT(*) AS articles, SUM(a.duplicate_of IS NOT NULL) AS repeats, "
+               "AVG(a.hype) AS avg_hype, AVG(s.impact) AS avg_impact, COUNT(DISTINCT a.story_id) AS stories, "
+               "MIN(a.url) AS any_url "
+               "FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.hype IS NOT NULL")
+        params: list = []
+        if since_ts is not None:
+            sql += " AND a.published_ts >= ?"
+            params.append(since_ts)
+        return self.db.execute(sql + " GROUP BY a.source", params).fetchall()
+
+    def original_of(self, article_id: int) -> int:
+        """Follow repeat links to the article that is no one's repeat."""
+        seen = {article_id}
+        while True:
+            row = self.db.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is None or row[0] is None or row[0] in seen:
+                return article_id
+            article_id = row[0]
+            seen.add(article_id)
+
+    def published_ts(self, article_id: int) -> float | None:
+        row = self.db.execute("SELECT published_ts FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def make_original(self, article_id: int, previous_original: int) -> None:
+        """``article_id`` (published earlier) becomes the original of ``previous_original`` and its repeats."""
+        with self.transaction():
+            self.db.execute("UPDATE articles SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?",
+                            (article_id, previous_original, previous_original))
+            self.db.execute("UPDATE articles SET duplicate_of = NULL WHERE id = ?", (article_id,))
 
     def story(self, story_id: int) -> dict | None:
         row = self.db.execute("SELECT card_json FROM stories WHERE id = ?", (story_id,)).fetchone()
