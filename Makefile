@@ -26,7 +26,7 @@ DEMO_DB := .newsverdict-demo.db
 
 run: $(STAMP)
 	$(BIN)/newsverdict ingest examples/corpus/articles.jsonl --db $(DEMO_DB)
-	$(BIN)/newsverdict digest --since all --db $(DEMO_DB)
+	$(BIN)/newsverdict digest --db $(DEMO_DB)
 
 test: $(LLM_STAMP)
 	$(BIN)/ruff check src tests bench scripts

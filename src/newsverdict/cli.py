@@ -201,7 +201,24 @@ DbOption = Annotated[
     Path | None,
     typer.Option("--db", envvar="NEWSVERDICT_DB", help="SQLite database (default: in the user data directory)."),
 ]
-SinceOption = Annotated[str, typer.Option("--since", help="Time window: 24h, 7d, 90m, or 'all'.")]
+SinceOption = Annotated[str, typer.Option(
+    "--since", help="Time window: 'recent' (the 7 days up to the newest story in the store), 24h, 7d, 90m, or 'all'.")]
+ConfigOption = Annotated[Path | None, typer.Option(
+    "--config", help="Config file with the [email] settings (default: the user config file).")]
+
+
+class DigestFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+    atom = "atom"
+    jsonfeed = "jsonfeed"
+
+
+#: Digest format by the suffix of the file it is written to (watch --output).
+DIGEST_SUFFIXES = {".html": "html", ".htm": "html", ".atom": "atom", ".xml": "atom", ".json": "jsonfeed",
+                   ".md": "markdown", ".txt": "text"}
 
 feeds_app = typer.Typer(help="Add, list and remove the feeds that 'ingest' fetches.", no_args_is_help=True)
 app.add_typer(feeds_app, name="feeds")
@@ -213,10 +230,11 @@ def open_store(db: Path | None):
     return Store(db or default_db_path())
 
 
-def parse_since(since: str) -> float | None:
-    from .store import since_timestamp
+def span_of(store, since: str) -> float | None:
+    """Start of the span: 'recent' counts back from the newest story in this store."""
+    from .store import span_start
 
-    return _guard(lambda: since_timestamp(since))
+    return _guard(lambda: span_start(since, store.newest_story_ts()))
 
 
 def _guard(fn):
@@ -344,7 +362,7 @@ def _story_models(cards: list[dict]):
 
 @app.command("stories")
 def stories_cmd(
-    since: SinceOption = "all",
+    since: SinceOption = "recent",
     min_impact: Annotated[int | None, typer.Option("--min-impact", min=1, max=10)] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
     db: DbOption = None,
@@ -352,9 +370,8 @@ def stories_cmd(
     """List stories ranked by impact."""
     from .render import stories_table
 
-    since_ts = parse_since(since)
     with _guard(lambda: open_store(db)) as store:
-        stories = _story_models(store.stories(since_ts=since_ts, min_impact=min_impact))
+        stories = _story_models(store.stories(since_ts=span_of(store, since), min_impact=min_impact))
     if fmt in (Format.json, Format.jsonl):
         sys.stdout.write("".join(s.model_dump_json() + "\n" for s in stories))
     elif not stories:
@@ -388,25 +405,124 @@ def story_cmd(
 
 @app.command("digest")
 def digest_cmd(
-    since: SinceOption = "24h",
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="text, markdown, html or json.")] = Format.text,
+    since: SinceOption = "recent",
+    fmt: Annotated[DigestFormat, typer.Option("--format", "-f", help="text, markdown, html, json, or a feed: "
+                                              "atom or jsonfeed.")] = DigestFormat.text,
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
     min_impact: Annotated[int | None, typer.Option("--min-impact", min=1, max=10)] = None,
+    base_url: Annotated[str, typer.Option("--base-url", help="Address of the web app (feed links point at its "
+                                          "story pages), e.g. http://127.0.0.1:8000.")] = "",
+    send: Annotated[bool, typer.Option("--send", help="E-mail the digest with the [email] settings of the config.")]
+    = False,
+    config: ConfigOption = None,
     llm: LlmOption = None,
     db: DbOption = None,
 ) -> None:
     """Write the digest: stories ranked by impact, each with its card and outlets, and a hype/impact chart."""
     from .render import digest
+    from .store import describe_span
 
-    since_ts = parse_since(since)
     with _guard(lambda: open_store(db)) as store:
-        stories = _story_models(store.stories(since_ts=since_ts, min_impact=min_impact))
+        stories = _story_models(store.stories(since_ts=span_of(store, since), min_impact=min_impact))
         stories = _guard(lambda: _with_llm_prose(store, stories, llm, db))
     _warn_llm_fallbacks(stories)
     if not stories:
-        fail(f"no stories in the last {since} (try --since all, or ingest first)")
-    label = "all stories" if since_ts is None else f"stories of the last {since}"
-    write_output(digest(stories, "json" if fmt == Format.jsonl else fmt.value, since=label), output)
+        fail(f"no stories in {describe_span(since)} (try --since all, or ingest first)")
+    words = describe_span(since)
+    write_output(digest(stories, fmt.value, since=words, base_url=base_url.rstrip("/")), output)
+    if send:
+        from .mail import load_email_config
+
+        email = _guard(lambda: load_email_config(config))
+        if email is None:
+            fail("no [email] settings in the config file: see 'newsverdict digest --help' and docs/web.md")
+        _guard(lambda: _send_digest(email, stories, words, base_url.rstrip("/")))
+        typer.echo(f"newsverdict: digest e-mailed to {', '.join(email.to)} ({len(stories)} stories)", err=True)
+
+
+def _send_digest(email, stories: list, words: str, base_url: str = "") -> None:
+    import time
+
+    from .mail import digest_message, send
+    from .reader import readable_time
+    from .render import digest
+
+    subject = f"{email.subject}, {readable_time(time.time(), with_year=False)}: {stories[0].headline}"
+    send(email, digest_message(email, subject=subject[:180], text=digest(stories, "text", since=words),
+                               html=digest(stories, "html", since=words, base_url=base_url)))
+
+
+@app.command()
+def watch(
+    every: Annotated[float, typer.Option("--every", min=0.0, help="Minutes between runs.")] = 30.0,
+    runs: Annotated[int, typer.Option("--runs", min=0, help="Stop after this many runs (0: run until stopped).")]
+    = 0,
+    corpus: Annotated[Path | None, typer.Option("--corpus", help="Ingest this JSONL file or directory each run "
+                                                "instead of the feeds.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Refresh this digest file each run; the "
+                                                "format follows the suffix (.html, .atom, .json, .md, .txt).")]
+    = None,
+    send: Annotated[bool | None, typer.Option("--send/--no-send", help="E-mail the digest (default: when the "
+                                              "config has [email], at most every every_hours).")] = None,
+    since: SinceOption = "recent",
+    base_url: Annotated[str, typer.Option("--base-url", help="Address of the web app, for links.")] = "",
+    config: ConfigOption = None,
+    db: DbOption = None,
+) -> None:
+    """Ingest every N minutes, refresh the digest, and e-mail it when it is due; one log line per run."""
+    import time
+    from datetime import UTC, datetime
+
+    from .errors import NewsverdictError
+    from .ingest import ingest_feeds, ingest_items, read_corpus
+    from .mail import load_email_config
+    from .render import digest
+    from .store import describe_span
+
+    fmt = None
+    if output is not None:
+        fmt = DIGEST_SUFFIXES.get(output.suffix.lower())
+        if fmt is None:
+            fail(f"{output}: unknown digest suffix; use one of {', '.join(sorted(DIGEST_SUFFIXES))}")
+    if corpus is not None and not corpus.exists():
+        fail(f"{corpus}: no such file or directory")
+    email = _guard(lambda: load_email_config(config))
+    if send and email is None:
+        fail("--send needs [email] settings in the config file (see docs/web.md)")
+    with _guard(lambda: open_store(db)) as store:
+        if corpus is None and not store.feeds():
+            fail("no feeds to fetch: add some with 'newsverdict feeds add URL|FILE', or give --corpus")
+    words = describe_span(since)
+    run = 0
+    while True:
+        run += 1
+        started = time.time()
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        parts: list[str] = []
+        try:
+            with open_store(db) as store:
+                report = (ingest_items(store, read_corpus(corpus)) if corpus is not None else ingest_feeds(store))
+                parts.append(report.summary())
+                stories = _story_models(store.stories(since_ts=span_of(store, since)))
+                if output is not None and stories:
+                    write_output(digest(stories, fmt, since=words, base_url=base_url.rstrip("/")), output)
+                    parts.append(f"digest of {len(stories)} stories written to {output}")
+                elif output is not None:
+                    parts.append(f"no stories in {words}: {output} left as it was")
+                last = float(store.get_meta("digest_emailed_at") or 0)
+                due = email is not None and (send or (send is None and started - last >= email.every_hours * 3600))
+                if due and stories:
+                    _send_digest(email, stories, words, base_url.rstrip("/"))
+                    store.set_meta("digest_emailed_at", str(started))
+                    parts.append(f"e-mailed to {', '.join(email.to)}")
+                elif email is not None and send is not False:
+                    parts.append("e-mail not due yet")
+        except NewsverdictError as exc:
+            parts.append(f"failed: {exc}")
+        typer.echo(f"{stamp} watch run {run}: " + "; ".join(parts) + f" ({time.time() - started:.1f} s)", err=True)
+        if runs and run >= runs:
+            break
+        time.sleep(max(0.0, every * 60 - (time.time() - started)))
 
 
 @app.command("search")

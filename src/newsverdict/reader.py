@@ -82,7 +82,7 @@ def gap_after(first: float | None, ts: float | None) -> str:
     minutes = (ts - first) / 60
     if minutes < 1:
         return "first"
-    if minutes < 120:
+    if minutes < 60:
         return f"+{int(minutes)} min"
     if minutes < 48 * 60:
         return f"+{int(minutes / 60)} h"

@@ -416,6 +416,14 @@ class Store:
         return [r[0] for r in self.db.execute("SELECT DISTINCT source FROM articles WHERE source != '' "
                                               "ORDER BY source")]
 
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
     def newest_story_ts(self) -> float | None:
         row = self.db.execute("SELECT MAX(last_ts) FROM stories").fetchone()
         return row[0] if row and row[0] is not None else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import itertools
+import re
 import socket
 import threading
 import time
@@ -518,7 +519,8 @@ def story_view(story: StoryVerdict, scores: dict[int, tuple[int | None, int | No
         bar["hypes"].append(e["hype"])
         bar["articles"].append(e)
     for bar in bars.values():
-        bar["hype"] = round(sum(bar["hypes"]) / len(bar["hypes"]), 1)
+        mean = sum(bar["hypes"]) / len(bar["hypes"])
+        bar["hype"] = int(mean) if mean == int(mean) else round(mean, 1)
         bar["louder"] = bar["hype"] - story.impact >= 2
     originals = [e for e in timeline if not e["repeat_of"]]
     repeats: dict[int, list] = {}
@@ -544,8 +546,16 @@ def signal_view(card: Verdict) -> list[dict]:
         label, family = plain_signal(sig.name, sig.kind)
         groups[family.key]["signals"].append({
             "label": label, "strength": _strength(sig.value), "value": sig.value, "description": sig.description,
-            "evidence": sig.evidence[:6], "found": sig.value >= 0.05 or bool(sig.evidence)})
+            "evidence": [{"text": ev.text, "direction": ev.direction,
+                          "note": ev.note if _PLAIN_NOTE.match(ev.note) else ""}
+                         for ev in sig.evidence if ev.start is not None or not _TECHNICAL.search(ev.text)][:6]})
     return [g for g in groups.values() if g["signals"]]
+
+
+#: Evidence notes a reader can use ("hedge", "done/confirmed"); computed ones ("count 6e+06 -> size 0.83") stay
+#: in the JSON card and the CLI's --explain.
+_PLAIN_NOTE = re.compile(r"^[A-Za-z][A-Za-z /,'()-]*$")
+_TECHNICAL = re.compile(r"[|=]|->|\bmean\b")
 
 
 def highlighted_paragraphs(paragraphs: tuple[str, ...], card: Verdict) -> list[list[tuple[str, str, str]]]:
