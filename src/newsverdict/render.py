@@ -365,14 +365,14 @@ def _digest_html(stories: Sequence[StoryVerdict], *, title: str, since: str, bas
     return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-            f"<title>{e(title)}</title><style>{_DIGEST_CSS}</style></head><body>\n<h1>{e(title)}</h1>"
+            f"<title>{e(title)}</title><style>{_DIGEST_CSS}</style></head><body><main>\n<h1>{e(title)}</h1>"
             f'<p class="meta">Written {e(generated)}; {e(since)}{"; " if since else ""}'
             f"{len(stories)} stories ranked by impact.</p>"
             f'<p class="legend">Impact 1–10: how much the event changes things. Hype 1–10: how much louder the '
             f"coverage is than its substance ({e(levels)}).</p>"
             f'<h2 id="index">In this digest</h2><ol class="index">{"".join(index)}</ol>'
             f"<figure>{chart}<figcaption>Hype against impact; the numbers are the ranks above.</figcaption></figure>\n"
-            + "\n".join(items) + "\n</body></html>\n")
+            + "\n".join(items) + "\n</main></body></html>\n")
 
 
 def _ts(iso: str) -> float | None:
