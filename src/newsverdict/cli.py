@@ -216,6 +216,8 @@ class DigestFormat(StrEnum):
     jsonfeed = "jsonfeed"
 
 
+#: Stories in a digest by default: the top of the span (the web app's digest uses the same).
+DIGEST_LIMIT = 25
 #: Digest format by the suffix of the file it is written to (watch --output).
 DIGEST_SUFFIXES = {".html": "html", ".htm": "html", ".atom": "atom", ".xml": "atom", ".json": "jsonfeed",
                    ".md": "markdown", ".txt": "text"}
@@ -410,6 +412,8 @@ def digest_cmd(
                                               "atom or jsonfeed.")] = DigestFormat.text,
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
     min_impact: Annotated[int | None, typer.Option("--min-impact", min=1, max=10)] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="The top N stories of the span (the web app's "
+                                       "digest uses the same default).")] = DIGEST_LIMIT,
     base_url: Annotated[str, typer.Option("--base-url", help="Address of the web app (feed links point at its "
                                           "story pages), e.g. http://127.0.0.1:8000.")] = "",
     send: Annotated[bool, typer.Option("--send", help="E-mail the digest with the [email] settings of the config.")]
@@ -423,7 +427,7 @@ def digest_cmd(
     from .store import describe_span
 
     with _guard(lambda: open_store(db)) as store:
-        stories = _story_models(store.stories(since_ts=span_of(store, since), min_impact=min_impact))
+        stories = _story_models(store.stories(since_ts=span_of(store, since), min_impact=min_impact, limit=limit))
         stories = _guard(lambda: _with_llm_prose(store, stories, llm, db))
     _warn_llm_fallbacks(stories)
     if not stories:
@@ -503,7 +507,7 @@ def watch(
             with open_store(db) as store:
                 report = (ingest_items(store, read_corpus(corpus)) if corpus is not None else ingest_feeds(store))
                 parts.append(report.summary())
-                stories = _story_models(store.stories(since_ts=span_of(store, since)))
+                stories = _story_models(store.stories(since_ts=span_of(store, since), limit=DIGEST_LIMIT))
                 if output is not None and stories:
                     write_output(digest(stories, fmt, since=words, base_url=base_url.rstrip("/")), output)
                     parts.append(f"digest of {len(stories)} stories written to {output}")

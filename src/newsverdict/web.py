@@ -39,6 +39,11 @@ MAX_BODY_BYTES = 2 * 1024 * 1024
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 #: Stories listed per page (and plotted): more come with "Show more".
 PAGE_STORIES = 40
+#: Stories in the digest the web app serves (page and feeds): the top of the span, skimmable
+#: (the same default as the CLI's ``digest --limit``).
+DIGEST_STORIES = 25
+#: Articles listed on an outlet's page (the most recent; its averages count them all).
+OUTLET_ARTICLES = 100
 #: The spans offered by the filters, in words.
 SPANS = (("recent", "latest 7 days in the store"), ("24h", "last 24 hours"), ("7d", "last 7 days"),
          ("30d", "last 30 days"), ("all", "everything"))
@@ -200,27 +205,30 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
         return StoryVerdict.model_validate(card)
 
     @app.get("/api/digest", summary="The digest: stories ranked by impact, as JSON, Markdown, HTML or text")
-    def api_digest(request: Request, since: str = DEFAULT_SPAN, format: str = "json") -> Response:
+    def api_digest(request: Request, since: str = DEFAULT_SPAN, format: str = "json",
+                   limit: Annotated[int, Query(ge=1, le=500)] = DIGEST_STORIES) -> Response:
         from .render import DIGEST_MEDIA_TYPES, digest
 
         if format not in DIGEST_MEDIA_TYPES:
             raise HTTPException(422, f"format must be one of: {', '.join(DIGEST_MEDIA_TYPES)}")
-        stories = _query_stories(store, since, None, None, None, None)
+        with store() as s:
+            cards = s.stories(since_ts=span_start(since, s.newest_story_ts()), limit=limit)
+        stories = [StoryVerdict.model_validate(c) for c in cards]
         body = digest(stories, format, since=describe_span(since), base_url=str(request.base_url).rstrip("/"),
                       feed_url=str(request.url))
         return Response(body, media_type=f"{DIGEST_MEDIA_TYPES[format]}; charset=utf-8")
 
     @app.get("/digest.atom", include_in_schema=False)
     def digest_atom(request: Request, since: str = DEFAULT_SPAN) -> Response:
-        return api_digest(request, since, "atom")
+        return api_digest(request, since, "atom", DIGEST_STORIES)
 
     @app.get("/digest.json", include_in_schema=False)
     def digest_jsonfeed(request: Request, since: str = DEFAULT_SPAN) -> Response:
-        return api_digest(request, since, "jsonfeed")
+        return api_digest(request, since, "jsonfeed", DIGEST_STORIES)
 
     @app.get("/digest", include_in_schema=False)
     def digest_page(request: Request, since: str = DEFAULT_SPAN) -> Response:
-        return api_digest(request, since, "html")
+        return api_digest(request, since, "html", DIGEST_STORIES)
 
     # -- pages -------------------------------------------------------------------
 
@@ -241,7 +249,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
                 return page(request, "stories.html", {**_stories_context(s, form), "error": str(exc)}, 422)
             story_ids = None
             if q.strip():
-                story_ids = {r["story_id"] for r in s.search(q.strip(), limit=500) if r["story_id"]}
+                story_ids = s.search_story_ids(q.strip())
                 like = q.strip().lower()
                 story_ids |= {r[0] for r in s.db.execute(
                     "SELECT id FROM stories WHERE instr(lower(headline), ?) > 0", (like,))}
@@ -296,7 +304,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
                 return page(request, "outlets.html", {"form": form, "spans": SPANS, "rows": [], "error": str(exc)},
                             422)
             summary = s.outlet_summary(since_ts)
-        rows = [{"source": r["source"], "name": outlet_name(r["source"], r["any_url"]), "articles": r["articles"],
+        rows = [{"source": r["source"], "name": outlet_name(r["source"]), "articles": r["articles"],
                  "repeats": r["repeats"], "stories": r["stories"], "avg_hype": r["avg_hype"],
                  "avg_impact": r["avg_impact"],
                  "gap": (r["avg_hype"] - r["avg_impact"]) if r["avg_impact"] is not None else None} for r in summary]
@@ -313,16 +321,17 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
         from .reader import outlet_name
 
         with store() as s:
-            since_ts = span_start(since, s.newest_story_ts())
-            rows = s.outlet_articles(since_ts, source)[:500]
-        if not rows:
+            try:
+                since_ts = span_start(since, s.newest_story_ts())
+            except InputError as exc:
+                raise HTTPException(422, str(exc)) from None
+            rows = s.outlet_articles(since_ts, source, limit=OUTLET_ARTICLES)
+            summary = next(iter(s.outlet_summary(since_ts, source)), None)
+        if summary is None:
             raise HTTPException(404, f"No articles from “{source}” in {describe_span(since)}.")
-        name = outlet_name(source, rows[0]["url"])
-        hype = sum(r["hype"] for r in rows) / len(rows)
-        impacts = [r["story_impact"] for r in rows if r["story_impact"] is not None]
         return page(request, "outlet.html", {
-            "name": name, "rows": rows, "since": since, "span_words": describe_span(since), "avg_hype": hype,
-            "avg_impact": sum(impacts) / len(impacts) if impacts else None, "readable_time": readable_time})
+            "name": outlet_name(source, rows[0]["url"] if rows else ""), "rows": rows, "summary": summary,
+            "since": since, "span_words": describe_span(since), "readable_time": readable_time})
 
     @app.get("/about", response_class=HTMLResponse, include_in_schema=False)
     def about_page(request: Request):
