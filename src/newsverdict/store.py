@@ -389,11 +389,13 @@ class Store:
         if min_impact is not None:
             sql += " AND impact >= ?"
             params.append(min_impact)
-        sql += " ORDER BY impact DESC, hype ASC, articles DESC, id"
+        order = " ORDER BY impact DESC, hype ASC, articles DESC, id"
         if limit is not None:
-            sql += " LIMIT ?"
+            # pick the ids through the rank index first: only the cards returned are read
+            sql = ("SELECT card_json FROM stories WHERE id IN (" + sql.replace("card_json", "id", 1) + order
+                   + " LIMIT ?)")
             params.append(limit)
-        return [json.loads(row[0]) for row in self.db.execute(sql, params)]
+        return [json.loads(row[0]) for row in self.db.execute(sql + order, params)]
 
     def story_rows(self, *, since_ts: float | None = None, min_impact: int | None = None,
                    hype_range: tuple[int, int] | None = None, source: str | None = None,

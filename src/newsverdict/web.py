@@ -249,10 +249,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
                 return page(request, "stories.html", {**_stories_context(s, form), "error": str(exc)}, 422)
             story_ids = None
             if q.strip():
-                story_ids = s.search_story_ids(q.strip())
-                like = q.strip().lower()
-                story_ids |= {r[0] for r in s.db.execute(
-                    "SELECT id FROM stories WHERE instr(lower(headline), ?) > 0", (like,))}
+                story_ids = s.search_story_ids(q.strip())  # titles are in the index too: headlines match
             rows, total = s.story_rows(since_ts=since_ts, min_impact=int(min_impact) if min_impact.isdigit() else None,
                                        hype_range=HYPE_RANGES.get(hype), source=outlet or None,
                                        story_ids=story_ids, limit=limit)
