@@ -196,7 +196,8 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
                     hype: str | None = None, outlet: str | None = None, q: str | None = None) -> list[StoryVerdict]:
         return _query_stories(store, since, min_impact, hype, outlet, q)
 
-    @app.get("/api/stories/{story_id}", response_model=StoryVerdict, responses={404: {"model": ErrorBody}})
+    @app.get("/api/stories/{story_id}", response_model=StoryVerdict, responses={404: {"model": ErrorBody}},
+             summary="One story's card, with its sources")
     def api_story(story_id: int) -> StoryVerdict:
         with store() as s:
             card = s.story(story_id)
@@ -204,7 +205,8 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
             raise HTTPException(404, f"no story {story_id}")
         return StoryVerdict.model_validate(card)
 
-    @app.get("/api/digest", summary="The digest: stories ranked by impact, as JSON, Markdown, HTML or text")
+    @app.get("/api/digest",
+             summary="The digest: the top stories of a span, as JSON, Markdown, HTML, text, Atom or JSON Feed")
     def api_digest(request: Request, since: str = DEFAULT_SPAN, format: str = "json",
                    limit: Annotated[int, Query(ge=1, le=500)] = DIGEST_STORIES) -> Response:
         from .render import DIGEST_MEDIA_TYPES, digest
