@@ -98,6 +98,7 @@ def test_outlets_page_ranks_by_hype_against_impact_and_each_figure_leads_to_its_
     detail = client.get("/outlet", params={"source": "Coastline Times", "since": "recent"}).text
     assert detail.count("own hype <b>") == 4 and "TERROR as monster quake" in detail
     assert client.get("/outlets", params={"since": "soon"}).status_code == 422
+    assert "pick one on the Outlets page" in client.get("/outlet").text
 
 
 @pytest.mark.parametrize("source, url, expected", [
@@ -233,6 +234,7 @@ def test_pages_stay_fast_enough_on_the_example_store(client):
     # behaviour, not a benchmark: the list is bounded, whatever the store holds (bench/front.py measures speed)
     page = client.get("/", params={"since": "all", "limit": 3}).text
     assert page.count('class="story-row"') == 3 and "Show more stories" in page
+    assert client.get("/", params={"limit": "lots"}).status_code == 200  # a bad value falls back to the default
 
 
 def test_recent_span_counts_back_from_the_newest_story(tmp_path):

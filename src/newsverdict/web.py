@@ -239,11 +239,11 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def stories_page(request: Request, since: str = DEFAULT_SPAN, min_impact: str = "", hype: str = "",
-                     outlet: str = "", q: str = "", limit: int = PAGE_STORIES):
+                     outlet: str = "", q: str = "", limit: str = ""):
         from .reader import outlet_name
 
         form = {"since": since, "min_impact": min_impact, "hype": hype, "outlet": outlet, "q": q}
-        limit = max(1, min(limit, 500))
+        limit = max(1, min(int(limit), 500)) if limit.isdigit() else PAGE_STORIES  # a bad value: the default
         with store() as s:
             try:
                 since_ts = span_start(since, s.newest_story_ts())
@@ -316,9 +316,11 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
                                               "span_words": describe_span(since)})
 
     @app.get("/outlet", response_class=HTMLResponse, include_in_schema=False)
-    def outlet_page(request: Request, source: str, since: str = DEFAULT_SPAN):
+    def outlet_page(request: Request, source: str = "", since: str = DEFAULT_SPAN):
         from .reader import outlet_name
 
+        if not source.strip():
+            raise HTTPException(404, "No outlet was named: pick one on the Outlets page (/outlets).")
         with store() as s:
             try:
                 since_ts = span_start(since, s.newest_story_ts())
