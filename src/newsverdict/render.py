@@ -256,11 +256,14 @@ def _coverage_line(story: StoryVerdict) -> str:
 
 
 def story_to_text(story: StoryVerdict, *, explain: bool = False) -> str:
+    from .reader import outlet_name
+
     out = [f"[story {story.story_id}] " + to_text(story, explain=explain).rstrip("\n"),
            "", f"Coverage: {_coverage_line(story)}", "Sources"]
     for s in story.sources:
         tag = f" (repeats #{s.repeat_of})" if s.repeat_of else ""
-        out.append(f"  - #{s.article_id} {s.source or '?'}: {s.title}{tag}" + (f" <{s.url}>" if s.url else ""))
+        link = f" <{s.url}>" if s.url else ""
+        out.append(f"  - #{s.article_id} {outlet_name(s.source, s.url)}: {s.title}{tag}{link}")
     return "\n".join(out) + "\n"
 
 
@@ -294,15 +297,16 @@ def digest(stories: Sequence[StoryVerdict], fmt: str, *, title: str = "newsverdi
     if fmt == "html":
         return _digest_html(stories, title=title, since=since, base_url=base_url, now=now)
     if fmt == "markdown":
+        from .reader import outlet_name
+
         out = [f"# {_md_escape(title)}", ""]
         if since:
             out += [f"*{_md_escape(since)}; {len(stories)} stories ranked by impact*", ""]
         for rank, s in enumerate(stories, 1):
             out.append(to_markdown(s).replace("## ", f"## {rank}. ", 1))
             out.append(f"*Coverage: {_md_escape(_coverage_line(s))}*\n")
-            out += [f"- {_md_escape(r.source)}: [{_md_escape(r.title)}]({r.url})" + (" (repeat)" if r.repeat_of
-                                                                                      else "")
-                    for r in s.sources]
+            out += [f"- {_md_escape(outlet_name(r.source, r.url))}: [{_md_escape(r.title)}]({r.url})"
+                    + (" (repeat)" if r.repeat_of else "") for r in s.sources]
             out.append("")
         return "\n".join(out)
     lines = [title + (f" ({since})" if since else ""), "=" * len(title), ""]
