@@ -8,9 +8,7 @@ public address, unless the server was started with ``allow_private_urls``.
 
 from __future__ import annotations
 
-import ipaddress
 import itertools
-import socket
 import threading
 import time
 import uuid
@@ -18,7 +16,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlparse
 
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -27,9 +24,11 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
-from .errors import FetchError, InputError, NewsverdictError
+from .errors import InputError, NewsverdictError
 from .models import StoryVerdict, Verdict
+from .net import UrlPolicy
 from .render import hype_impact_svg
+from .webguard import RequestGuard, allowed_host_names
 
 #: Largest request body accepted (a pasted article or an uploaded page).
 MAX_BODY_BYTES = 2 * 1024 * 1024
@@ -60,38 +59,16 @@ class Job:
     error: str = ""
 
 
-# --- safe fetching -----------------------------------------------------------
-
-
-def check_public(url: str) -> None:
-    """Refuse URLs whose host resolves to a loopback, private, link-local or reserved address."""
-    parts = urlparse(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        raise FetchError(f"{url}: only http(s) URLs can be analysed")
-    try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
-    except socket.gaierror:
-        raise FetchError(f"{url}: cannot resolve host {parts.hostname}") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if (address.is_private or address.is_loopback or address.is_link_local or address.is_reserved
-                or address.is_multicast or address.is_unspecified):
-            raise FetchError(f"{url}: refused: {parts.hostname} resolves to a non-public address ({address}); "
-                             "this server does not fetch from its own network")
-
-
-def fetch_guarded(url: str, allow_private: bool) -> tuple[bytes, str]:
-    """Fetch with the timeout and size cap of sources.fetch, checking every redirect hop's address."""
-    from .sources import fetch
-
-    return fetch(url, check_url=None if allow_private else check_public)
-
-
 # --- the app ---------------------------------------------------------------------
 
 
-def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False, llm_config=None) -> FastAPI:
+def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False, llm_config=None,
+               allowed_hosts: frozenset[str] | None = None) -> FastAPI:
+    """The app; ``allowed_hosts`` are the Host names it answers to (default: the loopback names)."""
+    from .sources import fetch
     from .store import Store, StoreCache, default_db_path
+
+    policy = UrlPolicy(allow_private=allow_private_urls)
 
     db_path = Path(db) if db else default_db_path()
     writer = None
@@ -108,11 +85,13 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
 
     # -- limits and errors -------------------------------------------------------
 
+    # Host check, CSRF, streaming body cap, HEAD: see webguard.
+    app.add_middleware(RequestGuard, allowed_hosts=allowed_hosts or allowed_host_names(),
+                       max_body_bytes=MAX_BODY_BYTES,
+                       error_page=lambda scope, status, message: _error(Request(scope), status, message))
+
     @app.middleware("http")
-    async def cap_body(request: Request, call_next):
-        declared = request.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-            return _error(request, 413, f"request body over the {MAX_BODY_BYTES // (1024 * 1024)} MiB cap")
+    async def security_headers(request: Request, call_next):
         response = await call_next(request)
         if not request.url.path.startswith(("/docs", "/redoc")):  # FastAPI's docs pages load their own scripts
             # our pages need no script at all: even a missed escape could not run one
@@ -150,7 +129,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
         if len(given) != 1:
             raise InputError("give exactly one of: text, url, html")
         if body.url and body.url.strip():
-            data, content_type = fetch_guarded(body.url.strip(), allow_private_urls)
+            data, content_type = fetch(body.url.strip(), policy=policy)
             article = from_bytes(data, origin=body.url.strip(), url=body.url.strip(), content_type=content_type)
         elif body.html and body.html.strip():
             article = from_html(body.html, origin="uploaded page")
@@ -242,11 +221,13 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
             html_text = decode(raw, page.filename)
         body = AnalyzeRequest(text=text or None, url=url or None, html=html_text or None, title=title)
         form = {"text": text, "url": url, "title": title}
+        from starlette.concurrency import run_in_threadpool
+
         from .clean import clean
 
-        try:
-            card, article = analyze_request(body)
-            cleaned = clean(article)
+        try:  # in a worker thread: a fetch or a long analysis must not stall the event loop
+            card, article = await run_in_threadpool(analyze_request, body)
+            cleaned = await run_in_threadpool(clean, article)
         except NewsverdictError as exc:
             return TEMPLATES.TemplateResponse(request, "analyze.html", {"card": None, "form": form,
                                                                         "error": str(exc)}, status_code=422)
@@ -254,7 +235,13 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
             "card": card, "form": form, "marked": highlighted_paragraphs(cleaned.paragraphs, card)})
 
     @app.get("/feeds", response_class=HTMLResponse, include_in_schema=False)
-    def feeds_page(request: Request, message: str = ""):
+    def feeds_page(request: Request, added: str = "", removed: str = ""):
+        # the notice is built here from a count, never echoed from the query string
+        message = ""
+        if added.isdigit() and len(added) < 10:
+            message = f"added {int(added)} feed(s)"
+        elif removed == "1":
+            message = "feed removed"
         with store() as s:
             feeds = s.feeds()
             articles = s.count("articles")
@@ -266,19 +253,19 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
     def feeds_add(url: Annotated[str, Form()]):
         from .feeds import is_opml, parse_feed, parse_opml
 
-        url = url.strip()
-        data, _ = fetch_guarded(url, allow_private_urls)
-        entries = parse_opml(data, url) if is_opml(data) else [(url, parse_feed(data, url).title)]
+        url = policy.check_syntax(url)
+        data, _ = fetch(url, policy=policy)
+        entries = parse_opml(data, url, policy) if is_opml(data) else [(url, parse_feed(data, url).title)]
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with store() as s:
             added = sum(s.add_feed(u, t, now) for u, t in entries)
-        return RedirectResponse(f"/feeds?message=added+{added}+feed(s)", status_code=303)
+        return RedirectResponse(f"/feeds?added={added}", status_code=303)
 
     @app.post("/feeds/{feed_id}/remove", include_in_schema=False)
     def feeds_remove(feed_id: int):
         with store() as s:
             s.remove_feed(str(feed_id))
-        return RedirectResponse("/feeds?message=feed+removed", status_code=303)
+        return RedirectResponse("/feeds?removed=1", status_code=303)
 
     @app.post("/feeds/ingest", include_in_schema=False)
     def feeds_ingest():
@@ -295,7 +282,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
 
             try:
                 with store() as s:
-                    job.summary = ingest_feeds(s, on_item=on_item).summary()
+                    job.summary = ingest_feeds(s, on_item=on_item, policy=policy).summary()
             except NewsverdictError as exc:
                 job.error = str(exc)
             except Exception as exc:
@@ -376,8 +363,10 @@ def highlighted_paragraphs(paragraphs: tuple[str, ...], card: Verdict) -> list[l
     return out
 
 
-def serve(db: str | Path | None, host: str, port: int, allow_private_urls: bool = False, llm_config=None) -> None:
+def serve(db: str | Path | None, host: str, port: int, allow_private_urls: bool = False, llm_config=None,
+          allowed_hosts: tuple[str, ...] = ()) -> None:
     import uvicorn
 
-    app = create_app(db, allow_private_urls=allow_private_urls, llm_config=llm_config)
+    app = create_app(db, allow_private_urls=allow_private_urls, llm_config=llm_config,
+                     allowed_hosts=allowed_host_names(host, allowed_hosts))
     uvicorn.run(app, host=host, port=port, log_level="warning")
