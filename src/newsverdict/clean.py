@@ -13,6 +13,9 @@ MIN_WORDS = 40
 #: Two paragraphs whose word-trigram sets overlap this much are the same paragraph
 #: (scraped pages repeat blocks with small edits: a changed date, a dropped word).
 NEAR_DUPLICATE_JACCARD = 0.8
+#: A paragraph is compared with this many kept paragraphs before it, not all of them, so that
+#: the check stays linear on a page of thousands of paragraphs (exact repeats are caught anywhere).
+NEAR_DUPLICATE_WINDOW = 64
 
 _BOILERPLATE = re.compile(
     r"^(advertisement|advert|sponsored( content)?|share (this|on)\b.*|click here\b.*|"
@@ -77,7 +80,8 @@ def clean(article: Article, *, min_words: int = MIN_WORDS, check_language: bool 
             repeats += 1
             continue
         sh = shingles(para)
-        if len(sh) >= 6 and any(jaccard(sh, other) >= NEAR_DUPLICATE_JACCARD for other in kept_shingles):
+        if len(sh) >= 6 and any(jaccard(sh, other) >= NEAR_DUPLICATE_JACCARD
+                                for other in kept_shingles[-NEAR_DUPLICATE_WINDOW:]):
             repeats += 1
             continue
         seen_exact.add(key)

@@ -111,15 +111,32 @@ def analyze_one(spec: str, title: str = "", source: str = "", llm: str | None = 
 
 
 def write_output(text: str, output: Path | None) -> None:
+    """Write to stdout, or to the regular file ``output`` atomically (a temporary file beside it, then
+    a rename), so that a failed run never leaves a half-written file. A symlink is written through
+    (its target is replaced, the link stays); a device, pipe or socket is refused."""
+    import stat
+
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    # Write beside the target and rename: a failed run never leaves a half-written file.
-    tmp = output.with_name(f".{output.name}.tmp-{os.getpid()}")
+    target = output.resolve() if output.is_symlink() else output
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        fail(f"{output}: cannot write ({exc.strerror or exc})")
+    if mode is not None and stat.S_ISDIR(mode):
+        fail(f"{output}: is a directory")
+    if mode is not None and not stat.S_ISREG(mode):
+        fail(f"{output}: not a regular file (a device, pipe or socket); use shell redirection (> {output}) instead")
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
     try:
         tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+        if mode is not None:
+            os.chmod(tmp, stat.S_IMODE(mode))  # keep the permissions of the file replaced
+        tmp.replace(target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         fail(f"{output}: cannot write ({exc.strerror or exc})")
@@ -432,7 +449,7 @@ def digest_cmd(
 @app.command("search")
 def search_cmd(
     query: Annotated[str, typer.Argument(help="Words to find (SQLite FTS5 syntax: AND, OR, \"phrases\", prefix*).")],
-    limit: Annotated[int, typer.Option(min=1)] = 20,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
     db: DbOption = None,
 ) -> None:
     """Full-text search over the stored articles."""

@@ -154,6 +154,9 @@ def _read_jsonl(file: Path) -> Iterator[RawItem | InputError]:
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                 yield InputError(f"{origin}: not valid JSON ({exc.msg if hasattr(exc, 'msg') else exc})")
                 continue
+            except RecursionError:
+                yield InputError(f"{origin}: JSON nested too deeply")
+                continue
             if not isinstance(obj, dict):
                 yield InputError(f"{origin}: expected a JSON object per line")
                 continue
@@ -217,13 +220,18 @@ class Ingester:
                 near = sorted(int(k) for k in self.lsh.query(mh))
                 duplicate_of = near[0] if near else None
             card = analyze(article)
-            article_id = self.store.insert_article(
+            article_id = self._insert(
                 url=item.url, canonical_url=canon, fingerprint=fp, source=source, title=cleaned.title or card.headline,
                 text=text, published=published.isoformat() if published else "",
                 published_ts=(published or self.now).timestamp(), added_at=self.now_iso, feed_id=feed_id,
                 duplicate_of=duplicate_of, minhash=mh.hashvalues.astype("uint64").tobytes(),
                 impact=card.impact, hype=card.hype, card_json=card.model_dump_json(),
             )
+            if article_id is None:  # another writer stored it first
+                self.report.already_stored += 1
+                if self.on_item:
+                    self.on_item(label, None)
+                return
             if duplicate_of is None:
                 self.lsh.insert(str(article_id), mh)
             else:
@@ -236,6 +244,15 @@ class Ingester:
             if reason.startswith(item.origin + ": "):
                 reason = reason[len(item.origin) + 2:]
             self.skip(label, reason)
+
+    def _insert(self, **fields: object) -> int | None:
+        """Insert an article; None when a concurrent writer stored the same one first."""
+        import sqlite3
+
+        try:
+            return self.store.insert_article(**fields)
+        except sqlite3.IntegrityError:
+            return None
 
     def _article(self, item: RawItem) -> Article:
         if len(item.text) > MAX_ITEM_CHARS or len(item.html) > MAX_ITEM_CHARS * 4:
@@ -259,13 +276,14 @@ class Ingester:
 
 def ingest_items(store: Store, items: Iterable[RawItem | InputError], now: datetime | None = None,
                  on_item: Callable[[str, str | None], None] | None = None) -> IngestReport:
-    ingester = Ingester(store, now, on_item)
-    for item in items:
-        if isinstance(item, InputError):
-            ingester.skip(str(item).split(": ", 1)[0], str(item).split(": ", 1)[-1])
-        else:
-            ingester.add(item)
-    return ingester.finish()
+    with store.exclusive_writer():
+        ingester = Ingester(store, now, on_item)
+        for item in items:
+            if isinstance(item, InputError):
+                ingester.skip(str(item).split(": ", 1)[0], str(item).split(": ", 1)[-1])
+            else:
+                ingester.add(item)
+        return ingester.finish()
 
 
 def update_stories(store: Store, now: datetime) -> int:
@@ -427,11 +445,12 @@ def _article_item(entry, feed_title: str, result) -> RawItem | InputError:
 def ingest_feeds(store: Store, now: datetime | None = None,
                  on_item: Callable[[str, str | None], None] | None = None,
                  policy: UrlPolicy | None = None) -> IngestReport:
-    ingester = Ingester(store, now, on_item)
-    for item, feed_id in feed_items(store, now=now, policy=policy):
-        if isinstance(item, InputError):
-            where, _, reason = str(item).partition(": ")
-            ingester.skip(where, reason or str(item))
-        else:
-            ingester.add(item, feed_id=feed_id)
-    return ingester.finish()
+    with store.exclusive_writer():
+        ingester = Ingester(store, now, on_item)
+        for item, feed_id in feed_items(store, now=now, policy=policy):
+            if isinstance(item, InputError):
+                where, _, reason = str(item).partition(": ")
+                ingester.skip(where, reason or str(item))
+            else:
+                ingester.add(item, feed_id=feed_id)
+        return ingester.finish()
