@@ -78,6 +78,14 @@ def expand_inputs(specs: list[str]) -> list[str]:
 
 
 _LLM_WRITERS: dict[tuple, object] = {}
+_WARNED: set[str] = set()
+
+
+def _warn_config(config) -> None:
+    for warning in config.warnings:
+        if warning not in _WARNED:
+            _WARNED.add(warning)
+            typer.echo(f"newsverdict: warning: {warning}", err=True)
 
 
 def llm_writer(backend: str | None, db: Path | None):
@@ -88,6 +96,7 @@ def llm_writer(backend: str | None, db: Path | None):
     config = load_config(backend=backend)
     if config.backend == "none":
         return None
+    _warn_config(config)
     key = (config, str(db))
     if key not in _LLM_WRITERS:
         _LLM_WRITERS[key] = LLMProse(config, cache=StoreCache(db or default_db_path()))
@@ -485,6 +494,7 @@ def serve(
     from .llm import load_config
 
     config = _guard(lambda: load_config(backend=llm))
+    _warn_config(config)
     run_server(path, host, port, allow_private_urls, llm_config=config, allowed_hosts=tuple(allowed_host or ()))
 
 

@@ -18,6 +18,7 @@ servers on loopback (a resolver shim) without any traffic leaving the machine.
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import socket
 from collections.abc import Mapping
@@ -200,7 +201,17 @@ def new_client():
     import httpx
 
     return httpx.AsyncClient(follow_redirects=False, trust_env=False, headers={"User-Agent": USER_AGENT},
-                             limits=httpx.Limits(max_keepalive_connections=0))
+                             limits=httpx.Limits(max_keepalive_connections=0), verify=_tls_context())
+
+
+@functools.cache
+def _tls_context():
+    """One verifying TLS context for the process (building one loads the CA bundle: slow)."""
+    import ssl
+
+    import certifi
+
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 async def fetch_async(url: str, *, policy: UrlPolicy, client=None, headers: Mapping[str, str] | None = None,
