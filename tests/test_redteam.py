@@ -457,6 +457,13 @@ def test_thousands_of_near_duplicate_paragraphs_are_cleaned_in_linear_time():
     assert_linear(run, 1000)  # 8,000 paragraphs took 26.5 s: every pair was compared
 
 
+def test_a_page_of_hundreds_of_thousands_of_elements_is_refused_at_once(app_client):
+    started = time.monotonic()
+    response = app_client.post("/api/analyze", json={"html": "<html><body>" + "<p>" * 200_000 + "</body></html>"})
+    assert response.status_code == 422 and "HTML elements" in response.json()["error"]
+    assert time.monotonic() - started < 5  # 600 KB of <p> took 95 s in the web app
+
+
 # --- Medium 6: full-text search -----------------------------------------------------------------
 
 

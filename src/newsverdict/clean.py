@@ -50,8 +50,10 @@ def split_paragraphs(text: str) -> list[str]:
 def strip_markdown(paragraph: str) -> str:
     paragraph = re.sub(r"^#{1,6}\s+", "", paragraph)
     paragraph = re.sub(r"^[*\-+]\s+", "", paragraph)
-    paragraph = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", paragraph)
-    paragraph = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", paragraph)
+    # No "[" inside the brackets and no "(" inside the parentheses: a run of "[[[[" or "((((" is then
+    # scanned once, not once from every bracket (which was quadratic).
+    paragraph = re.sub(r"!\[([^\[\]]*)\]\([^()]*\)", r"\1", paragraph)
+    paragraph = re.sub(r"\[([^\[\]]+)\]\([^()]*\)", r"\1", paragraph)
     return re.sub(r"(\*\*|__|`)", "", paragraph).strip()
 
 
