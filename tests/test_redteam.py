@@ -559,11 +559,15 @@ def test_concurrent_ingests_into_one_fresh_store_never_fail(tmp_path):
 def test_a_deeply_nested_jsonl_line_is_skipped_and_the_lines_after_it_kept(tmp_path):
     lines = (EXAMPLES / "corpus" / "articles.jsonl").read_text().splitlines()
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text("\n".join([lines[0], "[" * 100_000, lines[1]]) + "\n")
+    corpus.write_text("\n".join([lines[0], "[" * 100_000, "x" * 5_000_000, lines[1]]) + "\n")
     with Store(tmp_path / "nv.db") as store:
         report = ingest_items(store, read_corpus(corpus), now=NOW)
     assert report.added == 2
-    assert [reason for _, reason in report.skipped] == ["JSON nested too deeply"]
+    assert [reason for _, reason in report.skipped] == ["JSON nested too deeply", "item is over the size cap"]
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    (refused,) = list(read_corpus(fifo))  # returns at once: a pipe without a writer is not waited on
+    assert "not a regular file" in str(refused)
 
 
 # --- Medium 11: Markdown digest -----------------------------------------------------------------

@@ -20,7 +20,7 @@ from .clean import clean
 from .errors import InputError, NewsverdictError
 from .models import Article
 from .net import UrlPolicy
-from .sources import MAX_INPUT_BYTES, decode, from_html, from_text, looks_like_html
+from .sources import decode, from_html, from_text, looks_like_html, read_file
 from .store import Store
 from .text import tokens
 
@@ -123,9 +123,7 @@ def read_corpus(path: Path) -> Iterator[RawItem | InputError]:
             yield from _read_jsonl(file)
         elif file.suffix.lower() in {".txt", ".md", ".html", ".htm"}:
             try:
-                data = file.read_bytes()
-                if len(data) > MAX_INPUT_BYTES:
-                    raise InputError(f"{file}: over the {MAX_INPUT_BYTES // (1024 * 1024)} MiB cap")
+                data = read_file(file)
                 body = decode(data, str(file))
                 is_html = looks_like_html(data, "", str(file))
                 yield RawItem(origin=str(file), html=body if is_html else "", text="" if is_html else body)
@@ -136,18 +134,31 @@ def read_corpus(path: Path) -> Iterator[RawItem | InputError]:
 
 
 def _read_jsonl(file: Path) -> Iterator[RawItem | InputError]:
+    import os
+    import stat
+
     try:
-        handle = file.open("rb")
+        fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            yield InputError(f"{file}: not a regular file (a device, pipe or socket); save it to a file first")
+            return
+        handle = os.fdopen(fd, "rb")
     except OSError as exc:
         yield InputError(f"{file}: cannot read ({exc.strerror or exc})")
         return
+    cap = MAX_ITEM_CHARS * 4
     with handle:
-        for n, raw in enumerate(handle, 1):
+        n = 0
+        while raw := handle.readline(cap + 1):  # a line is read at most up to the cap, never whole
+            n += 1
             origin = f"{file}:{n}"
-            if not raw.strip():
-                continue
-            if len(raw) > MAX_ITEM_CHARS * 4:
+            if len(raw) > cap:
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the long line, a chunk at a time
+                    raw = handle.readline(cap)
                 yield InputError(f"{origin}: item is over the size cap")
+                continue
+            if not raw.strip():
                 continue
             try:
                 obj = json.loads(raw)
