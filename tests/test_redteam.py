@@ -263,6 +263,28 @@ def test_dns_rebinding_cannot_switch_the_checked_address(site, dns, monkeypatch)
     assert site.hosts == [f"news.example:{site.port}"]  # Host still names the site
 
 
+def test_https_to_a_pinned_address_still_verifies_the_name(site, dns, tmp_path, monkeypatch):
+    import shutil
+    import ssl
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("needs the openssl command to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                    "/CN=news.example", "-addext", "subjectAltName=DNS:news.example", "-keyout", str(key),
+                    "-out", str(cert)], check=True, capture_output=True)
+    server_side = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_side.load_cert_chain(cert, key)
+    site.page("/article", ARTICLE)
+    site.httpd.socket = server_side.wrap_socket(site.httpd.socket, server_side=True)
+    monkeypatch.setattr(net, "_tls_context", lambda: ssl.create_default_context(cafile=str(cert)))
+    page = net.fetch(f"https://news.example:{site.port}/article", policy=UrlPolicy())
+    assert b"Dockworkers" in page.body and dns.dialled == [PUBLIC]  # connected to the pinned address ...
+    with pytest.raises(FetchError, match="cannot fetch"):  # ... and checked the certificate against the name
+        net.fetch(f"https://other.example:{site.port}/article", policy=UrlPolicy())
+
+
 def test_a_trickling_server_is_cut_at_the_total_deadline(site, dns):
     def trickle(handler: BaseHTTPRequestHandler) -> None:
         handler.send_response(200)
