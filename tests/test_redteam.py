@@ -675,6 +675,11 @@ def test_read_only_store_gives_one_clear_line(tmp_path, cli):
         store.db.execute("PRAGMA query_only = ON")  # writes fail as on a read-only file, even for root
         with pytest.raises(StoreError, match="read-only"):
             ingest_items(store, [RawItem(origin="t", text=POLICY)], now=NOW)
+    with Store(tmp_path / "full.db") as store:
+        pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+        store.db.execute(f"PRAGMA max_page_count = {pages}")  # SQLite answers "database or disk is full"
+        with pytest.raises(StoreError, match="disk is full"):
+            ingest_items(store, [RawItem(origin="t", text=POLICY)], now=NOW)
     result = cli("stories", "--db", "/proc/newsverdict-nowhere/nv.db")
     assert result.returncode == 2 and result.stderr.decode().count("\n") == 1
 

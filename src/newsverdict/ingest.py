@@ -21,7 +21,7 @@ from .errors import InputError, NewsverdictError
 from .models import Article
 from .net import UrlPolicy
 from .sources import decode, from_html, from_text, looks_like_html, read_file
-from .store import Store
+from .store import Store, StoreError
 from .text import tokens
 
 #: Word-trigram Jaccard (MinHash estimate) at or above which an article repeats an earlier one.
@@ -250,6 +250,8 @@ class Ingester:
             self.report.added += 1
             if self.on_item:
                 self.on_item(label, None)
+        except StoreError:
+            raise  # the store cannot be written (read-only, full): stop, one line, finished items kept
         except NewsverdictError as exc:
             reason = str(exc)
             if reason.startswith(item.origin + ": "):
