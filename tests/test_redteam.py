@@ -302,6 +302,23 @@ def test_a_trickling_server_is_cut_at_the_total_deadline(site, dns):
     assert time.monotonic() - started < 3
 
 
+def test_slow_servers_cannot_take_every_worker_from_the_pages(site, dns, tmp_path, monkeypatch):
+    import newsverdict.web as web
+
+    monkeypatch.setattr(web, "MAX_CONCURRENT_FETCHES", 1)
+    site.page("/slow", ARTICLE, delay=3)
+    client = TestClient(create_app(tmp_path / "nv.db"), base_url="http://127.0.0.1")
+    first = threading.Thread(target=lambda: client.post("/api/analyze", json={"url": site.url("/slow")}))
+    first.start()
+    while "/slow" not in site.hits:
+        time.sleep(0.02)
+    busy = client.post("/api/analyze", json={"url": site.url("/slow")})
+    assert busy.status_code == 429 and "try again" in busy.json()["error"]
+    assert client.get("/").status_code == 200
+    assert first.is_alive()  # both answered while the slow fetch still holds its worker
+    first.join()
+
+
 def test_web_ingest_uses_the_servers_url_policy(site, dns, tmp_path):
     secret_page(site)
     site.page("/feed.xml", rss([("Loopback link", f"http://127.0.0.1:{site.port}/secret", "short")]),

@@ -32,6 +32,9 @@ from .webguard import RequestGuard, allowed_host_names
 
 #: Largest request body accepted (a pasted article or an uploaded page).
 MAX_BODY_BYTES = 2 * 1024 * 1024
+#: URL fetches running at once for clients (each holds a worker thread up to the fetch deadline):
+#: more are answered 429 at once, so that slow servers elsewhere cannot take every thread from the pages.
+MAX_CONCURRENT_FETCHES = 8
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 
 
@@ -65,10 +68,20 @@ class Job:
 def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False, llm_config=None,
                allowed_hosts: frozenset[str] | None = None) -> FastAPI:
     """The app; ``allowed_hosts`` are the Host names it answers to (default: the loopback names)."""
-    from .sources import fetch
     from .store import Store, StoreCache, default_db_path
 
     policy = UrlPolicy(allow_private=allow_private_urls)
+    fetch_slots = threading.BoundedSemaphore(MAX_CONCURRENT_FETCHES)
+
+    def fetch(url: str) -> tuple[bytes, str]:
+        from .sources import fetch as fetch_url
+
+        if not fetch_slots.acquire(blocking=False):
+            raise HTTPException(429, f"{MAX_CONCURRENT_FETCHES} URL fetches are already running; try again shortly")
+        try:
+            return fetch_url(url, policy=policy)
+        finally:
+            fetch_slots.release()
 
     db_path = Path(db) if db else default_db_path()
     writer = None
@@ -129,7 +142,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
         if len(given) != 1:
             raise InputError("give exactly one of: text, url, html")
         if body.url and body.url.strip():
-            data, content_type = fetch(body.url.strip(), policy=policy)
+            data, content_type = fetch(body.url.strip())
             article = from_bytes(data, origin=body.url.strip(), url=body.url.strip(), content_type=content_type)
         elif body.html and body.html.strip():
             article = from_html(body.html, origin="uploaded page")
@@ -254,7 +267,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
         from .feeds import is_opml, parse_feed, parse_opml
 
         url = policy.check_syntax(url)
-        data, _ = fetch(url, policy=policy)
+        data, _ = fetch(url)
         entries = parse_opml(data, url, policy) if is_opml(data) else [(url, parse_feed(data, url).title)]
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with store() as s:
