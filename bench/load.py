@@ -1,6 +1,13 @@
 """Load check of the analyze API: N concurrent clients on loopback, bounded in count and time.
 
     python -m bench.load [--clients 8] [--requests 200] [--max-seconds 60] [--json FILE]
+    python -m bench.load --mixed --clients 16 --requests 2000   # pages, API and hostile requests
+
+With ``--mixed``, the store is seeded with the example corpus and the clients cycle through
+pages (/, a story, /feeds, /analyze), the API (stories, a story, digests, analyze) and hostile
+requests (an over-complex search, huge ids and numbers, cross-site and foreign-Host posts, a HEAD);
+the report counts responses by status class (no 5xx is the pass mark), the latency percentiles and
+the server process's resident memory at the start, the middle and the end.
 
 Starts the app with uvicorn on 127.0.0.1 (a random free port) in this process,
 sends ``--requests`` POST /api/analyze calls from ``--clients`` concurrent
@@ -28,7 +35,11 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--max-seconds", type=float, default=60.0)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--mixed", action="store_true", help="pages, API and hostile requests on a seeded store")
     args = parser.parse_args()
+    if args.mixed:
+        mixed(args)
+        return
 
     import httpx
 
@@ -82,6 +93,100 @@ def main() -> None:
         "p99_ms": round(1000 * ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))], 1) if ordered else None,
         "wrong_responses": wrong, "transport_errors": errors,
         "all_correct": wrong == 0 and errors == 0 and done == args.requests,
+    }
+    print(json.dumps(report, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n")
+
+
+def _rss_mb() -> float:
+    """Resident memory of this process (the server runs in it), in MB."""
+    with open("/proc/self/statm") as handle:
+        pages = int(handle.read().split()[1])
+    import os
+
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def mixed(args: argparse.Namespace) -> None:
+    import httpx
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from webutil import LiveServer, seed_store
+
+    examples = ROOT / "examples"
+    texts = [p.read_text() for p in sorted(examples.glob("*.md")) + sorted(examples.glob("*.txt"))]
+    hostile_q = " AND ".join(["t*"] * 200)
+    requests: list[tuple[str, str, dict]] = [
+        ("GET", "/", {}), ("GET", "/?since=all&min_impact=5", {}), ("GET", "/story/{story}", {}),
+        ("GET", "/feeds", {}), ("GET", "/analyze", {}), ("GET", "/api/stories?since=all", {}),
+        ("GET", "/api/stories/{story}", {}), ("GET", "/api/digest?since=all&format=markdown", {}),
+        ("GET", "/api/digest?since=all&format=html", {}), ("POST", "/api/analyze", {"json": {"text": texts[0]}}),
+        ("POST", "/api/analyze", {"json": {"text": texts[-1]}}), ("GET", "/?q=vote+OR+strike&since=all", {}),
+        # hostile: all must be 4xx, never 5xx
+        ("GET", "/?q=" + hostile_q, {}), ("GET", "/story/99999999999999999999999", {}),
+        ("GET", "/api/stories?since=99999999999999999999d", {}), ("GET", "/?min_impact=99999999999999999999", {}),
+        ("POST", "/feeds/1/remove", {"headers": {"Origin": "http://evil.example"}}),
+        ("GET", "/api/stories", {"headers": {"Host": "evil.example"}}), ("HEAD", "/", {}),
+        ("POST", "/api/analyze", {"json": {"url": "http://169.254.169.254/latest/meta-data/"}}),
+    ]
+    statuses: dict[str, int] = {}
+    latencies: list[float] = []
+    memory: list[float] = []
+    errors = 0
+
+    async def client(queue: asyncio.Queue, deadline: float, http: httpx.AsyncClient, story: int) -> None:
+        nonlocal errors
+        while time.perf_counter() < deadline:
+            try:
+                n = queue.get_nowait()
+            except asyncio.QueueEmpty:
+                return
+            method, path, extra = requests[n % len(requests)]
+            start = time.perf_counter()
+            try:
+                response = await http.request(method, path.format(story=story), **extra)
+                latencies.append(time.perf_counter() - start)
+                key = f"{response.status_code // 100}xx"
+                statuses[key] = statuses.get(key, 0) + 1
+            except httpx.HTTPError:
+                errors += 1
+            if n % max(1, args.requests // 10) == 0:
+                memory.append(round(_rss_mb(), 1))
+
+    async def run(base: str, story: int) -> float:
+        queue: asyncio.Queue = asyncio.Queue()
+        for n in range(args.requests):
+            queue.put_nowait(n)
+        deadline = time.perf_counter() + args.max_seconds
+        async with httpx.AsyncClient(base_url=base, timeout=60) as http:
+            start = time.perf_counter()
+            await asyncio.gather(*(client(queue, deadline, http, story) for _ in range(args.clients)))
+            return time.perf_counter() - start
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "load.db"
+        seed_store(db)
+        from newsverdict.store import Store
+
+        with Store(db) as store:
+            story = store.stories()[0]["story_id"]
+        with LiveServer(db) as server:
+            assert server.url.startswith("http://127.0.0.1:")
+            memory.append(round(_rss_mb(), 1))
+            wall = asyncio.run(run(server.url, story))
+            memory.append(round(_rss_mb(), 1))
+    ordered = sorted(latencies)
+
+    def pct(p: float) -> float | None:
+        return round(1000 * ordered[min(len(ordered) - 1, int(p * len(ordered)))], 1) if ordered else None
+
+    report = {
+        "mode": "mixed", "clients": args.clients, "requests_done": len(latencies), "requests_asked": args.requests,
+        "wall_s": round(wall, 2), "requests_per_s": round(len(latencies) / wall, 1) if wall else 0.0,
+        "statuses": dict(sorted(statuses.items())), "transport_errors": errors,
+        "p50_ms": pct(0.5), "p95_ms": pct(0.95), "p99_ms": pct(0.99), "max_ms": pct(1.0),
+        "rss_mb_samples": memory, "no_5xx": statuses.get("5xx", 0) == 0 and errors == 0,
     }
     print(json.dumps(report, indent=2))
     if args.json:

@@ -14,7 +14,7 @@ from newsverdict.web import MAX_BODY_BYTES, create_app
 def client(tmp_path_factory):
     db = tmp_path_factory.mktemp("web") / "nv.db"
     seed_store(db)
-    return TestClient(create_app(db))
+    return TestClient(create_app(db), base_url="http://127.0.0.1")
 
 
 def test_api_analyze_text_gives_the_same_card_as_the_library(client):

@@ -6,13 +6,16 @@ import re
 
 from .errors import InputError
 from .models import Article, CleanArticle, Sentence
-from .text import guess_language, jaccard, normalize, shingles, split_sentences, words
+from .text import guess_language, normalize, shingles, split_sentences, words
 
 #: Fewer words than this cannot be judged: the signals need some text to measure.
 MIN_WORDS = 40
 #: Two paragraphs whose word-trigram sets overlap this much are the same paragraph
 #: (scraped pages repeat blocks with small edits: a changed date, a dropped word).
 NEAR_DUPLICATE_JACCARD = 0.8
+#: A paragraph is compared with this many kept paragraphs before it, not all of them, so that
+#: the check stays linear on a page of thousands of paragraphs (exact repeats are caught anywhere).
+NEAR_DUPLICATE_WINDOW = 64
 
 _BOILERPLATE = re.compile(
     r"^(advertisement|advert|sponsored( content)?|share (this|on)\b.*|click here\b.*|"
@@ -47,16 +50,27 @@ def split_paragraphs(text: str) -> list[str]:
 def strip_markdown(paragraph: str) -> str:
     paragraph = re.sub(r"^#{1,6}\s+", "", paragraph)
     paragraph = re.sub(r"^[*\-+]\s+", "", paragraph)
-    paragraph = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", paragraph)
-    paragraph = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", paragraph)
+    # No "[" inside the brackets and no "(" inside the parentheses: a run of "[[[[" or "((((" is then
+    # scanned once, not once from every bracket (which was quadratic).
+    paragraph = re.sub(r"!\[([^\[\]]*)\]\([^()]*\)", r"\1", paragraph)
+    paragraph = re.sub(r"\[([^\[\]]+)\]\([^()]*\)", r"\1", paragraph)
     return re.sub(r"(\*\*|__|`)", "", paragraph).strip()
+
+
+def _near(a: frozenset[int], b: frozenset[int]) -> bool:
+    """Jaccard(a, b) >= NEAR_DUPLICATE_JACCARD, skipping sets whose sizes alone rule it out."""
+    small, large = sorted((len(a), len(b)))
+    if not large or small < NEAR_DUPLICATE_JACCARD * large:
+        return False
+    common = len(a & b)
+    return common >= NEAR_DUPLICATE_JACCARD * (len(a) + len(b) - common)
 
 
 def clean(article: Article, *, min_words: int = MIN_WORDS, check_language: bool = True) -> CleanArticle:
     """De-duplicate and split ``article``; raise ``InputError`` if it cannot be judged."""
     origin = article.origin
     kept: list[str] = []
-    kept_shingles: list[set] = []
+    kept_shingles: list[frozenset[int]] = []
     seen_exact: set[str] = set()
     repeats = boilerplate = 0
     for raw in split_paragraphs(normalize(article.text)):
@@ -76,8 +90,8 @@ def clean(article: Article, *, min_words: int = MIN_WORDS, check_language: bool 
         if key in seen_exact:
             repeats += 1
             continue
-        sh = shingles(para)
-        if len(sh) >= 6 and any(jaccard(sh, other) >= NEAR_DUPLICATE_JACCARD for other in kept_shingles):
+        sh = frozenset(map(hash, shingles(para)))  # ints: cheaper to intersect than tuples of words
+        if len(sh) >= 6 and any(_near(sh, other) for other in kept_shingles[-NEAR_DUPLICATE_WINDOW:]):
             repeats += 1
             continue
         seen_exact.add(key)

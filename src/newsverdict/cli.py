@@ -29,6 +29,10 @@ ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".tex
 EXIT_BAD_INPUT = 2
 EXIT_PARTIAL = 1
 
+AllowPrivateOption = Annotated[bool, typer.Option(
+    "--allow-private-urls", envvar="NEWSVERDICT_ALLOW_PRIVATE_URLS",
+    help="Let URL fetches (and the feeds' item links) reach loopback and private addresses (off: SSRF guard).")]
+
 
 class Format(StrEnum):
     text = "text"
@@ -74,6 +78,14 @@ def expand_inputs(specs: list[str]) -> list[str]:
 
 
 _LLM_WRITERS: dict[tuple, object] = {}
+_WARNED: set[str] = set()
+
+
+def _warn_config(config) -> None:
+    for warning in config.warnings:
+        if warning not in _WARNED:
+            _WARNED.add(warning)
+            typer.echo(f"newsverdict: warning: {warning}", err=True)
 
 
 def llm_writer(backend: str | None, db: Path | None):
@@ -84,6 +96,7 @@ def llm_writer(backend: str | None, db: Path | None):
     config = load_config(backend=backend)
     if config.backend == "none":
         return None
+    _warn_config(config)
     key = (config, str(db))
     if key not in _LLM_WRITERS:
         _LLM_WRITERS[key] = LLMProse(config, cache=StoreCache(db or default_db_path()))
@@ -91,14 +104,15 @@ def llm_writer(backend: str | None, db: Path | None):
 
 
 def analyze_one(spec: str, title: str = "", source: str = "", llm: str | None = None,
-                db: Path | None = None) -> tuple[str, object | None, str | None]:
+                db: Path | None = None, allow_private_urls: bool = False) -> tuple[str, object | None, str | None]:
     """(spec, Verdict or None, error message or None). Runs in worker processes too."""
     from .errors import NewsverdictError
+    from .net import UrlPolicy
     from .pipeline import analyze
     from .sources import load
 
     try:
-        article = load(spec, title=title, source=source)
+        article = load(spec, title=title, source=source, policy=UrlPolicy(allow_private=allow_private_urls))
         card = analyze(article, llm=llm_writer(llm, db))
         return spec, card, None
     except NewsverdictError as exc:
@@ -106,15 +120,32 @@ def analyze_one(spec: str, title: str = "", source: str = "", llm: str | None = 
 
 
 def write_output(text: str, output: Path | None) -> None:
+    """Write to stdout, or to the regular file ``output`` atomically (a temporary file beside it, then
+    a rename), so that a failed run never leaves a half-written file. A symlink is written through
+    (its target is replaced, the link stays); a device, pipe or socket is refused."""
+    import stat
+
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    # Write beside the target and rename: a failed run never leaves a half-written file.
-    tmp = output.with_name(f".{output.name}.tmp-{os.getpid()}")
+    target = output.resolve() if output.is_symlink() else output
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        fail(f"{output}: cannot write ({exc.strerror or exc})")
+    if mode is not None and stat.S_ISDIR(mode):
+        fail(f"{output}: is a directory")
+    if mode is not None and not stat.S_ISREG(mode):
+        fail(f"{output}: not a regular file (a device, pipe or socket); use shell redirection (> {output}) instead")
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
     try:
         tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+        if mode is not None:
+            os.chmod(tmp, stat.S_IMODE(mode))  # keep the permissions of the file replaced
+        tmp.replace(target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         fail(f"{output}: cannot write ({exc.strerror or exc})")
@@ -137,6 +168,7 @@ def analyze(
     = None,
     db: Annotated[Path | None, typer.Option("--db", envvar="NEWSVERDICT_DB", help="Store used as the LLM cache.")]
     = None,
+    allow_private_urls: AllowPrivateOption = False,
 ) -> None:
     """Turn articles into verdict cards: impact 1-10, hype level, analysis, summary, key points."""
     from .render import render
@@ -147,9 +179,9 @@ def analyze(
         fail("--title and --source apply to a single article")
     results: list[tuple[str, object | None, str | None]] = []
     if not batch:
-        results.append(analyze_one(specs[0], title, source, llm, db))
+        results.append(analyze_one(specs[0], title, source, llm, db, allow_private_urls))
     else:
-        results = _run_batch(specs, jobs, llm, db)
+        results = _run_batch(specs, jobs, llm, db, allow_private_urls)
     cards = [card for _, card, _ in results if card is not None]
     errors = [(spec, err) for spec, _, err in results if err is not None]
     if not batch and errors:
@@ -172,8 +204,8 @@ def _warn_llm_fallbacks(cards: list) -> None:
                    err=True)
 
 
-def _run_batch(specs: list[str], jobs: int, llm: str | None = None,
-               db: Path | None = None) -> list[tuple[str, object | None, str | None]]:
+def _run_batch(specs: list[str], jobs: int, llm: str | None = None, db: Path | None = None,
+               allow_private_urls: bool = False) -> list[tuple[str, object | None, str | None]]:
     from rich.progress import Progress
 
     show = sys.stderr.isatty()
@@ -182,13 +214,14 @@ def _run_batch(specs: list[str], jobs: int, llm: str | None = None,
         task = progress.add_task("analysing", total=len(specs))
         if jobs == 1:
             for i, spec in enumerate(specs):
-                results[i] = analyze_one(spec, llm=llm, db=db)
+                results[i] = analyze_one(spec, llm=llm, db=db, allow_private_urls=allow_private_urls)
                 progress.advance(task)
         else:
             from concurrent.futures import ProcessPoolExecutor, as_completed
 
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = {pool.submit(analyze_one, spec, "", "", llm, db): i for i, spec in enumerate(specs)}
+                futures = {pool.submit(analyze_one, spec, "", "", llm, db, allow_private_urls): i
+                           for i, spec in enumerate(specs)}
                 for future in as_completed(futures):
                     results[futures[future]] = future.result()
                     progress.advance(task)
@@ -253,21 +286,28 @@ def _guard(fn):
 def feeds_add(
     sources: Annotated[list[str], typer.Argument(help="Feed URLs, local RSS/Atom files, or OPML lists.")],
     db: DbOption = None,
+    allow_private_urls: AllowPrivateOption = False,
 ) -> None:
     """Add feeds: RSS 0.9x/1.0/2.0 and Atom URLs or files, or every feed of an OPML list."""
     from datetime import UTC, datetime
 
     from .feeds import is_opml, parse_feed, parse_opml, read_local
+    from .net import UrlPolicy
     from .sources import fetch, is_url
+
+    policy = UrlPolicy(allow_private=allow_private_urls)
 
     def run() -> None:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with open_store(db) as store:
             for spec in sources:
-                data = fetch(spec)[0] if is_url(spec) else read_local(spec)
+                data = fetch(spec, policy=policy)[0] if is_url(spec) else read_local(spec)
                 origin = spec if is_url(spec) else str(Path(spec).resolve())
                 if is_opml(data):
-                    entries = parse_opml(data, origin)
+                    problems: list[str] = []
+                    entries = parse_opml(data, origin, policy, problems)
+                    for problem in problems:
+                        typer.echo(f"newsverdict: skipped: {problem}", err=True)
                 else:
                     feed = parse_feed(data, origin)
                     entries = [(spec if is_url(spec) else Path(spec).resolve().as_uri(), feed.title)]
@@ -306,11 +346,15 @@ def ingest(
     corpus: Annotated[Path | None, typer.Argument(help="A JSONL corpus or a directory; omit to fetch the feeds.")]
     = None,
     db: DbOption = None,
+    allow_private_urls: AllowPrivateOption = False,
 ) -> None:
-    """Store new articles, from every feed or from a corpus on disk, and update the stories."""
+    """Store new articles, from every feed or from a corpus on disk, and update the stories.
+
+    Exits 2 when every item was skipped (nothing added, nothing already stored), 0 otherwise."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from .ingest import ingest_feeds, ingest_items, read_corpus
+    from .net import UrlPolicy
 
     show = sys.stderr.isatty()
 
@@ -333,8 +377,10 @@ def ingest(
             else:
                 if not store.feeds():
                     fail("no feeds to fetch: add some with 'newsverdict feeds add URL|FILE', or give a corpus path")
-                report = ingest_feeds(store, on_item=on_item)
+                report = ingest_feeds(store, on_item=on_item, policy=UrlPolicy(allow_private=allow_private_urls))
         typer.echo(report.summary(), err=True)
+        if report.skipped and not report.added and not report.already_stored:
+            raise typer.Exit(EXIT_BAD_INPUT)  # every item was skipped: say so to scripts too
 
     _guard(run)
 
@@ -532,7 +578,7 @@ def watch(
 @app.command("search")
 def search_cmd(
     query: Annotated[str, typer.Argument(help="Words to find (SQLite FTS5 syntax: AND, OR, \"phrases\", prefix*).")],
-    limit: Annotated[int, typer.Option(min=1)] = 20,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
     db: DbOption = None,
 ) -> None:
     """Full-text search over the stored articles."""
@@ -551,9 +597,10 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to bind; keep 127.0.0.1 unless others must reach it.")]
     = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
-    allow_private_urls: Annotated[bool, typer.Option(
-        "--allow-private-urls", help="Let 'analyze URL' fetch loopback and private addresses (off: SSRF guard).")]
-    = False,
+    allow_private_urls: AllowPrivateOption = False,
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        "--allowed-host", help="Another host name the server answers to (besides loopback and --host); repeatable.")]
+    = None,
     llm: LlmOption = None,
     db: DbOption = None,
 ) -> None:
@@ -567,7 +614,8 @@ def serve(
     from .llm import load_config
 
     config = _guard(lambda: load_config(backend=llm))
-    run_server(path, host, port, allow_private_urls, llm_config=config)
+    _warn_config(config)
+    run_server(path, host, port, allow_private_urls, llm_config=config, allowed_hosts=tuple(allowed_host or ()))
 
 
 llm_app = typer.Typer(help="The LLM backend for richer prose.", no_args_is_help=True)

@@ -15,9 +15,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 from .errors import InputError
-from .sources import MAX_INPUT_BYTES, USER_AGENT
+from .net import UrlPolicy
+from .sources import MAX_INPUT_BYTES
 
-FETCH_TIMEOUT_S = 15.0
 PER_HOST_CONCURRENCY = 2
 TOTAL_CONCURRENCY = 8
 
@@ -57,31 +57,59 @@ def is_opml(data: bytes) -> bool:
     return b"<opml" in head
 
 
-def parse_opml(data: bytes, origin: str) -> list[tuple[str, str]]:
-    """(feed URL, title) for every outline with an xmlUrl; relative URLs resolved against ``origin``."""
+def parse_opml(data: bytes, origin: str, policy: UrlPolicy | None = None,
+               problems: list[str] | None = None) -> list[tuple[str, str]]:
+    """(feed URL, title) for every outline with an acceptable xmlUrl.
+
+    Relative URLs are resolved against an http(s) ``origin``. Entries are checked with the URL
+    policy: ``file://`` and other schemes are never taken from a list, nor literal addresses the
+    policy blocks; a refused entry is skipped and described in ``problems``.
+    """
     import defusedxml.ElementTree as safe_et
 
+    policy = policy or UrlPolicy()
     check_xml(data, origin)
     try:
         root = safe_et.fromstring(data)
     except Exception as exc:
         raise InputError(f"{origin}: malformed OPML ({exc})") from None
-    feeds = []
+    feeds, refused = [], []
     for outline in root.iter("outline"):
         url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
-        if url:
-            feeds.append((resolve(url, origin), outline.get("title") or outline.get("text") or ""))
+        if not url:
+            continue
+        try:
+            absolute = resolve(url, origin)
+            if not (absolute.startswith("file://") and not urlparse(url).scheme):  # a file beside a local list
+                absolute = policy.check_syntax(absolute)
+            feeds.append((absolute, outline.get("title") or outline.get("text") or ""))
+        except InputError as exc:
+            refused.append(str(exc))
+    if problems is not None:
+        problems.extend(refused)
     if not feeds:
-        raise InputError(f"{origin}: OPML lists no feeds (no outline with xmlUrl)")
+        why = f" ({len(refused)} refused: {refused[0]})" if refused else " (no outline with xmlUrl)"
+        raise InputError(f"{origin}: OPML lists no feeds{why}")
     return feeds
 
 
 def resolve(url: str, origin: str) -> str:
-    if urlparse(url).scheme in {"http", "https", "file"}:
+    """``url`` made absolute against ``origin``.
+
+    Against an http(s) list, a relative URL is joined to it. In a local list named on the command
+    line, a relative path may name a feed file beside the list (in its directory or below) and
+    becomes a file:// URL; nothing else of the file system is reachable from a list, and an explicit
+    ``file://`` URL is left as it is, to be refused by the URL policy.
+    """
+    if urlparse(url).scheme:
         return url
-    if origin.startswith(("http://", "https://", "file://")):
+    if origin.startswith(("http://", "https://")):
         return urljoin(origin, url)
-    return Path(origin).resolve().parent.joinpath(url).resolve().as_uri()
+    base = Path(origin).resolve().parent
+    target = base.joinpath(url).resolve()
+    if target.is_relative_to(base) and target.is_file():
+        return target.as_uri()
+    raise InputError(f"{url}: a list may only name feed files beside it ({base})")
 
 
 def parse_feed(data: bytes, origin: str) -> ParsedFeed:
@@ -119,15 +147,11 @@ def parse_feed(data: bytes, origin: str) -> ParsedFeed:
 
 
 def read_local(url_or_path: str) -> bytes:
+    """A feed file named on the command line (stored as a file:// URL), read with the size cap."""
+    from .sources import read_file
+
     path = Path(urlparse(url_or_path).path) if url_or_path.startswith("file://") else Path(url_or_path)
-    try:
-        if path.stat().st_size > MAX_INPUT_BYTES:
-            raise InputError(f"{path}: feed is over the {MAX_INPUT_BYTES // (1024 * 1024)} MiB cap")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return read_file(path)
 
 
 @dataclass
@@ -140,49 +164,42 @@ class FetchResult:
     error: str | None = None
 
 
-async def _fetch_all(requests: list[tuple[str, str | None, str | None]],
-                     on_done: Callable[[FetchResult], None] | None) -> list[FetchResult]:
-    import httpx
+async def fetch_many(requests: list[tuple[str, dict[str, str]]], policy: UrlPolicy,
+                     on_done: Callable[[FetchResult], None] | None = None) -> list[FetchResult]:
+    """GET each (url, headers) through the HTTP layer, at most ``TOTAL_CONCURRENCY`` at a time and
+    ``PER_HOST_CONCURRENCY`` per host; results in the order of ``requests``, failures as status 0."""
+    from .net import fetch_async, new_client
 
     host_limits: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(PER_HOST_CONCURRENCY))
     total = asyncio.Semaphore(TOTAL_CONCURRENCY)
 
-    async def one(client: httpx.AsyncClient, url: str, etag: str | None, modified: str | None) -> FetchResult:
+    async def one(client, url: str, headers: dict[str, str]) -> FetchResult:
+        async with total, host_limits[(urlparse(url).hostname or "").lower()]:
+            try:
+                page = await fetch_async(url, policy=policy, client=client, headers=headers)
+                result = FetchResult(url, page.status, page.body, page.headers.get("etag"),
+                                     page.headers.get("last-modified"))
+            except InputError as exc:
+                message = str(exc)
+                result = FetchResult(url, 0, error=message.removeprefix(f"{url}: "))
+        if on_done:
+            on_done(result)
+        return result
+
+    async with new_client() as client:
+        return await asyncio.gather(*(one(client, u, h) for u, h in requests))
+
+
+def fetch_all(requests: list[tuple[str, str | None, str | None]],
+              on_done: Callable[[FetchResult], None] | None = None,
+              policy: UrlPolicy | None = None) -> list[FetchResult]:
+    """Conditional GET of (url, etag, last_modified) triples with per-host limits."""
+    with_headers = []
+    for url, etag, modified in requests:
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if modified:
             headers["If-Modified-Since"] = modified
-        async with total, host_limits[urlparse(url).hostname or ""]:
-            try:
-                async with client.stream("GET", url, headers=headers) as response:
-                    if response.status_code == 304:
-                        result = FetchResult(url, 304)
-                    elif response.status_code >= 400:
-                        result = FetchResult(url, 0, error=f"HTTP {response.status_code}")
-                    else:
-                        chunks, size = [], 0
-                        async for chunk in response.aiter_bytes():
-                            size += len(chunk)
-                            if size > MAX_INPUT_BYTES:
-                                raise InputError("over the size cap")
-                            chunks.append(chunk)
-                        result = FetchResult(url, 200, b"".join(chunks), response.headers.get("etag"),
-                                             response.headers.get("last-modified"))
-            except httpx.TimeoutException:
-                result = FetchResult(url, 0, error=f"timed out after {FETCH_TIMEOUT_S:g} s")
-            except (httpx.HTTPError, InputError) as exc:
-                result = FetchResult(url, 0, error=str(exc) or type(exc).__name__)
-        if on_done:
-            on_done(result)
-        return result
-
-    async with httpx.AsyncClient(timeout=FETCH_TIMEOUT_S, follow_redirects=True,
-                                 headers={"User-Agent": USER_AGENT}) as client:
-        return await asyncio.gather(*(one(client, u, e, m) for u, e, m in requests))
-
-
-def fetch_all(requests: list[tuple[str, str | None, str | None]],
-              on_done: Callable[[FetchResult], None] | None = None) -> list[FetchResult]:
-    """Conditional GET of (url, etag, last_modified) triples with per-host limits."""
-    return asyncio.run(_fetch_all(requests, on_done))
+        with_headers.append((url, headers))
+    return asyncio.run(fetch_many(with_headers, policy or UrlPolicy(), on_done))

@@ -19,8 +19,9 @@ from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
 from .clean import clean
 from .errors import InputError, NewsverdictError
 from .models import Article
-from .sources import MAX_INPUT_BYTES, decode, from_html, from_text, looks_like_html
-from .store import Store
+from .net import UrlPolicy
+from .sources import decode, from_html, from_text, looks_like_html, read_file
+from .store import Store, StoreError
 from .text import tokens
 
 #: Word-trigram Jaccard (MinHash estimate) at or above which an article repeats an earlier one.
@@ -122,9 +123,7 @@ def read_corpus(path: Path) -> Iterator[RawItem | InputError]:
             yield from _read_jsonl(file)
         elif file.suffix.lower() in {".txt", ".md", ".html", ".htm"}:
             try:
-                data = file.read_bytes()
-                if len(data) > MAX_INPUT_BYTES:
-                    raise InputError(f"{file}: over the {MAX_INPUT_BYTES // (1024 * 1024)} MiB cap")
+                data = read_file(file)
                 body = decode(data, str(file))
                 is_html = looks_like_html(data, "", str(file))
                 yield RawItem(origin=str(file), html=body if is_html else "", text="" if is_html else body)
@@ -135,23 +134,39 @@ def read_corpus(path: Path) -> Iterator[RawItem | InputError]:
 
 
 def _read_jsonl(file: Path) -> Iterator[RawItem | InputError]:
+    import os
+    import stat
+
     try:
-        handle = file.open("rb")
+        fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            yield InputError(f"{file}: not a regular file (a device, pipe or socket); save it to a file first")
+            return
+        handle = os.fdopen(fd, "rb")
     except OSError as exc:
         yield InputError(f"{file}: cannot read ({exc.strerror or exc})")
         return
+    cap = MAX_ITEM_CHARS * 4
     with handle:
-        for n, raw in enumerate(handle, 1):
+        n = 0
+        while raw := handle.readline(cap + 1):  # a line is read at most up to the cap, never whole
+            n += 1
             origin = f"{file}:{n}"
-            if not raw.strip():
-                continue
-            if len(raw) > MAX_ITEM_CHARS * 4:
+            if len(raw) > cap:
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the long line, a chunk at a time
+                    raw = handle.readline(cap)
                 yield InputError(f"{origin}: item is over the size cap")
+                continue
+            if not raw.strip():
                 continue
             try:
                 obj = json.loads(raw)
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                 yield InputError(f"{origin}: not valid JSON ({exc.msg if hasattr(exc, 'msg') else exc})")
+                continue
+            except RecursionError:
+                yield InputError(f"{origin}: JSON nested too deeply")
                 continue
             if not isinstance(obj, dict):
                 yield InputError(f"{origin}: expected a JSON object per line")
@@ -218,13 +233,18 @@ class Ingester:
             if duplicate_of is not None:
                 duplicate_of = self.store.original_of(duplicate_of)
             card = analyze(article)
-            article_id = self.store.insert_article(
+            article_id = self._insert(
                 url=item.url, canonical_url=canon, fingerprint=fp, source=source, title=cleaned.title or card.headline,
                 text=text, published=published.isoformat() if published else "",
                 published_ts=(published or self.now).timestamp(), added_at=self.now_iso, feed_id=feed_id,
                 duplicate_of=duplicate_of, minhash=mh.hashvalues.astype("uint64").tobytes(),
                 impact=card.impact, hype=card.hype, card_json=card.model_dump_json(),
             )
+            if article_id is None:  # another writer stored it first
+                self.report.already_stored += 1
+                if self.on_item:
+                    self.on_item(label, None)
+                return
             if duplicate_of is None:
                 self.lsh.insert(str(article_id), mh)
             else:
@@ -233,6 +253,8 @@ class Ingester:
             self.report.added += 1
             if self.on_item:
                 self.on_item(label, None)
+        except StoreError:
+            raise  # the store cannot be written (read-only, full): stop, one line, finished items kept
         except NewsverdictError as exc:
             reason = str(exc)
             if reason.startswith(item.origin + ": "):
@@ -249,6 +271,15 @@ class Ingester:
         if mine is not None and theirs is not None and mine < theirs:
             self.store.make_original(article_id, original)
             self.lsh.insert(str(article_id), mh)
+
+    def _insert(self, **fields: object) -> int | None:
+        """Insert an article; None when a concurrent writer stored the same one first."""
+        import sqlite3
+
+        try:
+            return self.store.insert_article(**fields)
+        except sqlite3.IntegrityError:
+            return None
 
     def _article(self, item: RawItem) -> Article:
         if len(item.text) > MAX_ITEM_CHARS or len(item.html) > MAX_ITEM_CHARS * 4:
@@ -272,13 +303,14 @@ class Ingester:
 
 def ingest_items(store: Store, items: Iterable[RawItem | InputError], now: datetime | None = None,
                  on_item: Callable[[str, str | None], None] | None = None) -> IngestReport:
-    ingester = Ingester(store, now, on_item)
-    for item in items:
-        if isinstance(item, InputError):
-            ingester.skip(str(item).split(": ", 1)[0], str(item).split(": ", 1)[-1])
-        else:
-            ingester.add(item)
-    return ingester.finish()
+    with store.exclusive_writer():
+        ingester = Ingester(store, now, on_item)
+        for item in items:
+            if isinstance(item, InputError):
+                ingester.skip(str(item).split(": ", 1)[0], str(item).split(": ", 1)[-1])
+            else:
+                ingester.add(item)
+        return ingester.finish()
 
 
 def update_stories(store: Store, now: datetime) -> int:
@@ -337,10 +369,16 @@ FEED_ITEM_MIN_WORDS = 80
 
 
 def feed_items(store: Store, on_feed: Callable[[str, str | None], None] | None = None,
-               now: datetime | None = None) -> Iterator[tuple[RawItem | InputError, int | None]]:
-    """Items of every stored feed: local files are read, URLs fetched with conditional GET."""
+               now: datetime | None = None,
+               policy: UrlPolicy | None = None) -> Iterator[tuple[RawItem | InputError, int | None]]:
+    """Items of every stored feed: local files are read, URLs fetched with conditional GET.
+
+    Every network fetch (feeds, and the pages of items too short to judge) goes through the one
+    HTTP layer under ``policy``; the item pages of a feed are fetched concurrently, not one by one.
+    """
     from .feeds import fetch_all, parse_feed, read_local
 
+    policy = policy or UrlPolicy()
     now_iso = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     feeds = store.feeds()
     bodies: dict[int, bytes | None] = {}
@@ -356,14 +394,14 @@ def feed_items(store: Store, on_feed: Callable[[str, str | None], None] | None =
                 bodies[f["id"]] = None
     if remote:
         results = fetch_all([(f["url"], f["etag"], f["last_modified"]) for f in remote],
-                            (lambda r: on_feed(r.url, r.error)) if on_feed else None)
+                            (lambda r: on_feed(r.url, r.error)) if on_feed else None, policy=policy)
         for f, result in zip(remote, results, strict=True):
-            status = {200: "ok", 304: "not modified"}.get(result.status, "error")
+            status = {200: "ok", 304: "not modified"}.get(result.status, "error" if result.status == 0 else "ok")
             store.update_feed_fetch(f["id"], etag=result.etag, last_modified=result.last_modified, status=status,
                                     error=result.error, now=now_iso)
             if result.status == 0:
                 yield InputError(f"{f['url']}: {result.error}"), f["id"]
-            bodies[f["id"]] = result.body if result.status == 200 else None
+            bodies[f["id"]] = result.body if 200 <= result.status < 300 else None
     for f in feeds:
         body = bodies.get(f["id"])
         if not body:
@@ -377,33 +415,69 @@ def feed_items(store: Store, on_feed: Callable[[str, str | None], None] | None =
             continue
         for problem in parsed.problems:
             yield InputError(f"{f['url']}: {problem}"), f["id"]
-        for entry in parsed.items:
-            html = entry.html
-            if len(re.sub(r"<[^>]+>", " ", html).split()) < FEED_ITEM_MIN_WORDS and entry.url.startswith("http"):
-                yield _fetch_article(entry), f["id"]
+        yield from ((item, f["id"]) for item in _items_of_feed(store, parsed, f["url"], policy))
+
+
+_TAG = re.compile(r"<[A-Za-z!/][^<>]{0,500}>")
+#: Feed entries handled per batch: the pages of a batch are fetched concurrently, and memory stays bounded.
+FEED_BATCH = 64
+
+
+def _items_of_feed(store: Store, parsed, feed_url: str, policy: UrlPolicy) -> Iterator[RawItem | InputError]:
+    """The feed's entries as items, in feed order; entries too short to judge are fetched from their link."""
+    for start in range(0, len(parsed.items), FEED_BATCH):
+        yield from _batch_items(store, parsed.items[start : start + FEED_BATCH], parsed.title, feed_url, policy)
+
+
+def _batch_items(store: Store, entries: list, feed_title: str, feed_url: str,
+                 policy: UrlPolicy) -> list[RawItem | InputError]:
+    from .feeds import fetch_all
+
+    items: list[RawItem | InputError | None] = []
+    to_fetch: list[tuple[int, object]] = []
+    for entry in entries:
+        source = entry.source or feed_title
+        has_tags = bool(_TAG.search(entry.html))
+        plain = re.sub(r"<[^>]+>", " ", entry.html) if has_tags else entry.html
+        canon = canonical_url(entry.url)
+        if len(plain.split()) < FEED_ITEM_MIN_WORDS and canon:
+            if store.has_url(canon):  # known already: no need to fetch it again
+                items.append(RawItem(origin=feed_url, url=entry.url, source=source, title=entry.title))
                 continue
-            yield RawItem(origin=f["url"], url=entry.url, source=entry.source or parsed.title, title=entry.title,
-                          published=entry.published, html=html), f["id"]
+            to_fetch.append((len(items), entry))
+            items.append(None)
+            continue
+        items.append(RawItem(origin=feed_url, url=entry.url, source=source, title=entry.title,
+                             published=entry.published, html=entry.html if has_tags else "",
+                             text="" if has_tags else entry.html))
+    if to_fetch:
+        results = fetch_all([(entry.url, None, None) for _, entry in to_fetch], policy=policy)
+        for (index, entry), result in zip(to_fetch, results, strict=True):
+            items[index] = _article_item(entry, feed_title, result)
+    return [item for item in items if item is not None]
 
 
-def _fetch_article(entry) -> RawItem | InputError:
-    from .sources import fetch
-
+def _article_item(entry, feed_title: str, result) -> RawItem | InputError:
+    if result.status == 0:
+        return InputError(f"{entry.url}: {result.error}")
     try:
-        data, _ = fetch(entry.url)
-        return RawItem(origin=entry.url, url=entry.url, source=entry.source, title=entry.title,
-                       published=entry.published, html=decode(data, entry.url))
+        body = decode(result.body, entry.url)
     except InputError as exc:
         return exc
+    is_html = looks_like_html(result.body, "", entry.url)
+    return RawItem(origin=entry.url, url=entry.url, source=entry.source or feed_title, title=entry.title,
+                   published=entry.published, html=body if is_html else "", text="" if is_html else body)
 
 
 def ingest_feeds(store: Store, now: datetime | None = None,
-                 on_item: Callable[[str, str | None], None] | None = None) -> IngestReport:
-    ingester = Ingester(store, now, on_item)
-    for item, feed_id in feed_items(store, now=now):
-        if isinstance(item, InputError):
-            where, _, reason = str(item).partition(": ")
-            ingester.skip(where, reason or str(item))
-        else:
-            ingester.add(item, feed_id=feed_id)
-    return ingester.finish()
+                 on_item: Callable[[str, str | None], None] | None = None,
+                 policy: UrlPolicy | None = None) -> IngestReport:
+    with store.exclusive_writer():
+        ingester = Ingester(store, now, on_item)
+        for item, feed_id in feed_items(store, now=now, policy=policy):
+            if isinstance(item, InputError):
+                where, _, reason = str(item).partition(": ")
+                ingester.skip(where, reason or str(item))
+            else:
+                ingester.add(item, feed_id=feed_id)
+        return ingester.finish()

@@ -10,11 +10,20 @@ Only ``Verdict`` is part of the JSON contract; its schema ships in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.0"
+
+
+def _http_only(url: str) -> str:
+    """A link a reader may follow: http(s) only; anything else (javascript:, data:, file:) becomes ""."""
+    return url if url.strip().lower().startswith(("http://", "https://")) else ""
+
+
+#: The URL of an article on a card: only http(s) links survive, whatever the feed said.
+LinkUrl = Annotated[str, AfterValidator(_http_only)]
 
 SignalKind = Literal["hype", "impact"]
 HypeWord = Literal["low", "moderate", "high", "extreme"]
@@ -142,7 +151,7 @@ class Verdict(BaseModel):
     generator: str = Field(description="newsverdict version and backend that wrote the card.")
     headline: str
     source: str = ""
-    url: str = ""
+    url: LinkUrl = ""
     published: str = ""
     impact: int = Field(ge=1, le=10)
     hype: int = Field(ge=1, le=10)
@@ -168,7 +177,7 @@ class SourceRef(BaseModel):
     article_id: int
     source: str
     title: str
-    url: str = ""
+    url: LinkUrl = ""
     published: str = ""
     repeat_of: int | None = Field(default=None, description="Article this one repeats (syndicated copy).")
 

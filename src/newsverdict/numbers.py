@@ -6,6 +6,7 @@ scale, so that "$2 billion" and "400,000 chips" can be compared with each other.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -108,12 +109,29 @@ COUNT_RANGE = (10, 1e8)
 CASUALTY_RANGE = (0.5, 1e3)
 
 
+class _Spans:
+    """Disjoint (start, end) spans kept sorted, so that an overlap test is a binary search, not a scan."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start)
+        if i and self.ends[i - 1] > start:
+            return False
+        return not (i < len(self.starts) and self.starts[i] < end)
+
+    def append(self, span: tuple[int, int]) -> None:
+        i = bisect.bisect_right(self.starts, span[0])
+        self.starts.insert(i, span[0])
+        self.ends.insert(i, span[1])
+
+
 def find_figures(text: str) -> list[Figure]:
     figures: list[Figure] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+    taken = _Spans()
+    free = taken.free
 
     for m in CASUALTY_RE.finditer(text):
         amount = _to_float(m.group("num") or m.group("num2") or m.group("num3") or "")

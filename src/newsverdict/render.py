@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
@@ -63,8 +64,21 @@ def to_text(card: Verdict, *, explain: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!&|~])")
+
+
 def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;")
+    """Text that CommonMark shows as written: no raw HTML, links, images or emphasis, one line."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _md_link(text: str, url: str) -> str:
+    """A CommonMark link to an http(s) URL, the destination in <...> with the characters that could end
+    it percent-encoded; just the escaped text for any other URL."""
+    if not url.lower().startswith(("http://", "https://")):
+        return _md_escape(text)
+    dest = "".join(f"%{ord(c):02X}" if c in "<>\\ \t\n\r()" else c for c in url)
+    return f"[{_md_escape(text)}](<{dest}>)"
 
 
 def to_markdown(card: Verdict, *, explain: bool = False) -> str:
@@ -305,7 +319,7 @@ def digest(stories: Sequence[StoryVerdict], fmt: str, *, title: str = "newsverdi
         for rank, s in enumerate(stories, 1):
             out.append(to_markdown(s).replace("## ", f"## {rank}. ", 1))
             out.append(f"*Coverage: {_md_escape(_coverage_line(s))}*\n")
-            out += [f"- {_md_escape(outlet_name(r.source, r.url))}: [{_md_escape(r.title)}]({r.url})"
+            out += [f"- {_md_escape(outlet_name(r.source, r.url))}: {_md_link(r.title, r.url)}"
                     + (" (repeat)" if r.repeat_of else "") for r in s.sources]
             out.append("")
         return "\n".join(out)

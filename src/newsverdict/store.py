@@ -109,8 +109,37 @@ MIGRATIONS: list[str] = [
 ]
 
 
+SQLITE_MAX_INT = 2**63 - 1
+#: Full-text search bounds: a query longer or more complex is refused, one slower is interrupted.
+MAX_SEARCH_CHARS = 200
+MAX_SEARCH_TERMS = 16
+MAX_SEARCH_PREFIXES = 4
+MAX_SEARCH_RESULTS = 1000
+SEARCH_DEADLINE_S = 2.0
+
+
 class StoreError(NewsverdictError):
-    """The database cannot be opened or is from a newer newsverdict."""
+    """The database cannot be opened or written, or is from a newer newsverdict."""
+
+
+def _store_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
+    """One line a user can act on for an SQLite failure."""
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        why = "the database or its directory is read-only (newsverdict needs to write both)"
+    elif "full" in text:
+        why = "the disk is full"
+    elif "unable to open" in text:
+        why = "cannot open the database file (check the directory exists and is writable)"
+    elif "locked" in text or "busy" in text:
+        why = "the database is busy (another newsverdict is writing); try again"
+    elif "disk i/o" in text:
+        why = "disk I/O error"
+    elif "not a database" in text or "malformed" in text or "no such table" in text:
+        why = f"not a newsverdict database ({exc})"
+    else:
+        why = f"database error ({exc})"
+    return StoreError(f"{path}: {why}")
 
 
 def since_timestamp(since: str, now: float | None = None) -> float | None:
@@ -126,7 +155,10 @@ def since_timestamp(since: str, now: float | None = None) -> float | None:
     if not m:
         raise InputError(f"since {since!r}: use a number and a unit (90m, 24h, 7d, 2w) or 'all'")
     unit = {"m": 60, "h": 3600, "d": 86400, "w": 604800}[m.group(2)]
-    return (time.time() if now is None else now) - int(m.group(1)) * unit
+    seconds = int(m.group(1)[:12]) * unit if len(m.group(1)) <= 12 else 10**20
+    if seconds > 200 * 365 * 86400:
+        raise InputError(f"since {since!r}: more than 200 years; use 'all' for everything")
+    return (time.time() if now is None else now) - seconds
 
 
 #: The span every reader view opens on (CLI ``stories``/``digest``, the web pages, the feeds):
@@ -174,9 +206,12 @@ class Store:
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.migrate()
+        except StoreError:
+            self.db.close()
+            raise
         except sqlite3.DatabaseError as exc:
             self.db.close()
-            raise StoreError(f"{self.path}: not a newsverdict database ({exc})") from None
+            raise _store_error(self.path, exc) from None
 
     def close(self) -> None:
         self.db.close()
@@ -201,23 +236,64 @@ class Store:
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: database schema {version} is newer than this newsverdict "
                              f"({SCHEMA_VERSION}); upgrade newsverdict")
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            with self.transaction():
+        if version == SCHEMA_VERSION:
+            return
+        # The version is read again under the write lock: two processes opening a fresh file at
+        # once must not both create the tables (the second would fail on "table already exists").
+        with self.transaction():
+            version = self.schema_version()
+            for target in range(version + 1, SCHEMA_VERSION + 1):
                 for statement in _statements(MIGRATIONS[target - 1]):
                     self.db.execute(statement)
                 self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
                                 (str(target),))
 
     @contextmanager
+    def exclusive_writer(self) -> Iterator[None]:
+        """Hold the store's writer lock: concurrent ingests into one store run one after the other.
+
+        An advisory lock on ``<db>.lock`` (flock, so threads with their own handle exclude each
+        other too); where it cannot be taken (no fcntl, read-only directory) SQLite's own locking
+        and the retries on unique keys still keep the data consistent.
+        """
+        try:
+            import fcntl
+        except ImportError:  # Windows
+            yield
+            return
+        try:
+            handle = open(self.path.with_name(self.path.name + ".lock"), "a+b")  # noqa: SIM115
+        except OSError:
+            yield
+            return
+        with handle:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+    @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _store_error(self.path, exc) from None
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+        except BaseException as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise _store_error(self.path, exc) from None
             raise
         else:
-            self.db.execute("COMMIT")
+            try:
+                self.db.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise _store_error(self.path, exc) from None
 
     # -- feeds ---------------------------------------------------------------
 
@@ -232,6 +308,8 @@ class Store:
 
     def remove_feed(self, url_or_id: str) -> bool:
         with self.transaction():
+            if url_or_id.isdigit() and int(url_or_id) > SQLITE_MAX_INT:
+                return False
             if url_or_id.isdigit():
                 cur = self.db.execute("DELETE FROM feeds WHERE id = ?", (int(url_or_id),))
             else:
@@ -305,34 +383,62 @@ class Store:
         return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     def search_story_ids(self, query: str, limit: int = 2000) -> set[int]:
-        """Stories of the articles matching a full-text query (no snippets, no ranking: a filter)."""
+        """Stories of the articles matching a full-text query (no snippets, no ranking: a filter).
+
+        Bounded like ``search``: the stories page runs it on a GET.
+        """
         sql = ("SELECT DISTINCT a.story_id FROM articles_fts JOIN articles a INDEXED BY articles_id_story "
                "ON a.id = articles_fts.rowid "
                "WHERE articles_fts MATCH ? AND a.story_id IS NOT NULL LIMIT ?")
-        try:
-            return {r[0] for r in self.db.execute(sql, (query, limit))}
-        except sqlite3.OperationalError:  # FTS5 syntax error: the words as a phrase
-            return {r[0] for r in self.db.execute(sql, ('"' + query.replace('"', '""') + '"', limit))}
+        return {r[0] for r in self._run_fts(sql, query, limit)}
 
     def search(self, query: str, limit: int = 20) -> list[sqlite3.Row]:
-        try:
-            return self.db.execute(
-                "SELECT a.id, a.title, a.source, a.published, a.story_id, "
-                "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
-                "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-                (query, limit),
-            ).fetchall()
-        except sqlite3.OperationalError:
-            # FTS5 query syntax error: search the words as a phrase instead
+        """Full-text search, bounded: the query's length and terms are limited and it runs under a
+        deadline (``SEARCH_DEADLINE_S``), so that no query can pin a core for long."""
+        sql = ("SELECT a.id, a.title, a.source, a.published, a.story_id, "
+               "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
+               "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+               "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
+        return self._run_fts(sql, query, max(1, min(int(limit), MAX_SEARCH_RESULTS)))
+
+    def _run_fts(self, sql: str, query: str, limit: int) -> list[sqlite3.Row]:
+        """Run an FTS5 ``MATCH ?`` query within the search bounds; a syntax error searches the words as a phrase."""
+        from .errors import InputError
+
+        query = query.strip()
+        if len(query) > MAX_SEARCH_CHARS:
+            raise InputError(f"search: the query is over {MAX_SEARCH_CHARS} characters")
+        terms = query.split()
+        if len(terms) > MAX_SEARCH_TERMS:
+            raise InputError(f"search: the query has {len(terms)} words and operators; at most "
+                             f"{MAX_SEARCH_TERMS} are allowed")
+        if sum(t.endswith("*") for t in terms) > MAX_SEARCH_PREFIXES:
+            raise InputError(f"search: at most {MAX_SEARCH_PREFIXES} prefix* terms are allowed")
+        too_slow = f"search: the query took over {SEARCH_DEADLINE_S:g} s; use fewer or more specific words"
+        with self._deadline(SEARCH_DEADLINE_S):
+            try:
+                return self.db.execute(sql, (query, limit)).fetchall()
+            except sqlite3.OperationalError as exc:
+                if "interrupt" in str(exc):
+                    raise InputError(too_slow) from None
             phrase = '"' + query.replace('"', '""') + '"'
-            return self.db.execute(
-                "SELECT a.id, a.title, a.source, a.published, a.story_id, "
-                "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
-                "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-                (phrase, limit),
-            ).fetchall()
+            try:
+                return self.db.execute(sql, (phrase, limit)).fetchall()
+            except sqlite3.OperationalError as exc:
+                raise InputError(too_slow if "interrupt" in str(exc)
+                                 else f"search: cannot run the query ({exc})") from None
+
+    @contextmanager
+    def _deadline(self, seconds: float) -> Iterator[None]:
+        """Interrupt the statement running on this connection after ``seconds``."""
+        import time
+
+        end = time.monotonic() + seconds
+        self.db.set_progress_handler(lambda: time.monotonic() > end, 10_000)
+        try:
+            yield
+        finally:
+            self.db.set_progress_handler(None, 0)
 
     # -- LLM cache -------------------------------------------------------------
 
@@ -388,7 +494,7 @@ class Store:
             params.append(since_ts)
         if min_impact is not None:
             sql += " AND impact >= ?"
-            params.append(min_impact)
+            params.append(max(0, min(int(min_impact), 11)))  # impacts are 1..10: clamp, never overflow
         order = " ORDER BY impact DESC, hype ASC, articles DESC, id"
         if limit is not None:
             # pick the ids through the rank index first: only the cards returned are read
@@ -407,7 +513,7 @@ class Store:
             params.append(since_ts)
         if min_impact is not None:
             where.append("impact >= ?")
-            params.append(min_impact)
+            params.append(max(0, min(int(min_impact), 11)))
         if hype_range is not None:
             where.append("hype BETWEEN ? AND ?")
             params += list(hype_range)
@@ -517,6 +623,8 @@ class Store:
             self.db.execute("UPDATE articles SET duplicate_of = NULL WHERE id = ?", (article_id,))
 
     def story(self, story_id: int) -> dict | None:
+        if not 0 <= story_id <= SQLITE_MAX_INT:
+            return None
         row = self.db.execute("SELECT card_json FROM stories WHERE id = ?", (story_id,)).fetchone()
         return json.loads(row[0]) if row else None
 

@@ -15,7 +15,11 @@ _ABBREVIATIONS = {
     "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "mt", "ft", "fig", "approx", "dept", "est", "min", "max", "rev", "hon", "pres",
 }
-_SENT_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+# Possessive quantifiers and the look-behind keep this linear: a run of 200k "!" with no space after
+# it is tried once, from its first character, instead of from every character of the run.
+_SENT_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+\s+")
+#: Abbreviations and initials are short: the word before a full stop is looked for this far back.
+_LAST_WORD_WINDOW = 40
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
@@ -67,7 +71,7 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENT_END.finditer(paragraph):
         end = match.end()
-        before = paragraph[start : match.start() + 1].rstrip(".!?…\"'”’)]")
+        before = paragraph[max(start, match.start() - _LAST_WORD_WINDOW) : match.start() + 1].rstrip(".!?…\"'”’)]")
         last_word = before.rsplit(" ", 1)[-1].lower().rstrip(".")
         nxt = paragraph[end : end + 1]
         # Not a boundary: abbreviation, initial ("J. Smith"), or next word in lower case.

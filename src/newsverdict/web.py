@@ -8,10 +8,8 @@ public address, unless the server was started with ``allow_private_urls``.
 
 from __future__ import annotations
 
-import ipaddress
 import itertools
 import re
-import socket
 import threading
 import time
 import uuid
@@ -28,14 +26,19 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
-from .errors import FetchError, InputError, NewsverdictError
+from .errors import InputError, NewsverdictError
 from .models import StoryVerdict, Verdict
+from .net import UrlPolicy
 from .reader import age, gap_after, hype_levels, iso_to_ts, outlet_name, placement_rule, plain_signal, readable_time
 from .render import hype_impact_svg
 from .store import DEFAULT_SPAN, describe_span, span_start
+from .webguard import RequestGuard, allowed_host_names
 
 #: Largest request body accepted (a pasted article or an uploaded page).
 MAX_BODY_BYTES = 2 * 1024 * 1024
+#: URL fetches running at once for clients (each holds a worker thread up to the fetch deadline):
+#: more are answered 429 at once, so that slow servers elsewhere cannot take every thread from the pages.
+MAX_CONCURRENT_FETCHES = 8
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 #: Stories listed per page (and plotted): more come with "Show more".
 PAGE_STORIES = 40
@@ -84,38 +87,26 @@ class Job:
     error: str = ""
 
 
-# --- safe fetching -----------------------------------------------------------
-
-
-def check_public(url: str) -> None:
-    """Refuse URLs whose host resolves to a loopback, private, link-local or reserved address."""
-    parts = urlparse(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        raise FetchError(f"{url}: only http(s) URLs can be analysed")
-    try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
-    except socket.gaierror:
-        raise FetchError(f"{url}: cannot resolve host {parts.hostname}") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if (address.is_private or address.is_loopback or address.is_link_local or address.is_reserved
-                or address.is_multicast or address.is_unspecified):
-            raise FetchError(f"{url}: refused: {parts.hostname} resolves to a non-public address ({address}); "
-                             "this server does not fetch from its own network")
-
-
-def fetch_guarded(url: str, allow_private: bool) -> tuple[bytes, str]:
-    """Fetch with the timeout and size cap of sources.fetch, checking every redirect hop's address."""
-    from .sources import fetch
-
-    return fetch(url, check_url=None if allow_private else check_public)
-
-
 # --- the app ---------------------------------------------------------------------
 
 
-def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False, llm_config=None) -> FastAPI:
+def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False, llm_config=None,
+               allowed_hosts: frozenset[str] | None = None) -> FastAPI:
+    """The app; ``allowed_hosts`` are the Host names it answers to (default: the loopback names)."""
     from .store import Store, StoreCache, default_db_path
+
+    policy = UrlPolicy(allow_private=allow_private_urls)
+    fetch_slots = threading.BoundedSemaphore(MAX_CONCURRENT_FETCHES)
+
+    def fetch(url: str) -> tuple[bytes, str]:
+        from .sources import fetch as fetch_url
+
+        if not fetch_slots.acquire(blocking=False):
+            raise HTTPException(429, f"{MAX_CONCURRENT_FETCHES} URL fetches are already running; try again shortly")
+        try:
+            return fetch_url(url, policy=policy)
+        finally:
+            fetch_slots.release()
 
     db_path = Path(db) if db else default_db_path()
     writer = None
@@ -132,11 +123,13 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
 
     # -- limits and errors -------------------------------------------------------
 
+    # Host check, CSRF, streaming body cap, HEAD: see webguard.
+    app.add_middleware(RequestGuard, allowed_hosts=allowed_hosts or allowed_host_names(),
+                       max_body_bytes=MAX_BODY_BYTES,
+                       error_page=lambda scope, status, message: _error(Request(scope), status, message))
+
     @app.middleware("http")
-    async def cap_body(request: Request, call_next):
-        declared = request.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-            return _error(request, 413, f"request body over the {MAX_BODY_BYTES // (1024 * 1024)} MiB cap")
+    async def security_headers(request: Request, call_next):
         response = await call_next(request)
         # our pages need no script at all: even a missed escape could not run one
         response.headers.setdefault("Content-Security-Policy",
@@ -178,7 +171,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
         if len(given) != 1:
             raise InputError("give exactly one of: text, url, html")
         if body.url and body.url.strip():
-            data, content_type = fetch_guarded(body.url.strip(), allow_private_urls)
+            data, content_type = fetch(body.url.strip())
             article = from_bytes(data, origin=body.url.strip(), url=body.url.strip(), content_type=content_type)
         elif body.html and body.html.strip():
             article = from_html(body.html, origin="uploaded page")
@@ -247,11 +240,10 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
         with store() as s:
             try:
                 since_ts = span_start(since, s.newest_story_ts())
+                # titles are in the index too: headlines match; bounded like `search`
+                story_ids = s.search_story_ids(q.strip()) if q.strip() else None
             except InputError as exc:
                 return page(request, "stories.html", {**_stories_context(s, form), "error": str(exc)}, 422)
-            story_ids = None
-            if q.strip():
-                story_ids = s.search_story_ids(q.strip())  # titles are in the index too: headlines match
             rows, total = s.story_rows(since_ts=since_ts, min_impact=int(min_impact) if min_impact.isdigit() else None,
                                        hype_range=HYPE_RANGES.get(hype), source=outlet or None,
                                        story_ids=story_ids, limit=limit)
@@ -379,11 +371,13 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
             return refuse(f"Give one thing at a time: you gave {' and '.join(given)}. Clear the ones you "
                           "do not want analysed and press the button again.")
         body = AnalyzeRequest(text=text or None, url=url or None, html=html_text or None, title=title)
+        from starlette.concurrency import run_in_threadpool
+
         from .clean import clean
 
-        try:
-            card, article = analyze_request(body)
-            cleaned = clean(article)
+        try:  # in a worker thread: a fetch or a long analysis must not stall the event loop
+            card, article = await run_in_threadpool(analyze_request, body)
+            cleaned = await run_in_threadpool(clean, article)
         except NewsverdictError as exc:
             return refuse(f"We could not judge this article: {exc}")
         return page(request, "analyze.html", {
@@ -398,7 +392,13 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
                 "jobs": sorted(jobs.values(), key=lambda j: -j.started)[:5]}
 
     @app.get("/feeds", response_class=HTMLResponse, include_in_schema=False)
-    def feeds_page(request: Request, message: str = ""):
+    def feeds_page(request: Request, added: str = "", removed: str = ""):
+        # the notice is built here from a count, never echoed from the query string
+        message = ""
+        if added.isdigit() and len(added) < 10:
+            message = f"Added {int(added)} feed(s)." if int(added) else "That feed was already in the list."
+        elif removed == "1":
+            message = "Feed removed; its articles stay."
         return page(request, "feeds.html", feeds_context(message))
 
     @app.post("/feeds/add", include_in_schema=False)
@@ -411,23 +411,22 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
             return page(request, "feeds.html", feeds_context(error="Type the address of an RSS, Atom or OPML "
                                                              "feed first."), 422)
         try:
-            data, _ = fetch_guarded(url, allow_private_urls)
-            entries = parse_opml(data, url) if is_opml(data) else [(url, parse_feed(data, url).title)]
+            url = policy.check_syntax(url)
+            data, _ = fetch(url)
+            entries = parse_opml(data, url, policy) if is_opml(data) else [(url, parse_feed(data, url).title)]
         except NewsverdictError as exc:
             return page(request, "feeds.html", feeds_context(
                 error=f"We could not add that feed: {exc}. Check the address and try again.", typed=typed), 422)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with store() as s:
             added = sum(s.add_feed(u, t, now) for u, t in entries)
-        message = f"Added {added} feed(s)." if added else "That feed was already in the list."
-        return RedirectResponse(f"/feeds?{urlencode({'message': message})}", status_code=303)
+        return RedirectResponse(f"/feeds?added={added}", status_code=303)
 
     @app.post("/feeds/{feed_id}/remove", include_in_schema=False)
     def feeds_remove(feed_id: int):
         with store() as s:
             s.remove_feed(str(feed_id))
-        return RedirectResponse(f"/feeds?{urlencode({'message': 'Feed removed; its articles stay.'})}",
-                                status_code=303)
+        return RedirectResponse("/feeds?removed=1", status_code=303)
 
     @app.post("/feeds/ingest", include_in_schema=False)
     def feeds_ingest():
@@ -444,7 +443,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
 
             try:
                 with store() as s:
-                    job.summary = ingest_feeds(s, on_item=on_item).summary()
+                    job.summary = ingest_feeds(s, on_item=on_item, policy=policy).summary()
             except NewsverdictError as exc:
                 job.error = str(exc)
             except Exception as exc:
@@ -629,8 +628,10 @@ def _schema_type(schema: dict) -> str:
     return str(schema.get("type", "any"))
 
 
-def serve(db: str | Path | None, host: str, port: int, allow_private_urls: bool = False, llm_config=None) -> None:
+def serve(db: str | Path | None, host: str, port: int, allow_private_urls: bool = False, llm_config=None,
+          allowed_hosts: tuple[str, ...] = ()) -> None:
     import uvicorn
 
-    app = create_app(db, allow_private_urls=allow_private_urls, llm_config=llm_config)
+    app = create_app(db, allow_private_urls=allow_private_urls, llm_config=llm_config,
+                     allowed_hosts=allowed_host_names(host, allowed_hosts))
     uvicorn.run(app, host=host, port=port, log_level="warning")
