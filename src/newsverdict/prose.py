@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 
+from .clean import is_furniture_sentence
 from .models import CleanArticle, Prose, Scores, Sentence, Signal
 from .text import STOPWORDS, tokens
 
@@ -44,14 +45,65 @@ def _leans_back(sentence: Sentence) -> bool:
     return first in _DANGLING
 
 
+_REFERS_BACK = re.compile(
+    r"^(?:The|This|That|These|Those) (?:move|decision|announcement|comments?|remarks?|news|deal|incident|"
+    r"latter|former|pair|couple|trio|duo|two|same|claims?|statement|report|findings|case|episode|row)\b"
+)
+_PRONOUNS = {"he", "she", "they", "him", "her", "his", "them", "their", "it", "its"}
+#: A finite verb: an auxiliary, a common reporting or news verb, or a regular past tense.
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do|"
+    r"says?|said|told|tells|gets?|got|goes|went|made|makes|took|takes|gave|gives|came|comes|saw|sees|"
+    r"won|wins|lost|loses|hit|hits|put|puts|set|sets|cut|cuts|led|leads|left|leaves|fell|falls|rose|rises|"
+    r"found|finds|faces|held|holds|knew|knows|began|begins|became|becomes|brought|brings|kept|keeps|"
+    r"ran|runs|paid|pays|sold|sells|bought|buys|struck|strikes|shot|shoots|spent|spends|sent|sends|"
+    r"thinks?|thought|wants?|needs?|believes?|plans?|expects?|remains?|appears?|seems?|shows?|"
+    r"means?|calls?|urges?|warns?|claims?|admits?|denies|vows?|hopes?|looks?|stands?|stood|"
+    r"[a-z]{2,}ed)\b"
+)
+
+
+def _dangling_pronoun(text: str) -> bool:
+    """A he/she/they/it that no name before it in the sentence can explain ("In 2010, he ...")."""
+    named = False
+    for i, word in enumerate(text.split()[:8]):
+        bare = re.sub(r"\W", "", word)
+        if bare.lower() in _PRONOUNS:
+            return not named
+        if bare[:1].isupper() and (i > 0 or bare.lower() not in STOPWORDS):
+            named = True
+    return False
+
+
+def _statement(sentence: str) -> bool:
+    """A whole statement that can stand alone: a capital, a finite verb, a full stop, balanced
+    quotes, no furniture, and no pronoun or "the move" whose referent is in another sentence."""
+    text = sentence.strip()
+    words = text.split()
+    if len(words) < 6 or not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    if not text.endswith((".", "!", ".\"", ".”", ".'", ".’", "!\"", "!”")) or text.endswith(("...", "…")):
+        return False
+    if not _balanced_quotes(text) or is_furniture_sentence(text):
+        return False
+    first = re.sub(r"\W", "", words[0]).lower()
+    if first in _DANGLING or _REFERS_BACK.match(text) or _dangling_pronoun(text):
+        return False
+    if re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I):
+        return False
+    return bool(_FINITE.search(text))
+
+
 def _usable(sentence: Sentence, *, alone: bool = True) -> bool:
     words = sentence.text.split()
     if not 6 <= len(words) <= 55:
         return False
-    if alone and _leans_back(sentence):
-        return False
+    if alone:
+        return _statement(sentence.text)
     text = sentence.text.strip()
-    if text[:1] in "\"“'‘" or text.endswith(("?", ":")) or not _balanced_quotes(text):
+    if text[:1] in "\"“'‘" or text.endswith(("?", ":", "…", "...")) or not _balanced_quotes(text):
+        return False
+    if is_furniture_sentence(text) or not (text[:1].isupper() or text[:1].isdigit()):
         return False
     return not re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I)
 
@@ -149,93 +201,179 @@ def summarize(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMA
     return " ".join(clean.sentences[i].text.strip() for i in sorted(chosen))
 
 
-def shorten(text: str, max_words: int = KEY_POINT_WORDS) -> str:
-    """Cut a sentence to ``max_words`` at a clause boundary where one exists."""
-    words = text.split()
-    if len(words) <= max_words:
-        return text.strip()
-    head = " ".join(words[:max_words])
-    cuts = sorted({m.start() for m in re.finditer(r", |; | – | — ", head)}, reverse=True)
-    for i, cut in enumerate(cuts):
-        if cut <= len(head) * 0.5:
+#: Where a trailing modifier starts: dropping it leaves the main clause whole.
+_TRAILING = re.compile(
+    r",\s(?=(?:who|which|where|when|while|as|after|before|with|without|including|according|amid|following|"
+    r"despite|although|though|because|but|and|prompting|leaving|sending|bringing|making|saying|adding|"
+    r"sparking|causing|forcing|putting|raising|in|on|at|for|from|during|since|until|than|just|even|"
+    r"[a-z]+ing)\b)"
+    r"|\s(?=(?:after|amid|following|before|because|since|despite|while|as part of|according to|"
+    r"in a bid|in an attempt|in order|ahead of|during)\b)"
+    r"|\s[-–—]{1,2}\s"
+)
+_BAD_ENDING = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by", "from",
+               "his", "her", "their", "its", "was", "were", "is", "are", "be", "that", "which", "who", "as"}
+
+
+def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
+    """``text`` as a whole statement of at most ``max_words``: the sentence itself, or its main clause
+    with a trailing modifier dropped ("..., sobbing as she accepted"); None when neither fits."""
+    text = text.strip()
+    if len(text.split()) <= max_words:
+        return text
+    best = None
+    for match in _TRAILING.finditer(text):
+        head = text[: match.start()].rstrip(",;:–—- ")
+        n = len(head.split())
+        if n > max_words:
             break
-        # a cut must not leave a clause hanging: "..., and one insider, who" ends at the earlier comma
-        previous = cuts[i + 1] if i + 1 < len(cuts) else 0
-        segment = head[previous:cut].lstrip(",;–— ").split(" ", 1)[0].lower()
-        if segment in _CLAUSE_OPENERS and previous > len(head) * 0.5:
-            continue
-        return head[:cut].rstrip(",;–— ") + "."
-    return head.rstrip(",;:–— ") + "…"
+        last = re.sub(r"\W", "", head.split()[-1]).lower() if head.split() else ""
+        if n >= 8 and last not in _BAD_ENDING and _balanced_quotes(head) and _FINITE.search(head):
+            best = head
+    if best is None:
+        return None
+    return best.rstrip(".!?\"'”’") + "." if not best.endswith((".", "!")) else best
 
 
-def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3) -> list[str]:
+def shorten(text: str, max_words: int = KEY_POINT_WORDS) -> str:
+    """A whole clause of at most ``max_words`` where one exists, else the words cut with "…"."""
+    whole = trim(text, max_words)
+    if whole is not None:
+        return whole
+    return " ".join(text.split()[:max_words]).rstrip(",;:–— ") + "…"
+
+
+#: What the card says instead of a third key point when the article has too few whole statements.
+THIN_NOTE = "The article is too short to give three distinct key points; it has only {n} whole statement(s)."
+
+
+def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
+               summary: str = "") -> list[str]:
+    """Up to ``n`` whole statements of at most ~30 words that add to the summary: at most one may
+    repeat a summary sentence. Fewer than ``n`` only when the article has no more (see THIN_NOTE)."""
     sentences = clean.sentences
     central, info = _sentence_features(clean, signals)
-    scored = []
+    in_summary = {i for i, s in enumerate(sentences) if s.text.strip() and s.text.strip() in summary}
+    candidates = []
     for i, s in enumerate(sentences):
         if not _usable(s):
             continue
-        score = central[i] + 0.15 * min(info[i], 4) + 0.3 / (1 + 0.5 * i)
-        if len(s.text.split()) > KEY_POINT_WORDS:
-            score -= 0.15  # must be cut: prefer sentences that fit
-        scored.append((-score, i))
-    points: list[str] = []
-    for _, i in sorted(scored):
-        text = shorten(sentences[i].text)
-        if any(_overlap(text, p) > 0.4 for p in points):
+        text = trim(s.text)
+        if text is None:
             continue
-        points.append(text)
-        if len(points) == n:
-            break
-    if len(points) < n:  # short articles: fill from any remaining sentences, still distinct
-        for s in sentences:
-            text = shorten(s.text)
-            if len(text.split()) >= 4 and all(_overlap(text, p) <= 0.4 for p in points):
-                points.append(text)
+        score = central[i] + 0.15 * min(info[i], 4) + 0.3 / (1 + 0.5 * i)
+        if text != s.text.strip():
+            score -= 0.1  # trimmed: prefer sentences that fit whole
+        candidates.append((-score, i, text))
+    candidates.sort()
+    points: list[str] = []
+    repeated = 0
+    for allow_repeat in (False, True):
+        for _, i, text in candidates:
             if len(points) == n:
                 break
-    if not points:  # a one-line text: its only sentence is its only point
-        points.append(shorten(sentences[0].text if sentences else clean.text))
-    return points
+            if text in points or any(_overlap(text, p) > 0.4 for p in points):
+                continue
+            if i in in_summary or (summary and _overlap(text, summary) > 0.9):
+                if not allow_repeat or repeated >= 1:
+                    continue
+                repeated += 1
+            points.append(text)
+    if len(points) < n:  # thin: any remaining whole statement, even one the summary has
+        for _, _i, text in candidates:
+            if len(points) == n:
+                break
+            if text not in points and all(_overlap(text, p) <= 0.6 for p in points):
+                points.append(text)
+    order = {text: i for _, i, text in candidates}
+    return sorted(points, key=lambda t: order.get(t, 0))
+
+
+def key_points_note(points: list[str], n: int = 3) -> str:
+    return THIN_NOTE.format(n=len(points)) if len(points) < n else ""
+
+
+#: A headline for untitled text is the lead's main clause, at most this many words.
+HEADLINE_WORDS = 22
 
 
 def headline(clean: CleanArticle) -> str:
+    """The title; for untitled text, the first whole statement of the lead (its main clause if long)."""
     if clean.title:
         return clean.title
+    for s in clean.sentences[:8]:
+        if not _statement(s.text):
+            continue
+        whole = trim(s.text, HEADLINE_WORDS)
+        if whole:
+            return whole.rstrip(".")
     first = clean.sentences[0].text if clean.sentences else clean.text
-    return shorten(first, 14).rstrip(".")
+    return shorten(first, HEADLINE_WORDS).rstrip(".")
 
 
 # --- analysis ---------------------------------------------------------------
 
-_HYPE_DRIVERS = {
-    "sensational_language": "loaded, emotional language",
+#: Kinds of event, told by the words of the headline and lead, with how the rubric
+#: (../shared/data/RUBRIC.md) usually places them. First match wins.
+_EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.I)) for name, pattern in (
+        ("war or armed conflict", r"\b(?:war|invasion|invaded|airstrikes?|missiles?|troops|shelling|ceasefire)\b"),
+        ("disaster", r"\b(?:earthquake|quake|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|"
+                     r"eruption|landslide|avalanche|tornado|storm|blaze|explosion)\b"),
+        ("court case", r"\b(?:court|jury|judge|verdict|convicted|sentenced|pleaded|guilty|acquitted|trial|"
+                       r"lawsuit|sued|indicted|prosecutors?)\b"),
+        ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|shot|stabbed|robbery|police|suspect|manslaughter|"
+                  r"assault(?:ed)?|kidnapp(?:ed|ing))\b"),
+        ("accident", r"\b(?:crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell)\b"),
+        ("election", r"\b(?:election|elected|votes?|ballots?|polls?|referendum|campaign|candidates?)\b"),
+        ("trade decision", r"\b(?:imports?|exports?|tariffs?|sanctions|trade deal|embargo)\b"),
+        ("law or policy", r"\b(?:law|bill|legislation|regulations?|regulators?|ban(?:ned)?|approv(?:ed|al)|"
+                          r"polic(?:y|ies)|ministry|parliament|congress|senate|government)\b"),
+        ("business deal", r"\b(?:acqui(?:re|res|red|sition)|merger|takeover|deal|buy(?:s|out)?|bought|stake|"
+                          r"invest(?:s|ed|ment)?|shares|profits?|revenue|earnings|ipo)\b"),
+        ("appointment or departure", r"\b(?:appointed|named|resign(?:s|ed)|stepp(?:ed|ing) down|sacked|"
+                                     r"fired|hired|poached|retire[sd]?)\b"),
+        ("study", r"\b(?:study|researchers?|scientists?|survey|report found|findings)\b"),
+        ("sports result", r"\b(?:match|goal|league|season|championship|tournament|cup|coach|manager|striker|"
+                          r"midfielder|innings|wicket|grand prix|pole position)\b"),
+        ("health", r"\b(?:hospital(?:ised|ized)?|disease|virus|outbreak|patients?|cancer|vaccine)\b"),
+        ("celebrity or lifestyle story", r"\b(?:actress|actor|star|singer|celebrity|instagram|fans|fashion|"
+                                         r"model|reality|royal|duchess|prince|princess)\b"),
+        ("death", r"\b(?:died|dies|death|dead)\b"),
+    )
+)
+#: The rubric's impact bands, in its own terms.
+_BANDS = (
+    (1, "the rubric's band for stories with no consequences beyond a few people"),
+    (3, "the rubric's band for small or local consequences"),
+    (5, "the rubric's band for what matters to a city, a sector or a large company"),
+    (7, "the rubric's band for national significance or a large sector"),
+    (8, "the rubric's band for a lasting strategic shift across countries or an industry"),
+    (10, "the rubric's band for historic events affecting hundreds of millions"),
+)
+#: Kinds that rarely reach beyond the people involved: a high score for one is flagged, not echoed.
+_SMALL_KINDS = {"celebrity or lifestyle story", "sports result", "accident", "crime", "death"}
+_HYPE_NAMES = {
+    "sensational_language": "loaded, emotional words",
     "framing": "shouting and insinuation",
     "coverage_volume": "the sheer volume of coverage",
     "superlatives": "superlatives and absolutes",
     "clickbait_headline": "a clickbait-style headline",
     "speculation": "speculation presented alongside the facts",
     "anonymous_sourcing": "claims resting on unnamed sources",
-    "repetition": "repetition of the same claims",
+    "repetition": "the same claims repeated",
+    "persuasion": "persuasion techniques",
+    "propaganda_techniques": "sentences built like propaganda",
 }
-_HYPE_OPENERS = {
-    "low": "Media attention is restrained",
-    "moderate": "While media attention is moderate, driven mainly by {driver}",
-    "high": "While media attention is heavy because of {driver}",
-    "extreme": "While the coverage is extremely loud, fuelled by {driver}",
-}
+_QUOTED_DRIVERS = {"sensational_language", "superlatives", "speculation", "framing", "anonymous_sourcing"}
+_FIGURE_KINDS = ("money", "casualties", "percent", "count")
+_UNIT_AFTER_NUMBER = re.compile(r"\d[\d,.]*\s*(?:%|per ?cent|percent|[a-zA-Z£$€])|[£$€]\s?\d")
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
 
 
-def _impact_phrase(impact: int) -> str:
-    if impact <= 2:
-        return "changes little beyond the people directly involved"
-    if impact <= 4:
-        return "has limited consequences, mostly local or confined to a small group"
-    if impact <= 6:
-        return "matters for a sector, a region or a large organisation"
-    if impact <= 8:
-        return "represents a substantial shift with national or international consequences"
-    return "is of historic scale, affecting very many people for years"
+def _pick(options: tuple[str, ...], key: str) -> str:
+    """One of ``options``, the same one for the same article (wording varies between cards)."""
+    return options[sum(map(ord, key)) % len(options)]
 
 
 def _quote(items: list[str], k: int = 3) -> str:
@@ -247,87 +385,167 @@ def _quote(items: list[str], k: int = 3) -> str:
     return ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
-def _development(clean: CleanArticle, points: list[str], signals: list[Signal]) -> str:
-    """The concrete development, as a clause: from the headline or, when it is clickbait, the top key point."""
-    clickbait = next((s.value for s in signals if s.name == "clickbait_headline"), 0.0)
-    use_title = clean.title and clickbait < 0.5
-    base = clean.title if use_title else (points[0] if points else headline(clean))
-    base = shorten(base, 22).removesuffix(".")  # a cut mid-clause keeps its "…"
-    first = base.split(" ", 1)[0]
-    if first.lower() in _LOWERABLE_FIRST:
-        base = base[0].lower() + base[1:]
-    return base
-
-
 def _by_name(signals: list[Signal]) -> dict[str, Signal]:
     return {s.name: s for s in signals}
 
 
-def _impact_reasons(signals: list[Signal]) -> tuple[list[str], list[str]]:
-    """(what raises the impact score, what holds it down), as phrases."""
-    by = _by_name(signals)
-    ranked = sorted((s for s in signals if s.kind == "impact"), key=lambda s: -s.contribution)
-    reasons = []
-    for s in ranked[:3]:
-        if s.contribution <= 0.05 or s.value < 0.15:
+def _development(clean: CleanArticle, points: list[str], signals: list[Signal]) -> str:
+    """The concrete development as a whole clause: the cleaned headline when it is not clickbait,
+    else the lead's first whole statement."""
+    clickbait = next((s.value for s in signals if s.name == "clickbait_headline"), 0.0)
+    base = clean.title if clean.title and clickbait < 0.5 and len(clean.title.split()) >= 4 else ""
+    if not base:
+        lead = next((s.text for s in clean.sentences[:8] if _statement(s.text)), "")
+        base = (trim(lead, 30) if lead else None) or (points[0] if points else headline(clean))
+    return base.strip().rstrip(".!")
+
+
+def _event_kind(clean: CleanArticle, development: str) -> str:
+    lead = " ".join(s.text for s in clean.sentences[:2])
+    for text in (development, lead):
+        for name, pattern in _EVENT_KINDS:
+            if pattern.search(text):
+                return name
+    return ""
+
+
+def _figures(signals: list[Signal]) -> list[str]:
+    """Real quantities behind the magnitude signal: money, people, counts, percentages; never a
+    bare year, date, model number or address."""
+    magnitude = _by_name(signals).get("magnitude")
+    out = []
+    for e in magnitude.evidence if magnitude else []:
+        if e.direction != "raises" or e.sentence is None or not e.note.startswith(_FIGURE_KINDS):
             continue
-        raises = [e.text for e in s.evidence if e.direction == "raises" and e.sentence is not None]
-        if s.name == "magnitude" and raises:
-            reasons.append(f"figures such as {_quote(raises, 2)}")
-        elif s.name == "actors" and raises:
-            reasons.append(f"the actors involved ({', '.join(list(dict.fromkeys(raises))[:3])})")
-        elif s.name == "action_type" and raises:
-            actions = list(dict.fromkeys(r.lower() for r in raises))[:3]
-            reasons.append(f"the kind of action reported ({', '.join(actions)})")
-        elif s.name == "scope":
-            reasons.append("its reach across countries or sectors")
-        elif s.name == "durability":
-            reasons.append("consequences that are likely to last")
-        elif s.name == "certainty":
-            reasons.append("the fact that it is done and confirmed rather than expected")
-        elif s.name == "novelty":
-            reasons.append("the newness of the development")
-    held_down = []
+        text = e.text.strip()
+        if _YEAR_ONLY.match(text) or not re.search(r"\d|million|billion|thousand|hundred|dozen", text):
+            continue
+        if e.note.startswith("count") and not (_UNIT_AFTER_NUMBER.search(text) or re.search(r"[a-z]{3}", text)):
+            continue
+        out.append(text)
+    return out
+
+
+def _certainty(signals: list[Signal]) -> tuple[list[str], list[str]]:
+    """(words saying it is done, words saying it is expected), from the certainty signal."""
+    certainty = _by_name(signals).get("certainty")
+    if certainty is None:
+        return [], []
+    done = [e.text for e in certainty.evidence if e.direction == "raises"]
+    expected = [e.text for e in certainty.evidence if e.direction == "lowers"]
+    return done, expected
+
+
+def _band(impact: int) -> str:
+    return next(text for top, text in _BANDS if impact <= top)
+
+
+def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores, kind: str, key: str) -> str:
+    by = _by_name(signals)
+    figures = _figures(signals)
+    actions = []
+    action = by.get("action_type")
+    if action:
+        actions = list(dict.fromkeys(e.text.lower() for e in action.evidence
+                                     if e.direction == "raises" and e.sentence is not None))[:3]
+    actors = []
+    actor = by.get("actors")
+    if actor:
+        actors = list(dict.fromkeys(e.text for e in actor.evidence
+                                    if e.direction == "raises" and e.sentence is not None))[:3]
+    reasons = []
+    if figures:
+        reasons.append(f"the figures at stake ({_quote(figures, 2)})")
+    if actors and by["actors"].contribution > 0.05:
+        reasons.append(f"who is involved ({', '.join(actors)})")
+    if actions and by["action_type"].contribution > 0.05:
+        reasons.append(f"what was done ({', '.join(actions)})")
+    scope = by.get("scope")
+    if scope and scope.contribution > 0.3 and scope.value >= 0.4:
+        reasons.append("its reach across countries or sectors")
+    done, expected = _certainty(signals)
     certainty = by.get("certainty")
-    if certainty and certainty.value < 0.3 and any(e.direction == "lowers" for e in certainty.evidence):
-        held_down.append("much of it is expected or rumoured rather than confirmed")
-    low = by.get("action_type")
-    lowering = [e.text.lower() for e in low.evidence if e.direction == "lowers"] if low else []
-    if lowering and low.value < 0.3:
-        held_down.append(f"its subject ({', '.join(list(dict.fromkeys(lowering))[:3])}) carries few consequences")
-    return reasons, held_down
+    low_certainty = bool(certainty and certainty.value < 0.15 and len(expected) > 2 * max(1, len(done)))
+    impact = scores.impact
+    what = f"a {kind}" if kind else "the development"
+    if kind in _SMALL_KINDS and impact >= 6:
+        rating = (f"Impact is rated {impact}/10, {_band(impact)}; that is high for {what}, and rests on "
+                  f"{'; '.join(reasons[:3]) or 'its wording more than its facts'}")
+    elif reasons and impact >= 3:
+        opener = _pick(("Impact is rated {i}/10, {b}, for {w}: the score rests on {r}",
+                        "At {i}/10 for impact, {b}, {w} is weighed by {r}",
+                        "{W_cap} earns an impact of {i}/10, {b}, because of {r}"), key)
+        rating = opener.format(i=impact, b=_band(impact), w=what, W_cap=what[0].upper() + what[1:],
+                               r="; ".join(reasons[:3]))
+    else:
+        rating = (f"Impact is {impact}/10, {_band(impact)}: {what} reports few figures, "
+                  "actors or consequential actions")
+    if low_certainty:
+        rating += f", and it is held down because the text mostly speaks of what may happen ({_quote(expected, 2)})"
+    elif done and impact >= 4 and len(done) >= len(expected):
+        rating += f", and the text reports it as done ({_quote(done, 2)})"
+    lowering = [e.text.lower() for e in action.evidence if e.direction == "lowers"] if action else []
+    if lowering and action and action.value < 0.3 and impact <= 4:
+        rating += f"; its subject ({', '.join(list(dict.fromkeys(lowering))[:2])}) carries few consequences"
+    return rating + "."
+
+
+def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, key: str) -> str:
+    ranked = sorted((s for s in signals if s.kind == "hype" and s.contribution > 0.05), key=lambda s: -s.contribution)
+    drivers = []
+    for s in ranked[:2]:
+        name = _HYPE_NAMES.get(s.name) or s.description.split(".")[0].split(":")[0].strip().lower()
+        if not name:
+            continue
+        if s.name in _QUOTED_DRIVERS:
+            words = [e.text for e in s.evidence if e.sentence is not None and e.direction == "raises"
+                     and len(e.text) < 60 and not _is_acronym(e.text)]
+            if not words:
+                continue
+            name += f" ({_quote(words, 3)})"
+        drivers.append(name)
+    level, hype = scores.hype_level, scores.hype
+    if level == "low":
+        text = _pick((f"The telling is sober: hype is {hype}/10",
+                      f"Coverage stays close to the facts, so hype is low ({hype}/10)",
+                      f"Hype is low ({hype}/10): the report is mostly factual and attributed"), key)
+        if drivers:
+            text += f", despite some {drivers[0]}"
+    else:
+        lead = {"moderate": "Hype is moderate", "high": "Hype is high", "extreme": "Hype is extreme"}[level]
+        text = f"{lead} ({hype}/10)" + (f", driven by {' and '.join(drivers)}" if drivers else "")
+    text += f"; in all, {scores.placement}"
+    if clean.repeats_dropped:
+        text += f" (the text repeated {clean.repeats_dropped} paragraph(s), counted once)"
+    return text + "."
+
+
+def _is_acronym(text: str) -> bool:
+    """An acronym or ticker ("NYSE", "USGS", "INTC"), not shouting."""
+    bare = text.strip("\"“”'‘’ ()$")
+    return bare.isupper() and len(bare.replace(".", "")) <= 5 and " " not in bare
 
 
 def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, points: list[str]) -> str:
-    hype_ranked = sorted((s for s in signals if s.kind == "hype"), key=lambda s: -s.contribution)
-    top = hype_ranked[0] if hype_ranked else None
-    driver = _HYPE_DRIVERS.get(top.name, "its framing") if top else "its framing"
-    if top and top.name in {"sensational_language", "superlatives", "speculation", "framing"}:
-        words = [e.text for e in top.evidence if e.sentence is not None]
-        if words:
-            driver += f" ({_quote(words, 3)})"
-    opener = _HYPE_OPENERS[scores.hype_level].format(driver=driver)
+    """Three sentences: what happened and what kind of event it is; why the impact score is what
+    it is, against the rubric's bands; why the hype score is what it is."""
     development = _development(clean, points, signals)
-    if scores.hype_level == "low":
-        first = f"{opener}; the core development – {development} – {_impact_phrase(scores.impact)}."
+    kind = _event_kind(clean, development)
+    key = development
+    if kind:
+        first = _pick((f"The development: {development} ({kind})",
+                       f"What happened: {development}, a {kind}",
+                       f"At its core this is a {kind}: {development}"), key)
     else:
-        first = f"{opener}, the core development – {development} – {_impact_phrase(scores.impact)}."
-    reasons, held_down = _impact_reasons(signals)
-    if reasons and scores.impact >= 3:
-        second = f"Its impact of {scores.impact}/10 rests on {'; '.join(reasons[:3])}"
-    else:
-        second = (f"Its impact of {scores.impact}/10 reflects that it reports few figures, actors or "
-                  "consequential actions")
-    if held_down:
-        second += f", and is held down because {' and '.join(held_down)}"
-    third = f"Hype is {scores.hype_level} ({scores.hype}/10); in all, {scores.placement}"
-    if clean.repeats_dropped:
-        third += f" (the text repeated {clean.repeats_dropped} paragraph(s), counted once)"
-    # three sentences at most: the development and the noise, the impact, the hype
-    return " ".join([first, second + ".", third + "."])
+        first = _pick((f"The development: {development}", f"What happened: {development}",
+                       f"The report's core: {development}"), key)
+    first = first.rstrip(".") + "."
+    return " ".join([first, _impact_sentence(clean, signals, scores, kind, key),
+                     _hype_sentence(signals, scores, clean, key)])
 
 
 def write(clean: CleanArticle, signals: list[Signal], scores: Scores) -> Prose:
     summary = summarize(clean, signals)
-    points = key_points(clean, signals)
-    return Prose(analysis=analyze_prose(clean, signals, scores, points), summary=summary, key_points=points)
+    points = key_points(clean, signals, summary=summary)
+    return Prose(analysis=analyze_prose(clean, signals, scores, points), summary=summary, key_points=points,
+                 key_points_note=key_points_note(points))
