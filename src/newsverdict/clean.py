@@ -58,7 +58,7 @@ _INLINE_FURNITURE = re.compile(
 #: "Ramsey, pictured, ..."), "Read more" teasers, poll widgets, bylines, credits, and link
 #: titles cut off with an ellipsis. A caption label is a few words before a colon that is not
 #: a speech verb's ("He said: ...").
-_CAPTION_LABEL = re.compile(r"^[\"'‘“]?[A-Z][\w'’\-]*(?: [\w'’\-&]+){0,3}:\s+[\"'‘“]?[A-Z0-9]")
+_CAPTION_LABEL = re.compile(r"^[\"'‘“]?[A-Z][\w'’\-]*(?: [\w'’\-&]+){0,3}:\s+[\"'‘“]?[A-Za-z0-9]")
 _SPEECH = re.compile(r"\b(?:said|says|told|added|asked|wrote|explained|warned|tweeted|stated|insisted|"
                      r"according|claimed|revealed|commented|announced|replied|declared|reads|read)\b", re.I)
 _CAPTION_MARK = re.compile(
