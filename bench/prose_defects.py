@@ -26,11 +26,11 @@ from bench.datasets import DEFAULT_DATA_DIR, load
 
 _GLUE = re.compile(r"[a-z0-9][.!?][\"”']?[A-Z][a-z]")
 _FURNITURE = re.compile(
-    r"with\s?Email\s?Facebook|Share this|\(CNN\)|\b(?:PUBLISHED|UPDATED)\b|\b(?:Updated|Published):|"
+    r"with\s?Email\s?Facebook|Share this|\(CNN\)|(?-i:\b(?:PUBLISHED|UPDATED)\b)|\b(?:Updated|Published):|"
     r"Scroll down|©|\bRead more\b|READ MORE|Click here|\bBy \. |Daily Mail Reporter|take our poll|"
     r"story continues below|This field is for validation|\(pictured\)|, pictured,|\bpictured\b|"
     r"Image copyright|Getty Images|Follow us|Sign up|Copy this link|"
-    r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}: [A-Z]",  # a caption label: "Down: RBS reported ..."
+    r"(?-i:^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}: [A-Z])",  # a caption label: "Down: RBS reported ..."
     re.I | re.M,
 )
 _CAPTION_LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}: (?=[A-Z])")
@@ -41,7 +41,10 @@ _DANGLING_OPENERS = {
     "both", "another", "instead", "moreover", "furthermore", "which",
 }
 _REFERS_BACK = re.compile(r"^The (?:move|decision|announcement|comments?|remarks?|latter|former|pair)\b")
-_TIMESTAMP = re.compile(r"^\W*\d{1,2}\s?[:.]\s?\d{2}|^\W*(?:Updated|Published|Posted)\b|^\W*\d+\W*$", re.I)
+_TIMESTAMP = re.compile(r"^\W*\d{1,2}\s?[:.]\s?\d{2}|^\W*(?:Updated|Published|Posted)\b|^\W*\d+\W*$|"
+                        r"^\W*\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+,? \d{4}|"
+                        r"^\W*[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
+                        r"\b(?:GMT|BST|EST|EDT|UTC)\b", re.I)
 _VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|"
                    r"did|does|do|says?|said|told|came|gave|got|went|made|took|won|lost|saw|ran|hit|put|set|"
                    r"left|led|fell|rose|held|found|began|became|brought|kept|paid|sold|bought|struck|shot|"
@@ -125,7 +128,7 @@ def card_defects(card: dict, signals: dict[str, dict]) -> Counter:
     if any(_is_furniture(t) for t in [card["headline"], *summary_sentences, *points]):
         d["furniture in headline/summary/points"] += 1
     headline = card["headline"].strip()
-    if (headline.endswith(("…", "...")) or len(headline.split()) < 4 or _TIMESTAMP.match(headline)
+    if (headline.endswith(("…", "...")) or len(headline.split()) < 3 or _TIMESTAMP.match(headline)
             or _is_furniture(headline)):
         d["headline: cut, fragment, stamp or furniture"] += 1
     first = re.sub(r"\W", "", summary.split()[0]).lower() if summary.split() else ""

@@ -50,6 +50,7 @@ _INLINE_FURNITURE = re.compile(
     r"|^\s*[A-Z][A-Za-z .,'’]{1,40}\s\((?:CNN|AP|AFP|Reuters|UPI)\)\s*(?:[-—–]+\s*)?"
     r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*\s+[-—–]+\s+(?=[A-Z])"  # "WASHINGTON — "
     r"|\s*Scroll down for (?:video|more|the latest)[.:]?\s*"
+    r"|\s*Media playback is (?:not supported|unsupported) on (?:this|your) device\s*"
     r"|©\s*(?:\d{4}\s*)?(?:Provided by\s+)?(?:Getty Images|Getty|AP|AFP|Reuters|EPA|PA|Rex Features|Rex|"
     r"Shutterstock|Alamy|Al Jazeera|Splash News|Corbis|Deutsche Presse-Agentur GmbH(?: \([^)]*\))?)\s*",
     re.M,
@@ -73,7 +74,7 @@ _FURNITURE_SENTENCE = re.compile(
     r"Click (?:here|to)\b|Scroll down\b|Watch the video\b|Watch:|Video:|WATCH:|RELATED:|Related:|"
     r"Follow (?:us|@|[A-Z][\w]+ on)\b|Sign up\b|Subscribe\b|Like us on\b|Share (?:this|on)\b|"
     r"Take our poll\b|Vote:|Poll:|Email \* |Email This\b|This field is for validation|"
-    r"Story continues below|Advertisement\b|"
+    r"Story continues below|Advertisement\b|For all the latest\b|.{0,40}\bcheck out our\b|"
     r"(?:By|Written by|Reporting by|Editing by)\s+[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3}"
     r"\s*(?:$|[|,]|\.\s*$)|Copyright\b|All rights reserved|Originally published\b|"
     r"This (?:article|story) (?:was|first) (?:originally )?(?:published|appeared)\b)",
@@ -200,11 +201,22 @@ def _is_furniture_line(para: str) -> bool:
     return is_furniture_sentence(para) and len(para.split()) <= 40
 
 
+_STAMP_WORDS = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th)?|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|last|updated|published|posted|at|on|am|pm|a|p|m|"
+    r"gmt|bst|est|edt|et|utc)\b|[\d:,.|/-]+",
+    re.I,
+)
+
+
 def clean_title(title: str) -> str:
     """The title without furniture; empty when the whole title is furniture (a stamp, a share bar)."""
     title, _ = strip_inline_furniture(normalize(title).strip())
     if not title or _is_furniture_line(title) or not re.search(r"[A-Za-z]{2}", title):
         return ""
+    if len(_STAMP_WORDS.sub(" ", title).split()) < 2:
+        return ""  # a date or time stamp where the title should be: "16 September 2013 Last updated at 12: 42 GMT"
     return title
 
 

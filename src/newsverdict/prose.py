@@ -21,6 +21,10 @@ KEY_POINT_WORDS = 30
 #: How fast a sentence's position stops counting, and what impact evidence adds (fitted with SUMMARY_WORDS).
 POSITION_DECAY = 0.35
 EVIDENCE_BONUS = 0.05
+SUMMARY_MIN_WORDS = 6
+FIRST_PERSON_PENALTY = 0.0
+QUOTE_PENALTY = 0.05
+FIGURE_BONUS = 0.05
 #: Sentences opening with these words lean on an earlier sentence; they read badly alone.
 _DANGLING = {
     "he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their",
@@ -59,13 +63,16 @@ _PRONOUNS = {"he", "she", "they", "him", "her", "his", "them", "their", "it", "i
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do|"
     r"says?|said|told|tells|gets?|got|goes|went|made|makes|took|takes|gave|gives|came|comes|saw|sees|"
-    r"won|wins|lost|loses|hit|hits|put|puts|set|sets|cut|cuts|led|leads|left|leaves|fell|falls|rose|rises|"
+    r"won|wins|lost|loses|led|leads|left|leaves|fell|falls|rose|rises|"
     r"found|finds|faces|held|holds|knew|knows|began|begins|became|becomes|brought|brings|kept|keeps|"
     r"ran|runs|paid|pays|sold|sells|bought|buys|struck|strikes|shot|shoots|spent|spends|sent|sends|"
-    r"thinks?|thought|wants?|needs?|believes?|plans?|expects?|remains?|appears?|seems?|shows?|"
-    r"means?|calls?|urges?|warns?|claims?|admits?|denies|vows?|hopes?|looks?|stands?|stood|"
+    r"thinks|thought|believes|expects|remains|appears|seems|urges|warns|admits|denies|vows|stood|"
     r"[a-z]{2,}ed)\b"
 )
+
+
+def _first_person(text: str) -> bool:
+    return any(re.sub(r"\W", "", w).lower() in {"i", "we", "my", "our", "me", "us"} for w in text.split())
 
 
 def _dangling_pronoun(text: str) -> bool:
@@ -167,16 +174,23 @@ def rank_sentences(clean: CleanArticle, signals: list[Signal], position_weight: 
     central, info = _sentence_features(clean, signals)
     scored = []
     for i, s in enumerate(clean.sentences):
-        if not _usable(s, alone=False):
+        if not _usable(s, alone=False) or len(s.text.split()) < SUMMARY_MIN_WORDS:
             continue
         position = 1.0 / (1.0 + POSITION_DECAY * i)
         score = (1 - position_weight) * central[i] + position_weight * position
         score += EVIDENCE_BONUS * min(info[i], 3)
+        if _first_person(s.text):
+            score -= FIRST_PERSON_PENALTY  # speech without its quotation marks reads as the writer's
+        if re.search(r"[\"“”]|(?:^|\s)'\w", s.text):
+            score -= QUOTE_PENALTY  # a quotation is colour; the event is told in the reporter's words
+        if re.search(r"\d", s.text):
+            score += FIGURE_BONUS
         scored.append((-score, i))
     return [i for _, i in sorted(scored)]
 
 
-def summarize(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMARY_WORDS) -> str:
+def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMARY_WORDS) -> list[int]:
+    """Indices of the summary's sentences, in article order (empty when none is usable)."""
     ranked = rank_sentences(clean, signals)
     chosen: list[int] = []
     used = 0
@@ -200,10 +214,18 @@ def summarize(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMA
                 break
         if used >= max_words * 0.8:
             break
-    if not chosen:  # nothing usable: fall back to the opening words
+    return sorted(chosen)
+
+
+def _join(clean: CleanArticle, indices: list[int], max_words: int) -> str:
+    if not indices:  # nothing usable: fall back to the opening words
         words = clean.text.split()
         return " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
-    return " ".join(clean.sentences[i].text.strip() for i in sorted(chosen))
+    return " ".join(clean.sentences[i].text.strip() for i in indices)
+
+
+def summarize(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMARY_WORDS) -> str:
+    return _join(clean, summary_sentences(clean, signals, max_words), max_words)
 
 
 #: Where a trailing modifier starts: dropping it leaves the main clause whole.
@@ -225,6 +247,22 @@ _OPEN_CLAUSE = {"but", "and", "or", "while", "because", "although", "if", "when"
                 "who", "whose", "whom", "where", "than", "so"}
 
 
+#: An explicit finite verb (not just an -ed word, which may be a participle: "In 1991, intrigued by ...").
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|"
+                        r"do|said|says|told|tells)\b")
+#: A relative clause still open at the cut: "The suspect, who was on parole and had prior arrests".
+_RELATIVE = re.compile(r",\s(?:who|which|whose|whom|where)\s")
+
+
+def _open_relative(head: str) -> bool:
+    starts = [m.end() for m in _RELATIVE.finditer(head)]
+    return bool(starts) and "," not in head[starts[-1]:]
+
+
+#: A clause opened after "that" and never finished by the cut: "told police that when the shooter ...".
+_SUBORDINATE_OPEN = re.compile(r"\bthat (?:when|if|after|because|while|as|before|since|although)\b")
+
+
 def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
     """``text`` as a whole statement of at most ``max_words``: the sentence itself, or its main clause
     with a trailing modifier dropped ("..., sobbing as she accepted"); None when neither fits."""
@@ -240,7 +278,7 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
         last = re.sub(r"\W", "", head.split()[-1]).lower() if head.split() else ""
         tail = {re.sub(r"\W", "", w).lower() for w in head.split()[-4:]}
         if (n >= 8 and last not in _BAD_ENDING and not tail & _OPEN_CLAUSE and _balanced_quotes(head)
-                and _FINITE.search(head)):
+                and _FINITE.search(head) and not _SUBORDINATE_OPEN.search(head) and not _open_relative(head)):
             best = head
     if best is None:  # no modifier boundary: any comma that leaves a whole clause
         for match in re.finditer(r"[,;]\s", text):
@@ -251,11 +289,21 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
             last = re.sub(r"\W", "", head.split()[-1]).lower()
             tail = {re.sub(r"\W", "", w).lower() for w in head.split()[-4:]}
             if (n >= 10 and last not in _BAD_ENDING and not tail & _OPEN_CLAUSE and _balanced_quotes(head)
-                    and _FINITE.search(head)):
+                    and _AUXILIARY.search(head) and not _SUBORDINATE_OPEN.search(head) and not _open_relative(head)):
                 best = head
     if best is None:
         return None
-    return best.rstrip(".!?\"'”’") + "." if not best.endswith((".", "!")) else best
+    return _close(best)
+
+
+def _close(head: str) -> str:
+    """End a clause with a full stop, inside its closing quote if it ends with one."""
+    head = head.rstrip(",;:–— ")
+    if head.endswith((".", "!", ".\"", ".”", "!\"", "!”", ".'", ".’")):
+        return head
+    if head[-1:] in "\"”'’":
+        return head[:-1].rstrip(",;: ") + "." + head[-1]
+    return head + "."
 
 
 def shorten(text: str, max_words: int = KEY_POINT_WORDS) -> str:
@@ -302,12 +350,16 @@ def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
                     continue
                 repeated += 1
             points.append(text)
-    if len(points) < n:  # thin: any remaining whole statement, even one the summary has
-        for _, _i, text in candidates:
+    if len(points) < n:  # thin: any remaining whole statement that is not nearly another point
+        for _, i, text in candidates:
             if len(points) == n:
                 break
+            repeats_summary = i in in_summary or (summary and _overlap(text, summary) > 0.9)
+            if repeats_summary and repeated >= 1:
+                continue
             if text not in points and all(_overlap(text, p) <= 0.6 for p in points):
                 points.append(text)
+                repeated += repeats_summary
     order = {text: i for _, i, text in candidates}
     return sorted(points, key=lambda t: order.get(t, 0))
 
@@ -342,13 +394,13 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.I)) for name, pattern in (
         ("war or armed conflict", r"\b(?:war|invasion|invaded|airstrikes?|missiles?|troops|shelling|ceasefire)\b"),
         ("disaster", r"\b(?:earthquake|quake|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|"
-                     r"eruption|landslide|avalanche|tornado|storm|blaze|explosion)\b(?!-)"),
+                     r"eruption|landslide|avalanche|tornado|storm|blaze|fire|explosion)\b(?!-)"),
         ("court case", r"\b(?:court|jury|judge|verdict|convicted|sentenced|pleaded|guilty|acquitted|trial|"
                        r"lawsuit|sued|indicted|prosecutors?)\b"),
         ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|shot|stabbed|robbery|police|suspect|manslaughter|"
                   r"assault(?:ed)?|kidnapp(?:ed|ing))\b"),
         ("accident", r"\b(?:crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell)\b"),
-        ("election", r"\b(?:election|elected|re-elected|ballots?|referendum|polling day|candidates?)\b"),
+        ("election", r"\b(?:election|elected|re-elected|ballots?|referendum|polling day)\b"),
         ("trade decision", r"\b(?:imports?|exports?|tariffs?|sanctions|trade deal|embargo)\b"),
         ("law or policy", r"\b(?:law|bill|legislation|regulations?|regulators?|ban(?:ned)?|approv(?:ed|al)|"
                           r"polic(?:y|ies)|ministry|parliament|congress|senate|government)\b"),
@@ -428,11 +480,9 @@ def _development(clean: CleanArticle, points: list[str], signals: list[Signal]) 
 
 
 def _event_kind(clean: CleanArticle, development: str) -> str:
-    lead = " ".join(s.text for s in clean.sentences[:2])
-    for text in (development, lead):
-        for name, pattern in _EVENT_KINDS:
-            if pattern.search(text):
-                return name
+    for name, pattern in _EVENT_KINDS:
+        if pattern.search(development):
+            return name
     return ""
 
 
@@ -574,7 +624,13 @@ SUMMARY_SHARE_OF_ARTICLE = 0.3
 
 def write(clean: CleanArticle, signals: list[Signal], scores: Scores) -> Prose:
     budget = min(SUMMARY_WORDS, max(30, int(SUMMARY_SHARE_OF_ARTICLE * clean.word_count)))
-    summary = summarize(clean, signals, max_words=budget)
-    points = key_points(clean, signals, summary=summary)
+    chosen = summary_sentences(clean, signals, budget)
+    while True:
+        summary = _join(clean, chosen, budget)
+        points = key_points(clean, signals, summary=summary)
+        # a thin article: give up the summary's last sentence to its key points, down to the lead
+        if len(points) == 3 or len(chosen) <= 1:
+            break
+        chosen = chosen[:-1]
     return Prose(analysis=analyze_prose(clean, signals, scores, points), summary=summary, key_points=points,
                  key_points_note=key_points_note(points))

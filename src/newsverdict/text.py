@@ -33,6 +33,7 @@ _TIME_FOLLOWERS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday et est edt pt pst pdt ct cst gmt bst utc local
     january february march april may june july august september october november december""".split()
 )
+_ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,6}$")  # "...by someone from BT.Now a woman ..."
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "p.m", "d.c"; not "6.8"
 
 STOPWORDS = frozenset(
@@ -57,6 +58,7 @@ _FOREIGN_MARKERS = {
 }
 
 
+_GLUED_TITLE = re.compile(r"\b(Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Lt|Sgt|Capt|Col|Prof|Rev)\.(?=[A-Z][a-z])")
 _MOJIBAKE = re.compile(r"[ÂÃ][\u0080-\u00bf]|â€")
 _PTB_OPEN = re.compile(r"``\s?")
 _PTB_CLOSE = re.compile(r"\s?''(?=\s|$|[.,;:!?])")
@@ -75,6 +77,7 @@ def normalize(text: str) -> str:
         ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C"
     )
     text = text.replace("\t", " ")
+    text = _GLUED_TITLE.sub(r"\1. ", text)  # "Alaska Gov.Sarah Palin"
     # PTB-tokenised corpora (ECB+) write quotes as `` and '': make them quotes again
     text = _PTB_OPEN.sub('"', text)
     text = _PTB_CLOSE.sub('"', text)
@@ -109,11 +112,12 @@ def _is_boundary(paragraph: str, run_start: int, run_end: int, quote_open_at: in
         # "bbc.co.uk" or "Ph.D".
         before = paragraph[run_start - 1 : run_start]
         after = paragraph[run_end : run_end + 2]
-        if not (before.islower() or before.isdigit() or before in "\"'”’)"):
+        acronym = _ACRONYM_BEFORE.search(paragraph, max(0, run_start - 8), run_start)
+        if not (before.islower() or before.isdigit() or before in "\"'”’)" or acronym):
             return False
         if not after[:1].isupper() and after[:1] not in "\"“":
             return False
-        if after[:1].isupper() and len(after) == 2 and not (after[1].isalpha() or after[1] == " "):
+        if after[:1].isupper() and len(after) == 2 and not (after[1].isalpha() or after[1] in " '’"):
             return False
         if after[:1].isupper() and after[1:2].isupper() and not before.isalpha():
             return False  # "v2.BETA"; but "disappearance.CCTV footage" glues
