@@ -43,8 +43,11 @@ _INLINE_FURNITURE = re.compile(
     r"(?:\d{1,2}\s?:\s?\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?|EST|EDT|GMT|BST|ET)?\s*,?\s*)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?"
     r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
-    r"(?:,?\s*(?:at\s+)?\d{1,2}\s?[:.]\s?\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:EST|EDT|GMT|BST|ET|UTC)?)?\s*(?:\.\s*\|?\s*\.?\s*)?"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}\s?[:.]\s?\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:EST|EDT|GMT|BST|ET|IST|UTC)?)?\s*(?:\.\s*\|?\s*\.?\s*)?"
     r"|\b(?:Updated|Published)\s+\d{1,2}\s?:\s?\d{2}\s*(?:[ap]\.?\s?m\.?)\s*(?:ET|EST|GMT|BST)?\s*"
+    # a bare stamp with a time and a zone: "July 25, 2005, 12: 18 AM ET", "November 11, 2011 20: 09 IST"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4},? \d{1,2}\s?:\s?\d{2}"
+    r"\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:ET|EST|EDT|GMT|BST|IST|UTC|PT|PST|CT)\b\s*"
     r"|^\s*\((?:CNN|AP|AFP|Reuters|CNN Money|EW\.com|The Hollywood Reporter|Mashable|Bloomberg|Variety)\)"
     r"\s*(?:[-—–]+\s*)?"
     r"|^\s*[A-Z][A-Za-z .,'’]{1,40}\s\((?:CNN|AP|AFP|Reuters|UPI)\)\s*(?:[-—–]+\s*)?"
@@ -92,7 +95,7 @@ def strip_inline_furniture(paragraph: str) -> tuple[str, int]:
         nonlocal removed, title_end
         removed += 1
         head = paragraph[: match.start()]
-        if (match.group().lstrip()[:1] in "PUL" and head.strip() and not title_end
+        if (match.group().lstrip()[:1] in "PULJFMASOND" and head.strip() and not title_end
                 and not re.search(r"[.!?]", head) and len(head.split()) <= 20):
             title_end = match.start()  # a title line run into its stamp and the lead: the title goes too
         # keep a space where the furniture stood between two words

@@ -71,6 +71,10 @@ _FINITE = re.compile(
 )
 
 
+#: Two sentences run together without punctuation by a page's boxes: "correspondent Cornelius LysaghtThe crucial".
+_CAMEL_GLUE = re.compile(r"[a-z](?:The|He|She|It|They|This|In|But|We|His|Her)\b")
+
+
 def _first_person(text: str) -> bool:
     return any(re.sub(r"\W", "", w).lower() in {"i", "we", "my", "our", "me", "us"} for w in text.split())
 
@@ -96,7 +100,7 @@ def _statement(sentence: str) -> bool:
         return False
     if not text.endswith((".", "!", ".\"", ".”", ".'", ".’", "!\"", "!”")) or text.endswith(("...", "…")):
         return False
-    if not _balanced_quotes(text) or is_furniture_sentence(text):
+    if not _balanced_quotes(text) or is_furniture_sentence(text) or _CAMEL_GLUE.search(text):
         return False
     first = re.sub(r"\W", "", words[0]).lower()
     if first in _DANGLING or first in _FIRST_PERSON or _REFERS_BACK.match(text) or _dangling_pronoun(text):
@@ -115,7 +119,7 @@ def _usable(sentence: Sentence, *, alone: bool = True) -> bool:
     text = sentence.text.strip()
     if text[:1] in "\"“'‘" or text.endswith(("?", ":", "…", "...")) or not _balanced_quotes(text):
         return False
-    if is_furniture_sentence(text) or not (text[:1].isupper() or text[:1].isdigit()):
+    if is_furniture_sentence(text) or _CAMEL_GLUE.search(text) or not (text[:1].isupper() or text[:1].isdigit()):
         return False
     return not re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I)
 
@@ -263,6 +267,28 @@ def _open_relative(head: str) -> bool:
 _SUBORDINATE_OPEN = re.compile(r"\bthat (?:when|if|after|because|while|as|before|since|although)\b")
 
 
+_FRONTED = {"after", "although", "though", "while", "when", "if", "as", "because", "since", "despite", "following",
+            "with", "without", "before", "until", "unless", "whether", "once", "amid", "perhaps"}
+_SEGMENT_OPENERS = {"yet", "but", "and", "or", "when", "while", "if", "although", "though", "because", "as", "even",
+                    "since", "so", "whether"}
+
+
+def _whole_head(head: str) -> bool:
+    """A cut that keeps a main clause: not only a fronted phrase ("After weeks of speculation about ..."),
+    no open dash aside ("Apple - the company that ..."), no last segment left hanging (", yet even when ...",
+    ", once again")."""
+    words = head.split()
+    if re.sub(r"\W", "", words[0]).lower() in _FRONTED and "," not in head:
+        return False
+    if len(re.findall(r"\s[-–—]{1,2}\s", head)) % 2:
+        return False
+    if ", " in head:
+        segment = head.rsplit(", ", 1)[1].split()
+        if len(segment) <= 3 or re.sub(r"\W", "", segment[0]).lower() in _SEGMENT_OPENERS:
+            return False
+    return not _open_relative(head) and not _SUBORDINATE_OPEN.search(head)
+
+
 def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
     """``text`` as a whole statement of at most ``max_words``: the sentence itself, or its main clause
     with a trailing modifier dropped ("..., sobbing as she accepted"); None when neither fits."""
@@ -278,7 +304,7 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
         last = re.sub(r"\W", "", head.split()[-1]).lower() if head.split() else ""
         tail = {re.sub(r"\W", "", w).lower() for w in head.split()[-4:]}
         if (n >= 8 and last not in _BAD_ENDING and not tail & _OPEN_CLAUSE and _balanced_quotes(head)
-                and _FINITE.search(head) and not _SUBORDINATE_OPEN.search(head) and not _open_relative(head)):
+                and _FINITE.search(head) and _whole_head(head)):
             best = head
     if best is None:  # no modifier boundary: any comma that leaves a whole clause
         for match in re.finditer(r"[,;]\s", text):
@@ -289,7 +315,7 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
             last = re.sub(r"\W", "", head.split()[-1]).lower()
             tail = {re.sub(r"\W", "", w).lower() for w in head.split()[-4:]}
             if (n >= 10 and last not in _BAD_ENDING and not tail & _OPEN_CLAUSE and _balanced_quotes(head)
-                    and _AUXILIARY.search(head) and not _SUBORDINATE_OPEN.search(head) and not _open_relative(head)):
+                    and _AUXILIARY.search(head) and _whole_head(head)):
                 best = head
     if best is None:
         return None
@@ -555,8 +581,12 @@ def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores,
         rating = opener.format(i=impact, b=_band(impact), w=what, W_cap=what[0].upper() + what[1:],
                                r="; ".join(reasons[:3]))
     else:
-        rating = (f"Impact is {impact}/10, {_band(impact)}: {what} reports few figures, "
-                  "actors or consequential actions")
+        rating = _pick((f"Impact is {impact}/10, {_band(impact)}: {what} reports few figures, "
+                        "actors or consequential actions",
+                        f"At {impact}/10, impact sits in {_band(impact)}: no large figures, powerful actors or "
+                        "binding decisions are reported",
+                        f"Impact stays at {impact}/10, {_band(impact)}, as {what} touches few people and "
+                        "names no large sums or binding decisions"), key)
     if low_certainty:
         rating += f", and it is held down because the text mostly speaks of what may happen ({_quote(expected, 2)})"
     elif done and impact >= 4 and len(done) >= len(expected):
@@ -565,7 +595,8 @@ def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores,
 
 
 def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, key: str) -> str:
-    ranked = sorted((s for s in signals if s.kind == "hype" and s.contribution > 0.05), key=lambda s: -s.contribution)
+    ranked = sorted((s for s in signals if s.kind == "hype" and s.contribution > 0.1 and s.value >= 0.4),
+                    key=lambda s: -s.contribution)
     drivers = []
     for s in ranked[:2]:
         name = _HYPE_NAMES.get(s.name, "")

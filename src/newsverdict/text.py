@@ -119,7 +119,7 @@ def _is_boundary(paragraph: str, run_start: int, run_end: int, quote_open_at: in
             return False
         if after[:1].isupper() and len(after) == 2 and not (after[1].isalpha() or after[1] in " '’"):
             return False
-        if after[:1].isupper() and after[1:2].isupper() and not before.isalpha():
+        if after[:1].isupper() and after[1:2].isupper() and not (before.isalpha() or before in "\"'”’"):
             return False  # "v2.BETA"; but "disappearance.CCTV footage" glues
     match = _NEXT_WORD.match(paragraph, run_end + (0 if glued else 1))
     next_word = match.group(1) if match else ""
