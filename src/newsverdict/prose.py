@@ -63,6 +63,17 @@ _PRONOUNS = {"he", "she", "they", "him", "her", "his", "them", "their", "it", "i
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do|"
     r"says?|said|told|tells|gets?|got|goes|went|made|makes|took|takes|gave|gives|came|comes|saw|sees|"
+    r"won|wins|lost|loses|hit|hits|put|puts|set|sets|cut|cuts|led|leads|left|leaves|fell|falls|rose|rises|"
+    r"found|finds|faces|held|holds|knew|knows|began|begins|became|becomes|brought|brings|kept|keeps|"
+    r"ran|runs|paid|pays|sold|sells|bought|buys|struck|strikes|shot|shoots|spent|spends|sent|sends|"
+    r"thinks?|thought|wants?|needs?|believes?|plans?|expects?|remains?|appears?|seems?|shows?|"
+    r"means?|calls?|urges?|warns?|claims?|admits?|denies|vows?|hopes?|looks?|stands?|stood|"
+    r"[a-z]{2,}ed)\b"
+)
+#: The same without words that are as often nouns ("plan", "cuts"): a trimmed head must show a real verb.
+_FINITE_STRICT = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do|"
+    r"says?|said|told|tells|gets?|got|goes|went|made|makes|took|takes|gave|gives|came|comes|saw|sees|"
     r"won|wins|lost|loses|led|leads|left|leaves|fell|falls|rose|rises|"
     r"found|finds|faces|held|holds|knew|knows|began|begins|became|becomes|brought|brings|kept|keeps|"
     r"ran|runs|paid|pays|sold|sells|bought|buys|struck|strikes|shot|shoots|spent|spends|sent|sends|"
@@ -267,6 +278,12 @@ def _open_relative(head: str) -> bool:
 _SUBORDINATE_OPEN = re.compile(r"\bthat (?:when|if|after|because|while|as|before|since|although)\b")
 
 
+#: A trailing attribution: ", ISNA news agency reported.", ", police said on Tuesday."
+_ATTRIBUTION = re.compile(
+    r",\s(?:[A-Za-z.'’\- ]{2,60}?\s)?(?:said|says|reported|reports|told [A-Za-z.'’ ]{1,30}|announced|added|"
+    r"according to [A-Za-z.'’ ]{2,50})(?:\s(?:on\s)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|yesterday|last week|this week))?\.[\"”’']?$"
+)
 _FRONTED = {"after", "although", "though", "while", "when", "if", "as", "because", "since", "despite", "following",
             "with", "without", "before", "until", "unless", "whether", "once", "amid", "perhaps"}
 _SEGMENT_OPENERS = {"yet", "but", "and", "or", "when", "while", "if", "although", "though", "because", "as", "even",
@@ -284,7 +301,8 @@ def _whole_head(head: str) -> bool:
         return False
     if ", " in head:
         segment = head.rsplit(", ", 1)[1].split()
-        if len(segment) <= 3 or re.sub(r"\W", "", segment[0]).lower() in _SEGMENT_OPENERS:
+        opener = re.sub(r"\W", "", segment[0]).lower()
+        if (len(segment) <= 3 and segment[0][:1].islower()) or opener in _SEGMENT_OPENERS:
             return False
     return not _open_relative(head) and not _SUBORDINATE_OPEN.search(head)
 
@@ -295,6 +313,11 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
     text = text.strip()
     if len(text.split()) <= max_words:
         return text
+    attribution = _ATTRIBUTION.search(text)
+    if attribution and len(text[: attribution.start()].split()) <= max_words:
+        head = text[: attribution.start()]
+        if len(head.split()) >= 8 and _whole_head(head) and _balanced_quotes(head):
+            return _close(head)  # "..., ISNA news agency reported." carries no fact of its own
     best = None
     for match in _TRAILING.finditer(text):
         head = text[: match.start()].rstrip(",;:–—- ")
@@ -304,7 +327,7 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
         last = re.sub(r"\W", "", head.split()[-1]).lower() if head.split() else ""
         tail = {re.sub(r"\W", "", w).lower() for w in head.split()[-4:]}
         if (n >= 8 and last not in _BAD_ENDING and not tail & _OPEN_CLAUSE and _balanced_quotes(head)
-                and _FINITE.search(head) and _whole_head(head)):
+                and _FINITE_STRICT.search(head) and _whole_head(head)):
             best = head
     if best is None:  # no modifier boundary: any comma that leaves a whole clause
         for match in re.finditer(r"[,;]\s", text):
@@ -628,7 +651,8 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
 def _is_acronym(text: str) -> bool:
     """An acronym or ticker ("NYSE", "USGS", "INTC"), not shouting."""
     bare = text.strip("\"“”'‘’ ()$")
-    return bare.isupper() and len(bare.replace(".", "")) <= 5 and " " not in bare
+    # one capitalised word is an acronym, a ticker, a brand ("SEACOM") or a stamp ("UPDATED"); shouting is a run
+    return bare.isupper() and " " not in bare and len(bare.replace(".", "")) <= 9
 
 
 def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, points: list[str]) -> str:
