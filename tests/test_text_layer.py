@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from newsverdict.clean import clean, is_furniture_sentence, strip_inline_furniture
+from newsverdict.clean import clean, clean_title, is_furniture_sentence, strip_inline_furniture
 from newsverdict.models import Article
 from newsverdict.text import normalize, split_sentences
 
@@ -82,3 +82,14 @@ def test_captions_teasers_and_widgets_are_furniture(sentence, furniture):
 def test_mojibake_and_ptb_quotes_are_repaired():
     assert normalize("a licence can cost Â£1,000") == "a licence can cost £1,000"
     assert normalize("he said `` it is over '' .") == 'he said "it is over" .'
+
+
+@pytest.mark.parametrize("title, kept", [
+    ("16 September 2013 Last updated at 12: 42 GMT", ""),
+    ("Posted on March 09, 2013", ""),
+    ("Share this withEmailFacebookTwitterPinterestWhatsAppLinkedinCopy this link", ""),
+    ("Staffers working for the candidate are caught on camera…", ""),
+    ("Quake shakes southern Iran, damages buildings", "Quake shakes southern Iran, damages buildings"),
+])
+def test_titles_that_are_stamps_share_bars_or_teasers_give_way_to_the_lead(title, kept):
+    assert clean_title(title) == kept

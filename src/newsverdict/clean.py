@@ -39,7 +39,7 @@ _INLINE_FURNITURE = re.compile(
     r"Share (?:this|the article|on)\s?with\s?(?:Email|Facebook|Twitter|Pinterest|WhatsApp|Whatsapp|Linkedin|"
     r"LinkedIn|Messenger|Copy this link|Reddit|\s)+"
     r"|^\s*(?:By\s+\.?\s*)?[A-Z][\w.'’\- ]{0,60}?\s+\.\s+(?=PUBLISHED\b)"  # "By . Daily Mail Reporter . "
-    r"|\b(?:PUBLISHED|UPDATED|Published|Updated|Last updated)\s*:?\s*\.?\s*(?:on\s+)?"
+    r"|\b(?:PUBLISHED|UPDATED|Published|Updated|Last updated|Posted)\s*:?\s*\.?\s*(?:on\s+)?"
     r"(?:\d{1,2}\s?:\s?\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?|EST|EDT|GMT|BST|ET)?\s*,?\s*)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?"
     r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
@@ -53,6 +53,10 @@ _INLINE_FURNITURE = re.compile(
     r"|^\s*[A-Z][A-Za-z .,'’]{1,40}\s\((?:CNN|AP|AFP|Reuters|UPI)\)\s*(?:[-—–]+\s*)?"
     r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*\s+[-—–]+\s+(?=[A-Z])"  # "WASHINGTON — "
     r"|\s*Scroll down for (?:video|more|the latest)[.:]?\s*"
+    r"|^\s*Story highlights\b.{0,600}?\(CNN\)\s*(?:[-—–]+\s*)?"  # CNN's bullet box before the dateline
+    r"|^\s*\d{1,2}\s?:\s?\d{2}\s?(?:[ap]\.?\s?m\.?)\s*:\s*"  # a live blog's "8: 24am: "
+    r"|\b(?:UPDATED|Updated|Posted|POSTED)\s+\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{2,4}"
+    r"(?:\s+at\s+\d{1,2}\s?:\s?\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:EDT|EST|ET|GMT|BST|UTC)?)?\s*"
     r"|\s*Media playback is (?:not supported|unsupported) on (?:this|your) device\s*"
     r"|©\s*(?:\d{4}\s*)?(?:Provided by\s+)?(?:Getty Images|Getty|AP|AFP|Reuters|EPA|PA|Rex Features|Rex|"
     r"Shutterstock|Alamy|Al Jazeera|Splash News|Corbis|Deutsche Presse-Agentur GmbH(?: \([^)]*\))?)\s*",
@@ -218,6 +222,8 @@ def clean_title(title: str) -> str:
     title, _ = strip_inline_furniture(normalize(title).strip())
     if not title or _is_furniture_line(title) or not re.search(r"[A-Za-z]{2}", title):
         return ""
+    if title.endswith(("…", "...")) or len(title.split()) <= 2:
+        return ""  # a teaser cut by the page, or a label ("Julian Assange"): the lead says more
     if len(_STAMP_WORDS.sub(" ", title).split()) < 2:
         return ""  # a date or time stamp where the title should be: "16 September 2013 Last updated at 12: 42 GMT"
     return title

@@ -13,7 +13,7 @@ from collections import Counter
 
 from .clean import is_furniture_sentence
 from .models import CleanArticle, Prose, Scores, Sentence, Signal
-from .text import STOPWORDS, tokens
+from .text import STOPWORDS, split_sentences, tokens
 
 #: Chosen on the train part of the FRANK CNN/DM articles (bench, docs/quality.md); the card allows 120.
 SUMMARY_WORDS = 90
@@ -118,6 +118,8 @@ def _statement(sentence: str) -> bool:
         return False
     if re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I):
         return False
+    if first in _FRONTED and "," in text and not _FINITE.search(text.split(",", 1)[1]):
+        return False  # "With Assange now trapped in the embassy, Harding."; "As a back-up plan ..., yes."
     return bool(_FINITE.search(text))
 
 
@@ -373,7 +375,9 @@ def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
     repeat a summary sentence. Fewer than ``n`` only when the article has no more (see THIN_NOTE)."""
     sentences = clean.sentences
     central, info = _sentence_features(clean, signals)
-    in_summary = {i for i, s in enumerate(sentences) if s.text.strip() and s.text.strip() in summary}
+    summary_parts = [summary[a:b] for a, b in split_sentences(summary)] if summary else []
+    in_summary = {i for i, s in enumerate(sentences) if s.text.strip() and (
+        s.text.strip() in summary or any(_overlap(s.text, p) > 0.8 for p in summary_parts))}
     candidates = []
     for i, s in enumerate(sentences):
         if not _usable(s):
@@ -431,7 +435,8 @@ def headline(clean: CleanArticle) -> str:
         whole = trim(s.text, HEADLINE_WORDS) or trim(s.text, KEY_POINT_WORDS)
         if whole:
             return whole.rstrip(".")
-    first = clean.sentences[0].text if clean.sentences else clean.text
+    usable = [s.text for s in clean.sentences if _usable(s, alone=False)]
+    first = usable[0] if usable else (clean.sentences[0].text if clean.sentences else clean.text)
     return shorten(first, HEADLINE_WORDS).rstrip(".")
 
 
