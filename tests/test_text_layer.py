@@ -93,3 +93,13 @@ def test_mojibake_and_ptb_quotes_are_repaired():
 ])
 def test_titles_that_are_stamps_share_bars_or_teasers_give_way_to_the_lead(title, kept):
     assert clean_title(title) == kept
+
+
+def test_a_title_run_into_the_lead_becomes_the_title():
+    text = ("Man charged in fatal Bloomington hit and run The man police say is behind a fatal hit and run outside "
+            "a store in Bloomington now faces a murder charge. The county attorney's office filed the charges on "
+            "Friday, including one count of third-degree murder, according to the complaint filed in court.")
+    cleaned = clean(Article(text=text))
+    assert cleaned.title == "Man charged in fatal Bloomington hit and run"
+    assert cleaned.sentences[0].text.startswith("The man police say")
+    assert clean(Article(text="He joined The Beatles in 1962. " * 10)).title == ""

@@ -82,6 +82,7 @@ _FURNITURE_SENTENCE = re.compile(
     r"Follow (?:us|@|[A-Z][\w]+ on)\b|Sign up\b|Subscribe\b|Like us on\b|Share (?:this|on)\b|"
     r"Take our poll\b|Vote:|Poll:|Email \* |Email This\b|This field is for validation|"
     r"Story continues below|Advertisement\b|For all the latest\b|.{0,40}\bcheck out our\b|"
+    r".{0,40}\bcheck out\b.{0,80}\bhere\b|"
     r"(?:By|Written by|Reporting by|Editing by)\s+[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3}"
     r"\s*(?:$|[|,]|\.\s*$)|Copyright\b|All rights reserved|Originally published\b|"
     r"This (?:article|story) (?:was|first) (?:originally )?(?:published|appeared)\b)",
@@ -217,13 +218,46 @@ _STAMP_WORDS = re.compile(
 )
 
 
+#: A title run into the lead with no punctuation: "Saints place Bush on IR The New Orleans Saints have ..."
+#: (corpus lines and some pages). A capitalised article after a word that is not a preposition or an
+#: article, within the first words of the text, is where the lead starts.
+_GLUED_TITLE_END = re.compile(r"^(?P<title>[^.!?\n]{6,160}?[\w'’\")]) (?=(?:The|A|An) \w)")
+_NOT_TITLE_END = {"of", "in", "to", "by", "at", "on", "for", "with", "and", "or", "the", "a", "an", "from", "into",
+                  "as", "is", "was", "are", "were", "said", "says", "told", "that", "visit", "called", "named"}
+
+
+def lead_title(paragraph: str) -> tuple[str, str]:
+    """(title, rest) when the paragraph opens with a title run into its stamp or its lead; else ("", paragraph)."""
+    stamp = _INLINE_FURNITURE.search(paragraph)
+    if stamp and stamp.start() > 0 and stamp.group().lstrip()[:1] in "PULJFMASOND":
+        head = paragraph[: stamp.start()].strip()
+        if head and not re.search(r"[.!?]", head) and len(head.split()) <= 20:
+            return head, paragraph[stamp.start():]
+    match = _GLUED_TITLE_END.match(paragraph)
+    if match:
+        title = match.group("title").strip()
+        words = title.split()
+        rest = paragraph[match.end():]
+        first_sentence = re.split(r"[.!?]", rest, maxsplit=1)[0]
+        if (2 <= len(words) <= 15 and words[-1].lower().strip("\"'’") not in _NOT_TITLE_END
+                and len(first_sentence.split()) >= 8):
+            return title, rest
+    return "", paragraph
+
+
 def clean_title(title: str) -> str:
     """The title without furniture; empty when the whole title is furniture (a stamp, a share bar)."""
     title, _ = strip_inline_furniture(normalize(title).strip())
+    words = title.split()
+    lead = 0
+    while lead < len(words) and _STAMP_WORDS.fullmatch(words[lead].lower()):
+        lead += 1
+    if lead < len(words) and any(re.search(r"\d", w) for w in words[:lead]):
+        title = " ".join(words[lead:])  # "May 2, 2013, 1: 12 PM Lawyer: Lindsay Lohan checks into rehab"
     if not title or _is_furniture_line(title) or not re.search(r"[A-Za-z]{2}", title):
         return ""
-    if title.endswith(("…", "...")) or len(title.split()) <= 2:
-        return ""  # a teaser cut by the page, or a label ("Julian Assange"): the lead says more
+    if title.endswith(("…", "...")):
+        return ""  # a teaser cut by the page: the lead says more
     if len(_STAMP_WORDS.sub(" ", title).split()) < 2:
         return ""  # a date or time stamp where the title should be: "16 September 2013 Last updated at 12: 42 GMT"
     return title
@@ -235,10 +269,13 @@ def clean(article: Article, *, min_words: int = MIN_WORDS, check_language: bool 
     candidates: list[str] = []
     seen_exact: set[str] = set()
     repeats = boilerplate = 0
+    found_title = ""
     for raw in split_paragraphs(normalize(article.text)):
         para = strip_markdown(raw)
         if not para:
             continue
+        if not candidates and not found_title and not article.title.strip():
+            found_title, para = lead_title(para)
         stripped = _BOILERPLATE_PREFIX.sub("", para)
         if stripped != para:
             boilerplate += 1
@@ -269,7 +306,8 @@ def clean(article: Article, *, min_words: int = MIN_WORDS, check_language: bool 
         kept.append(para)
         near_duplicates.add(sh)
 
-    title = clean_title(article.title)
+    # a found title of one or two words is a label ("Julian Assange"), not a headline
+    title = clean_title(article.title) or (clean_title(found_title) if len(found_title.split()) > 2 else "")
     body_words = sum(len(words(p)) for p in kept)
     if body_words == 0:
         raise InputError(f"{origin}: text is empty (nothing left after removing boilerplate)")

@@ -118,6 +118,8 @@ def _statement(sentence: str) -> bool:
         return False
     if re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I):
         return False
+    if not re.search(r"[\"“”]", text) and re.search(r"\b(?:you|your|I|I'm|I've)\b", text):
+        return False  # speech without its quotation marks or its speaker
     if first in _FRONTED and "," in text and not _FINITE.search(text.split(",", 1)[1]):
         return False  # "With Assange now trapped in the embassy, Harding."; "As a back-up plan ..., yes."
     return bool(_FINITE.search(text))
@@ -437,7 +439,7 @@ def headline(clean: CleanArticle) -> str:
             return whole.rstrip(".")
     usable = [s.text for s in clean.sentences if _usable(s, alone=False)]
     first = usable[0] if usable else (clean.sentences[0].text if clean.sentences else clean.text)
-    return shorten(first, HEADLINE_WORDS).rstrip(".")
+    return (trim(first, KEY_POINT_WORDS) or shorten(first, HEADLINE_WORDS)).rstrip(".")
 
 
 # --- analysis ---------------------------------------------------------------
@@ -603,7 +605,7 @@ def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores,
         rating = (f"Impact is rated {impact}/10, {_band(impact)}; that is high for {what}, and rests on "
                   f"{'; '.join(reasons[:3]) or 'its wording more than its facts'}")
     elif reasons and impact >= 3:
-        opener = _pick(("Impact is rated {i}/10, {b}, for {w}: the score rests on {r}",
+        opener = _pick(("Impact is rated {i}/10, {b}" + (", for {w}" if kind else "") + ": the score rests on {r}",
                         "At {i}/10 for impact, {b}, {w} is weighed by {r}",
                         "{W_cap} earns an impact of {i}/10, {b}, because of {r}"), key)
         rating = opener.format(i=impact, b=_band(impact), w=what, W_cap=what[0].upper() + what[1:],
