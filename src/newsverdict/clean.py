@@ -172,6 +172,8 @@ class _NearDuplicateIndex:
         return ordered[: len(ordered) - math.ceil(self.threshold * len(ordered)) + 1]
 
     def seen(self, sh: set) -> bool:
+        if not self.kept:
+            return False
         low, high = self.threshold * len(sh), len(sh) / self.threshold
         checked: set[int] = set()
         for gram in self._prefix(sh):
@@ -228,7 +230,7 @@ _NOT_TITLE_END = {"of", "in", "to", "by", "at", "on", "for", "with", "and", "or"
 
 def lead_title(paragraph: str) -> tuple[str, str]:
     """(title, rest) when the paragraph opens with a title run into its stamp or its lead; else ("", paragraph)."""
-    stamp = _INLINE_FURNITURE.search(paragraph)
+    stamp = _INLINE_FURNITURE.search(paragraph[:400])  # a title and its stamp open the text
     if stamp and stamp.start() > 0 and stamp.group().lstrip()[:1] in "PULJFMASOND":
         head = paragraph[: stamp.start()].strip()
         if head and not re.search(r"[.!?]", head) and len(head.split()) <= 20:
@@ -296,7 +298,7 @@ def clean(article: Article, *, min_words: int = MIN_WORDS, check_language: bool 
         seen_exact.add(key)
         candidates.append(para)
 
-    shingle_sets = [shingles(p) for p in candidates]
+    shingle_sets = [shingles(p) for p in candidates] if len(candidates) > 1 else [set() for _ in candidates]
     near_duplicates = _NearDuplicateIndex(NEAR_DUPLICATE_JACCARD, shingle_sets)
     kept: list[str] = []
     for para, sh in zip(candidates, shingle_sets, strict=True):
