@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .clean import is_furniture_sentence
 from .models import CleanArticle, Prose, Scores, Sentence, Signal
@@ -157,17 +158,28 @@ def _centrality(sentences: tuple[Sentence, ...]) -> list[float]:
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*%?")
 
 
+@lru_cache(maxsize=8192)
+def _figures_in(text: str) -> frozenset[str]:
+    return frozenset(f for f in _FIGURE.findall(text) if len(f) > 1)
+
+
 def _overlap(a: str, b: str) -> float:
     """How much two sentences say the same: shared content words, or shared figures.
 
     Two outlets rarely word a fact alike, but they quote its numbers alike: two
     sentences sharing two figures ("5.25%", "7.1%") state the same fact.
     """
-    figures = {f for f in _FIGURE.findall(a) if len(f) > 1} & {f for f in _FIGURE.findall(b) if len(f) > 1}
+    figures = _figures_in(a) & _figures_in(b)
     if len(figures) >= 2:
         return 1.0
-    sa, sb = set(_content(a)), set(_content(b))
+    sa, sb = _content_set(a), _content_set(b)
     return len(sa & sb) / max(1, min(len(sa), len(sb)))
+
+
+@lru_cache(maxsize=8192)
+def _content_set(text: str) -> frozenset[str]:
+    """Content words of a sentence, cached: the same sentences are compared many times per card."""
+    return frozenset(_content(text))
 
 
 def _evidence_sentences(signals: list[Signal]) -> Counter[int]:
