@@ -656,8 +656,9 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
         text = _pick((f"The telling is sober: hype is {hype}/10",
                       f"Coverage stays close to the facts, so hype is low ({hype}/10)",
                       f"Hype is low ({hype}/10): the report is mostly factual and attributed"), key)
-        if drivers:
-            text += f", despite some {drivers[0]}"
+        quoted = [d for d in drivers if "“" in d]
+        if quoted:  # only a driver the reader can check in the text is worth a "despite"
+            text += f", despite some {quoted[0]}"
     else:
         lead = {"moderate": "Hype is moderate", "high": "Hype is high", "extreme": "Hype is extreme"}[level]
         text = f"{lead} ({hype}/10)" + (f", driven by {' and '.join(drivers)}" if drivers else "")
