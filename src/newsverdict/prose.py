@@ -264,6 +264,7 @@ _TRAILING = re.compile(
     r",\s(?=(?:who|which|where|when|while|as|after|before|with|without|including|according|amid|following|"
     r"despite|although|though|because|but|and|prompting|leaving|sending|bringing|making|saying|adding|"
     r"sparking|causing|forcing|putting|raising|in|on|at|for|from|during|since|until|than|just|even|"
+    r"to|by|over|under|into|near|outside|inside|across|against|via|between|"
     r"[a-z]+ing)\b)"
     r"|\s(?=(?:after|amid|following|before|because|since|despite|while|as part of|according to|"
     r"in a bid|in an attempt|in order|ahead of|during)\b)"
