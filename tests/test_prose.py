@@ -93,3 +93,15 @@ def test_a_thin_article_says_so_instead_of_padding_key_points():
     card = analyze(text)
     assert len(card.key_points) < 3
     assert "too short to give three distinct key points" in card.key_points_note
+
+
+def test_the_thin_note_is_shown_in_every_format():
+    from newsverdict.render import render
+
+    text = ("The city council met on Monday evening to discuss the annual budget for the parks department "
+            "and other matters raised by residents at the public meeting held in the town hall. "
+            "no decision was taken and the members agreed to return to the question at a later date "
+            "once the finance officers have prepared further figures for them to consider")
+    card = analyze(text)
+    for fmt in ("text", "markdown", "html"):
+        assert "too short to give three distinct key points" in render([card], fmt)
