@@ -190,6 +190,11 @@ ACTIONS_HIGH: dict[str, float] = {
     "kidnapped": 0.7, "peacekeepers": 0.8, "humanitarian aid": 0.6, "military aid": 0.7,
     "diplomatic relations": 0.6, "boycott": 0.5, "expelled": 0.5,
     "strategic": 0.5, "policy": 0.5, "reform": 0.7, "budget": 0.6, "subsidies": 0.6,
+    # reversals and races between powers: the rubric's strategic shifts
+    "shift in stance": 1.0, "policy shift": 0.9, "reverses course": 0.9, "reversed course": 0.9, "u-turn": 0.8,
+    "change of course": 0.8, "green light": 0.6, "cleared the way": 0.6, "trade war": 1.0, "arms race": 1.0,
+    "technology race": 0.9, "tech race": 0.9, "ai race": 0.9, "export ban": 0.9, "export restrictions": 0.9,
+    "nuclear": 0.8, "overturns": 0.7, "overturned": 0.7, "rescinded": 0.7, "repeal": 0.8, "repealed": 0.8,
 }
 
 #: Content that changes little: opinion, rumour, lifestyle, gossip, previews.
@@ -268,7 +273,8 @@ nationwide, national, nationally, global, globally, worldwide, international, in
 across the country, across the world, around the world, countries, nations, continent, region,
 regional, industry, industries, sector, sectors, economy, economies, markets, market, millions,
 billions, population, citizens, consumers, households, workers, everyone in, all americans,
-public health, supply chain, supply chains, federal, state-wide, statewide
+public health, supply chain, supply chains, federal, state-wide, statewide, industry-wide, tech giants,
+across borders, superpowers, world's largest, world's biggest
 """)
 
 #: Lasting consequences versus passing ones.

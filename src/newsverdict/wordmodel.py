@@ -41,9 +41,12 @@ class WordModel:
         self.coef = coef
         self.intercept = intercept
 
-    def contributions(self, text: str) -> tuple[float, list[tuple[str, float]]]:
-        """(prediction, [(term, contribution)] sorted by |contribution|, largest first)."""
-        counts = terms(text)
+    def contributions(self, text: str, counts: Counter[str] | None = None) -> tuple[float, list[tuple[str, float]]]:
+        """(prediction, [(term, contribution)] sorted by |contribution|, largest first).
+
+        ``counts`` (``terms(text)``) may be given when several models read the same text.
+        """
+        counts = terms(text) if counts is None else counts
         weights = {t: (1.0 + math.log(n)) * self.idf[t] for t, n in counts.items() if t in self.idf}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         contrib = [(t, w / norm * self.coef.get(t, 0.0)) for t, w in weights.items()]
