@@ -34,7 +34,7 @@ TARGET = {"impact": "impact_mean", "hype": "hype_mean"}
 SAME_EVENT_COSINE = 0.30
 _ECB_ID = re.compile(r"^ecbplus:(\d+)_")
 #: Ridge penalties tried for the signal weights; chosen per score by inner grouped CV.
-ALPHAS = (0.1, 1.0, 3.0, 10.0, 30.0)
+ALPHAS = (0.01, 0.03, 0.1, 1.0, 3.0, 10.0, 30.0)
 #: The word models' ridge penalty: 0.5 by grouped CV on dev (0.3: same; 1.0: impact -0.02, hype -0.015).
 WORD_ALPHA = 0.5
 #: A signal must be clearly present (> 0.05) in this many rated training articles to be fitted;
