@@ -46,6 +46,7 @@ quality: $(STAMP)
 models: $(STAMP)
 	$(BIN)/python scripts/train_headline.py
 	$(BIN)/python scripts/build_loaded_lexicon.py
+	$(BIN)/python scripts/train_techniques.py
 	$(BIN)/python scripts/fit_weights.py
 
 schema: $(STAMP)

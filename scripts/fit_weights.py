@@ -1,13 +1,17 @@
-"""Fit the score weights in src/newsverdict/data/weights.json on impact_ratings.
+"""Fit the scores shipped in src/newsverdict/data/ (weights.json, word_models.json.gz) on impact_ratings.
 
-    python scripts/fit_weights.py [--data DIR] [--dry-run]
+    python scripts/fit_weights.py [--data DIR] [--dry-run] [--no-cv]
 
-Each score is a linear model over its signals (non-negative weights; the ridge
-penalty chosen per score by 5-fold CV on the rated train part), fitted on the
-seeded *train* part (70 %) of ``impact_ratings`` plus the rubric anchors against
-the annotators' mean. Signals present in too few rated articles keep a hand-set
-weight (FALLBACK). The figures printed for the *val* part come from data the
-weights never saw. Reproducible: same data and signals, same file.
+Each score (impact, hype) is a non-negative linear model over its signals, fitted on
+all rated articles of ``impact_ratings`` plus the rubric anchors (scripts/anchors)
+against the annotators' mean. One of its signals is a word model (TF-IDF 1-2-gram
+ridge, src/newsverdict/wordmodel.py) learnt from the same ratings; its values for
+the linear fit come from models that did not see the article's event (stacking).
+The ridge penalty is chosen per score by cross-validation grouped by event
+(bench/fit.py). Before writing, the same procedure is cross-validated on the
+ratings, grouped by event, beside the TF-IDF ridge baseline on the same folds
+(the figures in docs/quality.md come from ``python -m bench.quality``, which runs
+the same code). Reproducible: same data and signals, same files.
 """
 
 from __future__ import annotations
@@ -18,126 +22,67 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from scipy.stats import pearsonr, spearmanr
-from sklearn.linear_model import Ridge
+from scipy.stats import spearmanr
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from bench.datasets import DEFAULT_DATA_DIR, load, split
-from newsverdict.clean import clean
-from newsverdict.models import Article
-from newsverdict.signals import measure
+from bench.datasets import DEFAULT_DATA_DIR, load, read_jsonl
+from bench.fit import HAND_SET, KINDS, TARGET, WORD_ALPHA, cross_validate, event_groups, fit_scores, measure_rows
+from newsverdict.wordmodel import MODEL_FILE, save_models
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "newsverdict" / "data" / "weights.json"
-TRAIN_SHARE = 0.7
+DATA = Path(__file__).resolve().parents[1] / "src" / "newsverdict" / "data"
 ANCHORS = Path(__file__).resolve().parent / "anchors" / "anchors.jsonl"
-#: Each anchor counts as this many rated articles: few, but the only evidence for the top of the scale.
+#: Each anchor counts as this many rated articles: few, but the clearest evidence for the ends of the scale.
 ANCHOR_WEIGHT = 2.0
-#: Signals with no labelled data, kept at their documented hand-set weight (see docs/scoring.md).
-HAND_SET = {"hype": {"coverage_volume": 1.5}}
-#: Ridge penalties tried; one is chosen per score by cross-validation on the rated train part.
-ALPHAS = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
-#: A signal must be clearly present (> 0.05) in this many rated train articles to be fitted;
-#: below that one or two articles would set its weight. Such signals keep the hand-set
-#: weights of FALLBACK, in score points for a signal at full strength.
-MIN_SUPPORT = 8
-FALLBACK = {"hype": {"repetition": 2.0, "anonymous_sourcing": 1.0}, "impact": {}}
-
-
-def signal_table(rows: list[dict]) -> tuple[dict[str, list[str]], dict[str, np.ndarray]]:
-    """Signal values per row, by kind: ({kind: names}, {kind: matrix})."""
-    names: dict[str, list[str]] = {}
-    values: dict[str, list[list[float]]] = {"impact": [], "hype": []}
-    for r in rows:
-        sigs = measure(clean(Article(text=r["text"], title=r.get("title", "")), min_words=1))
-        for kind in ("impact", "hype"):
-            chosen = [s for s in sigs if s.kind == kind]
-            names[kind] = [s.name for s in chosen]
-            values[kind].append([s.value for s in chosen])
-    return names, {k: np.array(v) for k, v in values.items()}
-
-
-def cv_spearman(x: np.ndarray, y: np.ndarray, alpha: float, folds: int = 5) -> float:
-    """Out-of-fold Spearman inside the train part: what design choices are judged on."""
-    pred = np.zeros(len(y))
-    order = np.arange(len(y))
-    for k in range(folds):
-        test = order % folds == k
-        model = Ridge(alpha=alpha, positive=True).fit(x[~test], y[~test])
-        pred[test] = model.predict(x[test])
-    return float(spearmanr(pred, y)[0])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
-    parser.add_argument("--alpha", type=float, default=None,
-                        help="ridge penalty (default: chosen per score by 5-fold CV on the rated train part)")
-    parser.add_argument("--dry-run", action="store_true", help="print figures, do not write weights.json")
+    parser.add_argument("--dry-run", action="store_true", help="print figures, do not write the data files")
+    parser.add_argument("--no-cv", action="store_true", help="skip the grouped cross-validation report")
     args = parser.parse_args()
     rows = load(args.data, "impact_ratings")
-    train, val = split(rows, "id", train=TRAIN_SHARE)
-    anchors = [json.loads(line) for line in ANCHORS.read_text().splitlines() if line.strip()]
-    for a in anchors:
-        a["impact_mean"], a["hype_mean"] = a["impact"], a["hype"]
-    rated_train = train
-    train = train + anchors
-    sample_weight = np.array([1.0] * len(rated_train) + [ANCHOR_WEIGHT] * len(anchors))
-    names, x_tr = signal_table(train)
-    _, x_va = signal_table(val)
-    out = {"fitted_on": f"impact_ratings train part ({len(rated_train)} of {len(rows)} articles, seeded hash split) "
-                        f"+ {len(anchors)} rubric anchors (scripts/anchors), scripts/fit_weights.py",
-           "notes": {}}
-    n_rated = len(rated_train)
-    for kind, target in (("impact", "impact_mean"), ("hype", "hype_mean")):
-        y_tr = np.array([r[target] for r in train])
-        y_va = np.array([r[target] for r in val])
-        support = (x_tr[kind][:n_rated] > 0.05).sum(axis=0)
-        fitted = [j for j, n in enumerate(names[kind]) if support[j] >= MIN_SUPPORT or n not in FALLBACK[kind]]
-        fixed = np.zeros(len(names[kind]))
-        for j, n in enumerate(names[kind]):
-            if j not in fitted:
-                fixed[j] = FALLBACK[kind][n]
-        xf_tr = x_tr[kind][:, fitted]
-        alpha = args.alpha
-        if alpha is None:  # chosen on the rated train part only, by out-of-fold Spearman
-            alpha = max(ALPHAS, key=lambda a: cv_spearman(xf_tr[:n_rated], y_tr[:n_rated], a))
-        model = Ridge(alpha=alpha, positive=True).fit(xf_tr, y_tr, sample_weight=sample_weight)
-        # A least-squares fit with weak features pulls every prediction towards the mean
-        # (its spread shrinks by about the correlation). Stretch it back so the predictions
-        # on train have the spread of the ratings: the full 1-10 scale stays usable, at a
-        # small cost in MAE, and the ranking (Spearman) is unchanged.
-        stretch = float(np.std(y_tr) / max(np.std(model.predict(xf_tr)), 1e-6))
-        coef = fixed.copy()
-        coef[fitted] = model.coef_ * stretch
-        intercept = float(np.mean(y_tr) - np.mean(x_tr[kind] @ coef))
-        pred_tr = np.clip(x_tr[kind] @ coef + intercept, 1, 10)
-        pred_va = np.clip(x_va[kind] @ coef + intercept, 1, 10)
-        fig = {
-            "alpha": alpha,
-            "hand_set": {names[kind][j]: float(fixed[j]) for j in range(len(fixed)) if j not in fitted},
-            "train_cv_spearman": round(cv_spearman(xf_tr[:n_rated], y_tr[:n_rated], alpha), 3),
-            "train_spearman": round(float(spearmanr(pred_tr, y_tr)[0]), 3),
-            "val_spearman": round(float(spearmanr(pred_va, y_va)[0]), 3),
-            "val_pearson": round(float(pearsonr(pred_va, y_va)[0]), 3),
-            "val_mae": round(float(np.mean(np.abs(np.round(pred_va) - y_va))), 3),
-            "val_n": len(val),
-        }
-        print(kind, fig)
-        print(f"   stretch {stretch:.2f}")
-        for n, w in zip(names[kind], coef, strict=True):
-            print(f"   {n:<22} {w:+.3f}   (train mean value {x_tr[kind][:, names[kind].index(n)].mean():.2f})")
-        weights = {n: round(float(w), 4) for n, w in zip(names[kind], coef, strict=True)}
+    if rows is None:
+        sys.exit(f"fit_weights: no impact_ratings.jsonl in {args.data}")
+    measured = measure_rows(rows)
+    for item, why in measured.refused:
+        print(f"refused {item}: {why}")
+    anchors = measure_rows([{**a, "impact_mean": a["impact"], "hype_mean": a["hype"]} for a in read_jsonl(ANCHORS)],
+                           check_language=False)
+    groups = event_groups(measured.rows)
+    if not args.no_cv:
+        preds = cross_validate(measured, groups, 5, anchors=anchors)
+        for kind in KINDS:
+            y = np.array([r[TARGET[kind]] for r in measured.rows])
+            ours = np.floor(preds[kind]["ours"] + 0.5)
+            print(f"grouped 5-fold CV {kind}: ours Spearman {spearmanr(ours, y)[0]:.3f} "
+                  f"MAE {np.mean(np.abs(ours - y)):.3f}; ridge Spearman {spearmanr(preds[kind]['ridge'], y)[0]:.3f}")
+    models = fit_scores(measured, np.arange(len(measured.rows)), groups, anchors, anchor_weight=ANCHOR_WEIGHT)
+    out: dict = {
+        "fitted_on": f"impact_ratings: all {len(measured.rows)} rated articles ({len(measured.refused)} refused) "
+                     f"+ {len(anchors.rows)} rubric anchors (scripts/anchors); scripts/fit_weights.py",
+        "notes": {},
+    }
+    for kind in KINDS:
+        m = models[kind]
+        weights = {n: round(float(w), 4) for n, w in zip(m.names, m.coef, strict=True)}
         weights.update(HAND_SET.get(kind, {}))
-        out[kind] = {"intercept": round(intercept, 4), "stretch": round(stretch, 4), "weights": weights}
-        out["notes"][kind] = json.dumps(fig)
+        out[kind] = {"intercept": round(m.intercept, 4), "weights": weights}
+        out["notes"][kind] = json.dumps(m.meta, sort_keys=True)
+        print(kind, m.meta)
+        for n, w in weights.items():
+            print(f"   {n:<24} {w:+.3f}")
     out["notes"]["coverage_volume"] = ("Set by hand: no labelled multi-outlet data exists in ../shared/data; 1.5 "
                                        "lets a heavily syndicated burst add at most 1.5 hype points. Only story "
                                        "cards have this signal.")
     if not args.dry_run:
-        OUT.write_text(json.dumps(out, indent=2) + "\n")
-        print(f"wrote {OUT}")
+        (DATA / "weights.json").write_text(json.dumps(out, indent=2) + "\n")
+        save_models({k: models[k].word_model for k in KINDS}, DATA / MODEL_FILE,
+                    meta={"fitted_on": out["fitted_on"], "vectoriser": "TF-IDF word 1-2-grams, min_df=2, "
+                          "sublinear tf, letters only", "alpha": WORD_ALPHA})
+        print(f"wrote {DATA / 'weights.json'} and {DATA / MODEL_FILE}")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ def test_explain_shows_every_signal_with_weight_and_evidence(cli):
                  "sensational_language", "framing", "superlatives", "clickbait_headline", "speculation",
                  "anonymous_sourcing", "repetition"):
         assert name in out
-    assert "“€38 billion”" in out
+    assert "“450 million consumers”" in out  # the €38 billion is last year's sales: background, not cited
 
 
 def test_html_file_is_extracted_and_repeats_reported(cli):

@@ -15,7 +15,7 @@ from newsverdict.pipeline import analyze
 
 GOOD = {
     "analysis": "The national parliament approved a law raising the minimum wage by 12%, covering 6 million "
-                "workers. Its impact of 7/10 reflects a confirmed national law with large figures.",
+                "workers. Its impact reflects a confirmed national law with large figures.",
     "summary": "Parliament approved a minimum wage rise of 12% from January for 6 million workers, costing "
                "employers $9.4 billion a year; the law also indexes the wage to inflation.",
     "key_points": ["The minimum wage rises by 12% from January.", "About 6 million workers are covered.",

@@ -54,8 +54,33 @@ def test_every_evaluation_runs_on_the_fixtures_and_prints_one_table(tmp_path, ca
     claims = results["claim_strength_yu"]["rows"][0]
     assert claims["newsverdict"] == pytest.approx(1.0)  # the four textbook sentences are classified right
     impact = {row["metric"]: row for row in results["impact_ratings"]["rows"]}
-    assert impact["impact Spearman"]["newsverdict"] > 0.5  # policy above gossip
+    # grouped cross-validation: refitted on the other folds, policy still lands above gossip
+    assert impact["impact Spearman"]["newsverdict"] > 0.5
     assert impact["hype Spearman"]["newsverdict"] > 0.5
+    assert "ridge_same_folds" in impact["impact Spearman"]["baselines"]
+    assert "annotators" in impact["hype Spearman"]["baselines"]
+    # the Welsh article is refused by the language check: counted and named, and the run goes on
+    note = results["impact_ratings"]["note"]
+    assert "1 refused" in note and "fixture:welsh" in note
+
+
+def test_event_groups_keep_one_event_on_one_side():
+    from bench.fit import event_groups, grouped_folds
+
+    rows = [
+        {"id": "ecbplus:3_1ecb", "text": "A fire broke out in the old mill."},
+        {"id": "ecbplus:3_7ecbplus", "text": "Police arrested a man in the harbour."},
+        {"id": "frank:a", "text": "Zorvania's parliament passed the Kelmar pension reform bill on Tuesday."},
+        {"id": "frank:b", "text": "The Kelmar pension reform bill passed Zorvania's parliament on Tuesday."},
+        {"id": "ptc:c", "text": "A cat was rescued from a tree by firefighters in a small town."},
+    ]
+    groups = event_groups(rows)
+    assert groups[0] == groups[1]  # one ECB+ topic
+    assert groups[2] == groups[3]  # the same event retold
+    assert len({groups[0], groups[2], groups[4]}) == 3
+    folds = grouped_folds(groups, 3)
+    assert folds[0] == folds[1] and folds[2] == folds[3]
+    assert len(set(folds.tolist())) == 3
 
 
 def test_only_and_missing_data(tmp_path, capsys):

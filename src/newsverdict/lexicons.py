@@ -118,6 +118,39 @@ CLICKBAIT_PATTERNS = (
     (r"\b(?:you|your|you'?re|you'?ll)\b", "addresses the reader"),
 )
 
+#: Persuasion techniques the rubric names (PTC's categories), each a phrase pattern.
+PERSUASION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (label, re.compile(body, re.I)) for label, body in (
+        ("insinuation/doubt", r"\b(?:raises? (?:serious |troubling |more )?questions|what (?:are|is) (?:they|he|she) "
+                              r"hiding|coincidence\?|one has to wonder|makes? you wonder|just asking|so-called|"
+                              r"supposedly|allegedly|questionable|dubious|suspicious(?:ly)?|cover[- ]?up|"
+                              r"(?:the )?official (?:story|narrative|version)|mainstream media|we(?:'re| are) "
+                              r"(?:told|supposed to believe)|if you (?:are to )?believe)\b"),
+        ("appeal to fear", r"\b(?:threat to (?:our|your|the nation|america|democracy|national security)|(?:could|"
+                           r"will|may) (?:kill|destroy|wipe out|devastate)|deadly threat|danger to|dangerous|"
+                           r"fear(?:s|ful)? (?:of|that)|terrify|terrifying|existential (?:threat|crisis)|"
+                           r"ticking time bomb|before it'?s too late|under (?:siege|attack)|invasion|invaders?|"
+                           r"flood(?:ing|ed)? (?:in|into|across)|time is running out)\b"),
+        ("flag-waving", r"\b(?:patriots?|patriotic|un-?american|our (?:great )?(?:nation|country|republic|"
+                        r"freedoms?|way of life|values|troops|heritage)|the american people|real americans|"
+                        r"national pride|make america|god bless|our borders|sovereignty)\b"),
+        ("name-calling", r"\b(?:libtards?|snowflakes?|globalists?|leftists?|far-left|far-right|alt-right|"
+                         r"radical (?:left|right|islam\w*)|traitors?|treasonous|thugs?|crooked|lying|liars?|"
+                         r"hypocrites?|puppets?|stooges?|shills?|tyrants?|regime|cabal|sheeple|"
+                         r"(?:temper )?tantrums?|hysteri(?:a|cal)|lunatics?|idiots?|morons?|clowns?|"
+                         r"(?:enemy|enemies) of the people|deep state|fake news|witch hunt|hoax)\b"),
+        ("speculation as fact", r"\b(?:(?:it is|it's) (?:clear|obvious|certain|undeniable) that|there is no "
+                                r"doubt|without (?:a )?doubt|make no mistake|the truth is|everyone knows|"
+                                r"no one can deny|undoubtedly|clearly (?:shows|proves)|proves? that)\b"),
+    )
+)
+
+#: Tabloid caption labels that open a headline: "Shock:", "Horror:", "Slain in cold blood".
+CAPTION_LABEL = re.compile(r"^\s*(?:shock(?:ing)?|horror|revealed|exclusive|breaking|watch|pictured|tragedy|"
+                           r"outrage|fury|bombshell|busted|exposed|caught|disgrace|terror|chilling|slain|"
+                           r"evil|sick|monster)\s*[:!-]|\b(?:in cold blood|sick(?:ening)? (?:attack|twist)|"
+                           r"you won'?t believe|must see|goes viral)\b", re.I)
+
 # --- impact -----------------------------------------------------------------
 
 #: Actions that change things, with a weight for how much (1.0 = of national weight).
@@ -157,6 +190,11 @@ ACTIONS_HIGH: dict[str, float] = {
     "kidnapped": 0.7, "peacekeepers": 0.8, "humanitarian aid": 0.6, "military aid": 0.7,
     "diplomatic relations": 0.6, "boycott": 0.5, "expelled": 0.5,
     "strategic": 0.5, "policy": 0.5, "reform": 0.7, "budget": 0.6, "subsidies": 0.6,
+    # reversals and races between powers: the rubric's strategic shifts
+    "shift in stance": 1.0, "policy shift": 0.9, "reverses course": 0.9, "reversed course": 0.9, "u-turn": 0.8,
+    "change of course": 0.8, "green light": 0.6, "cleared the way": 0.6, "trade war": 1.0, "arms race": 1.0,
+    "technology race": 0.9, "tech race": 0.9, "ai race": 0.9, "export ban": 0.9, "export restrictions": 0.9,
+    "nuclear": 0.8, "overturns": 0.7, "overturned": 0.7, "rescinded": 0.7, "repeal": 0.8, "repealed": 0.8,
 }
 
 #: Content that changes little: opinion, rumour, lifestyle, gossip, previews.
@@ -235,7 +273,8 @@ nationwide, national, nationally, global, globally, worldwide, international, in
 across the country, across the world, around the world, countries, nations, continent, region,
 regional, industry, industries, sector, sectors, economy, economies, markets, market, millions,
 billions, population, citizens, consumers, households, workers, everyone in, all americans,
-public health, supply chain, supply chains, federal, state-wide, statewide
+public health, supply chain, supply chains, federal, state-wide, statewide, industry-wide, tech giants,
+across borders, superpowers, world's largest, world's biggest
 """)
 
 #: Lasting consequences versus passing ones.

@@ -454,7 +454,9 @@ class LLMProse:
         headline = output.neutral_headline.strip()
         if headline and ungrounded(headline, source, allowed_words=allowed_words):
             headline = ""
-        prose = Prose(analysis=chosen["analysis"], summary=chosen["summary"], key_points=chosen["key_points"])
+        note = embedded.key_points_note if chosen["key_points"] is embedded.key_points else ""
+        prose = Prose(analysis=chosen["analysis"], summary=chosen["summary"], key_points=chosen["key_points"],
+                      key_points_note=note)
         report.fields = origin
         return prose, origin, headline
 

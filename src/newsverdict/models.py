@@ -133,7 +133,9 @@ class Scores(BaseModel):
 class Prose(BaseModel):
     analysis: str
     summary: str
-    key_points: list[str] = Field(min_length=1, max_length=3)
+    key_points: list[str] = Field(max_length=3)
+    #: set when the article is too thin for three key points (the card says so instead of padding)
+    key_points_note: str = ""
 
 
 class CleaningReport(BaseModel):
@@ -160,6 +162,9 @@ class Verdict(BaseModel):
     analysis: str
     summary: str
     key_points: list[str]
+    key_points_note: str = Field(
+        default="", description="Set when the article has fewer than three whole statements to give as key points."
+    )
     signals: list[Signal]
     scores: Scores
     cleaning: CleaningReport

@@ -64,6 +64,17 @@ _NOT_COUNT_NOUNS = {
     "votes", "vote", "after", "before", "from", "with", "than", "as", "when", "while", "since",
 }
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_NOT_COUNT_NOUNS |= set(_MONTHS.split("|")) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                "sunday", "gmt", "utc", "edt", "est", "bst", "cet", "pst"}
+#: A number right after a month name is a day of the month ("March 12 police said" is no count of police).
+_AFTER_MONTH = re.compile(rf"\b(?:{_MONTHS})\.?,?\s*$", re.I)
+#: Capitalised words that may open a count ("About 300 people", "Nearly 40 homes").
+_COUNT_OPENERS = {"about", "some", "nearly", "almost", "around", "over", "more", "fewer", "at", "only", "just",
+                  "the", "all", "another", "roughly", "approximately", "up", "than", "of", "and", "with", "by",
+                  "for", "to", "in", "on", "after", "before", "since", "least", "most", "those", "these", "its",
+                  "their", "his", "her", "our"}
 
 
 @dataclass(frozen=True)
@@ -127,6 +138,27 @@ class _Spans:
         self.starts.insert(i, span[0])
         self.ends.insert(i, span[1])
 
+def _plain_count(text: str, start: int, noun: str) -> bool:
+    """False for numbers that name things: dates, model numbers, street addresses.
+
+    "March 12 police" (a date), "Boeing 747 jets" and "iPhone 5 users" (model numbers: a
+    capitalised name right before the number, mid-sentence), "350 Fifth Avenue" (an address:
+    a capitalised word right after it).
+    """
+    before = text[max(0, start - 24):start]
+    if _AFTER_MONTH.search(before):
+        return False
+    prev = re.search(r"(\S+)\s$", before)
+    if prev:
+        word = prev.group(1)
+        head = text[:start - len(prev.group(0))].rstrip()
+        sentence_start = not head or head[-1] in ".!?\n\"“:"
+        core = word.strip("\"'“‘(")
+        named = core[:1].isupper() or core[1:2].isupper()  # "Boeing", "iPhone"
+        if named and not sentence_start and core.lower() not in _COUNT_OPENERS:
+            return False
+    return not (noun[:1].isupper() and noun.lower() not in {"people", "dead"} and not noun.isupper())
+
 
 def find_figures(text: str) -> list[Figure]:
     figures: list[Figure] = []
@@ -158,8 +190,11 @@ def find_figures(text: str) -> list[Figure]:
     for m in COUNT_RE.finditer(text):
         if not free(*m.span()):
             continue
-        noun = (m.group("noun") or m.group("noun2") or m.group("noun3") or "").lower()
+        noun_raw = m.group("noun") or m.group("noun2") or m.group("noun3") or ""
+        noun = noun_raw.lower()
         if noun in _NOT_COUNT_NOUNS:
+            continue
+        if m.group("num") and not _plain_count(text, m.start(), noun_raw):
             continue
         if m.group("vague"):
             amount = VAGUE[m.group("vague").lower()]

@@ -10,13 +10,22 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
+from .clean import is_furniture_sentence
 from .models import CleanArticle, Prose, Scores, Sentence, Signal
-from .text import STOPWORDS, tokens
+from .text import STOPWORDS, split_sentences, tokens
 
 #: Chosen on the train part of the FRANK CNN/DM articles (bench, docs/quality.md); the card allows 120.
 SUMMARY_WORDS = 90
 KEY_POINT_WORDS = 30
+#: How fast a sentence's position stops counting, and what impact evidence adds (fitted with SUMMARY_WORDS).
+POSITION_DECAY = 0.35
+EVIDENCE_BONUS = 0.05
+SUMMARY_MIN_WORDS = 6
+FIRST_PERSON_PENALTY = 0.0
+QUOTE_PENALTY = 0.05
+FIGURE_BONUS = 0.05
 #: Sentences opening with these words lean on an earlier sentence; they read badly alone.
 _DANGLING = {
     "he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their",
@@ -44,14 +53,89 @@ def _leans_back(sentence: Sentence) -> bool:
     return first in _DANGLING
 
 
+_REFERS_BACK = re.compile(
+    r"^(?:The|This|That|These|Those) (?:move|decision|announcement|comments?|remarks?|news|deal|incident|"
+    r"latter|former|pair|couple|trio|duo|two|same|claims?|statement|report|findings|case|episode|row)\b"
+)
+#: A sentence in the first or second person is speech without its speaker once it stands alone.
+_FIRST_PERSON = {"i", "im", "ive", "ill", "id", "we", "were", "weve", "my", "our", "us", "me", "you", "your", "youre"}
+_PRONOUNS = {"he", "she", "they", "him", "her", "his", "them", "their", "it", "its"}
+#: A finite verb: an auxiliary, a common reporting or news verb, or a regular past tense.
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do|"
+    r"says?|said|told|tells|gets?|got|goes|went|made|makes|took|takes|gave|gives|came|comes|saw|sees|"
+    r"won|wins|lost|loses|hit|hits|put|puts|set|sets|cut|cuts|led|leads|left|leaves|fell|falls|rose|rises|"
+    r"found|finds|faces|held|holds|knew|knows|began|begins|became|becomes|brought|brings|kept|keeps|"
+    r"ran|runs|paid|pays|sold|sells|bought|buys|struck|strikes|shot|shoots|spent|spends|sent|sends|"
+    r"thinks?|thought|wants?|needs?|believes?|plans?|expects?|remains?|appears?|seems?|shows?|"
+    r"means?|calls?|urges?|warns?|claims?|admits?|denies|vows?|hopes?|looks?|stands?|stood|"
+    r"[a-z]{2,}ed)\b"
+)
+#: The same without words that are as often nouns ("plan", "cuts"): a trimmed head must show a real verb.
+_FINITE_STRICT = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do|"
+    r"says?|said|told|tells|gets?|got|goes|went|made|makes|took|takes|gave|gives|came|comes|saw|sees|"
+    r"won|wins|lost|loses|led|leads|left|leaves|fell|falls|rose|rises|"
+    r"found|finds|faces|held|holds|knew|knows|began|begins|became|becomes|brought|brings|kept|keeps|"
+    r"ran|runs|paid|pays|sold|sells|bought|buys|struck|strikes|shot|shoots|spent|spends|sent|sends|"
+    r"thinks|thought|believes|expects|remains|appears|seems|urges|warns|admits|denies|vows|stood|"
+    r"[a-z]{2,}ed)\b"
+)
+
+
+#: Two sentences run together without punctuation by a page's boxes: "correspondent Cornelius LysaghtThe crucial".
+_CAMEL_GLUE = re.compile(r"[a-z](?:The|He|She|It|They|This|In|But|We|His|Her)\b")
+
+
+def _first_person(text: str) -> bool:
+    return any(re.sub(r"\W", "", w).lower() in {"i", "we", "my", "our", "me", "us"} for w in text.split())
+
+
+def _dangling_pronoun(text: str) -> bool:
+    """A he/she/they/it that no name before it in the sentence can explain ("In 2010, he ...")."""
+    named = False
+    for i, word in enumerate(text.split()[:8]):
+        bare = re.sub(r"\W", "", word)
+        if bare.lower() in _PRONOUNS:
+            return not named
+        if bare[:1].isupper() and (i > 0 or bare.lower() not in STOPWORDS):
+            named = True
+    return False
+
+
+def _statement(sentence: str) -> bool:
+    """A whole statement that can stand alone: a capital, a finite verb, a full stop, balanced
+    quotes, no furniture, and no pronoun or "the move" whose referent is in another sentence."""
+    text = sentence.strip()
+    words = text.split()
+    if len(words) < 6 or not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    if not text.endswith((".", "!", ".\"", ".”", ".'", ".’", "!\"", "!”")) or text.endswith(("...", "…")):
+        return False
+    if not _balanced_quotes(text) or is_furniture_sentence(text) or _CAMEL_GLUE.search(text):
+        return False
+    first = re.sub(r"\W", "", words[0]).lower()
+    if first in _DANGLING or first in _FIRST_PERSON or _REFERS_BACK.match(text) or _dangling_pronoun(text):
+        return False
+    if re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I):
+        return False
+    if not re.search(r"[\"“”]", text) and re.search(r"\b(?:you|your|I|I'm|I've)\b", text):
+        return False  # speech without its quotation marks or its speaker
+    if first in _FRONTED and "," in text and not _FINITE.search(text.split(",", 1)[1]):
+        return False  # "With Assange now trapped in the embassy, Harding."; "As a back-up plan ..., yes."
+    return bool(_FINITE.search(text))
+
+
 def _usable(sentence: Sentence, *, alone: bool = True) -> bool:
     words = sentence.text.split()
     if not 6 <= len(words) <= 55:
         return False
-    if alone and _leans_back(sentence):
-        return False
+    if alone:
+        return _statement(sentence.text)
     text = sentence.text.strip()
-    if text[:1] in "\"“'‘" or text.endswith(("?", ":")) or not _balanced_quotes(text):
+    if text[:1] in "\"“'‘" or text.endswith(("?", ":", "…", "...")) or not _balanced_quotes(text):
+        return False
+    if is_furniture_sentence(text) or _CAMEL_GLUE.search(text) or not (text[:1].isupper() or text[:1].isdigit()):
         return False
     return not re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I)
 
@@ -74,17 +158,28 @@ def _centrality(sentences: tuple[Sentence, ...]) -> list[float]:
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*%?")
 
 
+@lru_cache(maxsize=8192)
+def _figures_in(text: str) -> frozenset[str]:
+    return frozenset(f for f in _FIGURE.findall(text) if len(f) > 1)
+
+
 def _overlap(a: str, b: str) -> float:
     """How much two sentences say the same: shared content words, or shared figures.
 
     Two outlets rarely word a fact alike, but they quote its numbers alike: two
     sentences sharing two figures ("5.25%", "7.1%") state the same fact.
     """
-    figures = {f for f in _FIGURE.findall(a) if len(f) > 1} & {f for f in _FIGURE.findall(b) if len(f) > 1}
+    figures = _figures_in(a) & _figures_in(b)
     if len(figures) >= 2:
         return 1.0
-    sa, sb = set(_content(a)), set(_content(b))
+    sa, sb = _content_set(a), _content_set(b)
     return len(sa & sb) / max(1, min(len(sa), len(sb)))
+
+
+@lru_cache(maxsize=8192)
+def _content_set(text: str) -> frozenset[str]:
+    """Content words of a sentence, cached: the same sentences are compared many times per card."""
+    return frozenset(_content(text))
 
 
 def _evidence_sentences(signals: list[Signal]) -> Counter[int]:
@@ -110,16 +205,23 @@ def rank_sentences(clean: CleanArticle, signals: list[Signal], position_weight: 
     central, info = _sentence_features(clean, signals)
     scored = []
     for i, s in enumerate(clean.sentences):
-        if not _usable(s, alone=False):
+        if not _usable(s, alone=False) or len(s.text.split()) < SUMMARY_MIN_WORDS:
             continue
-        position = 1.0 / (1.0 + 0.35 * i)
+        position = 1.0 / (1.0 + POSITION_DECAY * i)
         score = (1 - position_weight) * central[i] + position_weight * position
-        score += 0.05 * min(info[i], 3)
+        score += EVIDENCE_BONUS * min(info[i], 3)
+        if _first_person(s.text):
+            score -= FIRST_PERSON_PENALTY  # speech without its quotation marks reads as the writer's
+        if re.search(r"[\"“”]|(?:^|\s)'\w", s.text):
+            score -= QUOTE_PENALTY  # a quotation is colour; the event is told in the reporter's words
+        if re.search(r"\d", s.text):
+            score += FIGURE_BONUS
         scored.append((-score, i))
     return [i for _, i in sorted(scored)]
 
 
-def summarize(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMARY_WORDS) -> str:
+def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMARY_WORDS) -> list[int]:
+    """Indices of the summary's sentences, in article order (empty when none is usable)."""
     ranked = rank_sentences(clean, signals)
     chosen: list[int] = []
     used = 0
@@ -143,99 +245,283 @@ def summarize(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMA
                 break
         if used >= max_words * 0.8:
             break
-    if not chosen:  # nothing usable: fall back to the opening words
+    return sorted(chosen)
+
+
+def _join(clean: CleanArticle, indices: list[int], max_words: int) -> str:
+    if not indices:  # nothing usable: fall back to the opening words
         words = clean.text.split()
         return " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
-    return " ".join(clean.sentences[i].text.strip() for i in sorted(chosen))
+    return " ".join(clean.sentences[i].text.strip() for i in indices)
+
+
+def summarize(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMARY_WORDS) -> str:
+    return _join(clean, summary_sentences(clean, signals, max_words), max_words)
+
+
+#: Where a trailing modifier starts: dropping it leaves the main clause whole.
+_TRAILING = re.compile(
+    r",\s(?=(?:who|which|where|when|while|as|after|before|with|without|including|according|amid|following|"
+    r"despite|although|though|because|but|and|prompting|leaving|sending|bringing|making|saying|adding|"
+    r"sparking|causing|forcing|putting|raising|in|on|at|for|from|during|since|until|than|just|even|"
+    r"to|by|over|under|into|near|outside|inside|across|against|via|between|"
+    r"[a-z]+ing)\b)"
+    r"|\s(?=(?:after|amid|following|before|because|since|despite|while|as part of|according to|"
+    r"in a bid|in an attempt|in order|ahead of|during)\b)"
+    r"|\s[-–—]{1,2}\s"
+)
+_BAD_ENDING = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by", "from",
+               "his", "her", "their", "its", "was", "were", "is", "are", "be", "that", "which", "who", "as"}
+
+
+#: A head whose last words open a clause ("... but at one point") is not whole.
+_OPEN_CLAUSE = {"but", "and", "or", "while", "because", "although", "if", "when", "whether", "that", "which",
+                "who", "whose", "whom", "where", "than", "so"}
+
+
+#: An explicit finite verb (not just an -ed word, which may be a participle: "In 1991, intrigued by ...").
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|"
+                        r"do|said|says|told|tells)\b")
+#: A relative clause still open at the cut: "The suspect, who was on parole and had prior arrests".
+_RELATIVE = re.compile(r",\s(?:who|which|whose|whom|where)\s")
+
+
+def _open_relative(head: str) -> bool:
+    starts = [m.end() for m in _RELATIVE.finditer(head)]
+    return bool(starts) and "," not in head[starts[-1]:]
+
+
+#: A clause opened after "that" and never finished by the cut: "told police that when the shooter ...".
+_SUBORDINATE_OPEN = re.compile(r"\bthat (?:when|if|after|because|while|as|before|since|although)\b")
+
+
+#: A trailing attribution: ", ISNA news agency reported.", ", police said on Tuesday."
+_ATTRIBUTION = re.compile(
+    r",\s(?:[A-Za-z.'’\- ]{2,60}?\s)?(?:said|says|reported|reports|told [A-Za-z.'’ ]{1,30}|announced|added|"
+    r"according to [A-Za-z.'’ ]{2,50})(?:\s(?:on\s)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|yesterday|last week|this week))?\.[\"”’']?$"
+)
+_FRONTED = {"after", "although", "though", "while", "when", "if", "as", "because", "since", "despite", "following",
+            "with", "without", "before", "until", "unless", "whether", "once", "amid", "perhaps"}
+_SEGMENT_OPENERS = {"yet", "but", "and", "or", "when", "while", "if", "although", "though", "because", "as", "even",
+                    "since", "so", "whether"}
+
+
+def _whole_head(head: str) -> bool:
+    """A cut that keeps a main clause: not only a fronted phrase ("After weeks of speculation about ..."),
+    no open dash aside ("Apple - the company that ..."), no last segment left hanging (", yet even when ...",
+    ", once again")."""
+    words = head.split()
+    if re.sub(r"\W", "", words[0]).lower() in _FRONTED and "," not in head:
+        return False
+    if len(re.findall(r"\s[-–—]{1,2}\s", head)) % 2:
+        return False
+    if ", " in head:
+        segment = head.rsplit(", ", 1)[1].split()
+        opener = re.sub(r"\W", "", segment[0]).lower()
+        if (len(segment) <= 3 and segment[0][:1].islower()) or opener in _SEGMENT_OPENERS:
+            return False
+    return not _open_relative(head) and not _SUBORDINATE_OPEN.search(head)
+
+
+def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
+    """``text`` as a whole statement of at most ``max_words``: the sentence itself, or its main clause
+    with a trailing modifier dropped ("..., sobbing as she accepted"); None when neither fits."""
+    text = text.strip()
+    if len(text.split()) <= max_words:
+        return text
+    attribution = _ATTRIBUTION.search(text)
+    if attribution and len(text[: attribution.start()].split()) <= max_words:
+        head = text[: attribution.start()]
+        if len(head.split()) >= 8 and _whole_head(head) and _balanced_quotes(head):
+            return _close(head)  # "..., ISNA news agency reported." carries no fact of its own
+    best = None
+    for match in _TRAILING.finditer(text):
+        head = text[: match.start()].rstrip(",;:–—- ")
+        n = len(head.split())
+        if n > max_words:
+            break
+        last = re.sub(r"\W", "", head.split()[-1]).lower() if head.split() else ""
+        tail = {re.sub(r"\W", "", w).lower() for w in head.split()[-4:]}
+        if (n >= 8 and last not in _BAD_ENDING and not tail & _OPEN_CLAUSE and _balanced_quotes(head)
+                and _FINITE_STRICT.search(head) and _whole_head(head)):
+            best = head
+    if best is None:  # no modifier boundary: any comma that leaves a whole clause
+        for match in re.finditer(r"[,;]\s", text):
+            head = text[: match.start()]
+            n = len(head.split())
+            if n > max_words:
+                break
+            last = re.sub(r"\W", "", head.split()[-1]).lower()
+            tail = {re.sub(r"\W", "", w).lower() for w in head.split()[-4:]}
+            if (n >= 10 and last not in _BAD_ENDING and not tail & _OPEN_CLAUSE and _balanced_quotes(head)
+                    and _AUXILIARY.search(head) and _whole_head(head)):
+                best = head
+    if best is None:
+        return None
+    return _close(best)
+
+
+def _close(head: str) -> str:
+    """End a clause with a full stop, inside its closing quote if it ends with one."""
+    head = head.rstrip(",;:–— ")
+    if head.endswith((".", "!", ".\"", ".”", "!\"", "!”", ".'", ".’")):
+        return head
+    if head[-1:] in "\"”'’":
+        return head[:-1].rstrip(",;: ") + "." + head[-1]
+    return head + "."
 
 
 def shorten(text: str, max_words: int = KEY_POINT_WORDS) -> str:
-    """Cut a sentence to ``max_words`` at a clause boundary where one exists."""
-    words = text.split()
-    if len(words) <= max_words:
-        return text.strip()
-    head = " ".join(words[:max_words])
-    cuts = sorted({m.start() for m in re.finditer(r", |; | – | — ", head)}, reverse=True)
-    for i, cut in enumerate(cuts):
-        if cut <= len(head) * 0.5:
-            break
-        # a cut must not leave a clause hanging: "..., and one insider, who" ends at the earlier comma
-        previous = cuts[i + 1] if i + 1 < len(cuts) else 0
-        segment = head[previous:cut].lstrip(",;–— ").split(" ", 1)[0].lower()
-        if segment in _CLAUSE_OPENERS and previous > len(head) * 0.5:
-            continue
-        return head[:cut].rstrip(",;–— ") + "."
-    return head.rstrip(",;:–— ") + "…"
+    """A whole clause of at most ``max_words`` where one exists, else the words cut with "…"."""
+    whole = trim(text, max_words)
+    if whole is not None:
+        return whole
+    return " ".join(text.split()[:max_words]).rstrip(",;:–— ") + "…"
 
 
-def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3) -> list[str]:
+#: What the card says instead of a third key point when the article has too few whole statements.
+THIN_NOTE = "The article is too short to give three distinct key points; it has only {n} whole statement(s)."
+
+
+def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
+               summary: str = "") -> list[str]:
+    """Up to ``n`` whole statements of at most ~30 words that add to the summary: at most one may
+    repeat a summary sentence. Fewer than ``n`` only when the article has no more (see THIN_NOTE)."""
     sentences = clean.sentences
     central, info = _sentence_features(clean, signals)
-    scored = []
+    summary_parts = [summary[a:b] for a, b in split_sentences(summary)] if summary else []
+    in_summary = {i for i, s in enumerate(sentences) if s.text.strip() and (
+        s.text.strip() in summary or any(_overlap(s.text, p) > 0.8 for p in summary_parts))}
+    candidates = []
     for i, s in enumerate(sentences):
         if not _usable(s):
             continue
-        score = central[i] + 0.15 * min(info[i], 4) + 0.3 / (1 + 0.5 * i)
-        if len(s.text.split()) > KEY_POINT_WORDS:
-            score -= 0.15  # must be cut: prefer sentences that fit
-        scored.append((-score, i))
-    points: list[str] = []
-    for _, i in sorted(scored):
-        text = shorten(sentences[i].text)
-        if any(_overlap(text, p) > 0.4 for p in points):
+        text = trim(s.text)
+        if text is None:
             continue
-        points.append(text)
-        if len(points) == n:
-            break
-    if len(points) < n:  # short articles: fill from any remaining sentences, still distinct
-        for s in sentences:
-            text = shorten(s.text)
-            if len(text.split()) >= 4 and all(_overlap(text, p) <= 0.4 for p in points):
-                points.append(text)
+        score = central[i] + 0.15 * min(info[i], 4) + 0.3 / (1 + 0.5 * i)
+        if text != s.text.strip():
+            score -= 0.1  # trimmed: prefer sentences that fit whole
+        candidates.append((-score, i, text))
+    candidates.sort()
+    points: list[str] = []
+    repeated = 0
+    for allow_repeat in (False, True):
+        for _, i, text in candidates:
             if len(points) == n:
                 break
-    if not points:  # a one-line text: its only sentence is its only point
-        points.append(shorten(sentences[0].text if sentences else clean.text))
-    return points
+            if text in points or any(_overlap(text, p) > 0.4 for p in points):
+                continue
+            if i in in_summary or (summary and _overlap(text, summary) > 0.9):
+                if not allow_repeat or repeated >= 1:
+                    continue
+                repeated += 1
+            points.append(text)
+    if len(points) < n:  # thin: any remaining whole statement that is not nearly another point
+        for _, i, text in candidates:
+            if len(points) == n:
+                break
+            repeats_summary = i in in_summary or (summary and _overlap(text, summary) > 0.9)
+            if repeats_summary and repeated >= 1:
+                continue
+            if text not in points and all(_overlap(text, p) <= 0.6 for p in points):
+                points.append(text)
+                repeated += repeats_summary
+    order = {text: i for _, i, text in candidates}
+    return sorted(points, key=lambda t: order.get(t, 0))
+
+
+def key_points_note(points: list[str], n: int = 3) -> str:
+    return THIN_NOTE.format(n=len(points)) if len(points) < n else ""
+
+
+#: A headline for untitled text is the lead's main clause, at most this many words.
+HEADLINE_WORDS = 22
 
 
 def headline(clean: CleanArticle) -> str:
+    """The title; for untitled text, the first whole statement of the lead (its main clause if long)."""
     if clean.title:
         return clean.title
-    first = clean.sentences[0].text if clean.sentences else clean.text
-    return shorten(first, 14).rstrip(".")
+    for s in clean.sentences[:8]:
+        if not _statement(s.text):
+            continue
+        whole = trim(s.text, HEADLINE_WORDS) or trim(s.text, KEY_POINT_WORDS)
+        if whole:
+            return whole.rstrip(".")
+    usable = [s.text for s in clean.sentences if _usable(s, alone=False)]
+    first = usable[0] if usable else (clean.sentences[0].text if clean.sentences else clean.text)
+    return (trim(first, KEY_POINT_WORDS) or shorten(first, HEADLINE_WORDS)).rstrip(".")
 
 
 # --- analysis ---------------------------------------------------------------
 
-_HYPE_DRIVERS = {
-    "sensational_language": "loaded, emotional language",
+#: Kinds of event, told by the words of the headline and lead, with how the rubric
+#: (../shared/data/RUBRIC.md) usually places them. First match wins.
+_EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.I)) for name, pattern in (
+        ("war or armed conflict", r"\b(?:war|invasion|invaded|airstrikes?|missiles?|troops|shelling|ceasefire)\b"),
+        ("disaster", r"\b(?:earthquake|quake|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|"
+                     r"eruption|landslide|avalanche|tornado|storm|blaze|fire|explosion)\b(?!-)"),
+        ("court case", r"\b(?:court|jury|judge|verdict|convicted|sentenced|pleaded|guilty|acquitted|trial|"
+                       r"lawsuit|sued|indicted|prosecutors?)\b"),
+        ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|shot|stabbed|robbery|police|suspect|manslaughter|"
+                  r"assault(?:ed)?|kidnapp(?:ed|ing))\b"),
+        ("accident", r"\b(?:crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell)\b"),
+        ("election", r"\b(?:election|elected|re-elected|ballots?|referendum|polling day)\b"),
+        ("trade decision", r"\b(?:imports?|exports?|tariffs?|sanctions|trade deal|embargo)\b"),
+        ("law or policy", r"\b(?:law|bill|legislation|regulations?|regulators?|ban(?:ned)?|approv(?:ed|al)|"
+                          r"polic(?:y|ies)|ministry|parliament|congress|senate|government)\b"),
+        ("business deal", r"\b(?:acqui(?:re|res|red|sition)|merger|takeover|deal|buy(?:s|out)?|bought|stake|"
+                          r"invest(?:s|ed|ment)?|shares|profits?|revenue|earnings|ipo)\b"),
+        ("appointment or departure", r"\b(?:appointed|named|resign(?:s|ed)|stepp(?:ed|ing) down|sacked|"
+                                     r"fired|hired|poached|retire[sd]?)\b"),
+        ("study", r"\b(?:study|researchers?|scientists?|survey|report found|findings)\b"),
+        ("sports result", r"\b(?:match|goal|league|season|championship|tournament|cup|coach|manager|striker|"
+                          r"midfielder|innings|wicket|grand prix|pole position)\b"),
+        ("health", r"\b(?:hospital(?:ised|ized)?|disease|virus|outbreak|patients?|cancer|vaccine)\b"),
+        ("celebrity or lifestyle story", r"\b(?:actress|actor|star|singer|celebrity|instagram|fans|fashion|"
+                                         r"model|reality|royal|duchess|prince|princess)\b"),
+        ("death", r"\b(?:died|dies|death|dead)\b"),
+    )
+)
+#: The rubric's impact bands, in its own terms.
+_BANDS = (
+    (1, "the rubric's band for stories with no consequences beyond a few people"),
+    (3, "the rubric's band for small or local consequences"),
+    (5, "the rubric's band for what matters to a city, a sector or a large company"),
+    (7, "the rubric's band for national significance or a large sector"),
+    (8, "the rubric's band for a lasting strategic shift across countries or an industry"),
+    (10, "the rubric's band for historic events affecting hundreds of millions"),
+)
+#: Kinds that rarely reach beyond the people involved: a high score for one is flagged, not echoed.
+_SMALL_KINDS = {"celebrity or lifestyle story", "sports result", "accident", "crime", "death"}
+_HYPE_NAMES = {
+    "sensational_language": "loaded, emotional words",
     "framing": "shouting and insinuation",
     "coverage_volume": "the sheer volume of coverage",
     "superlatives": "superlatives and absolutes",
     "clickbait_headline": "a clickbait-style headline",
     "speculation": "speculation presented alongside the facts",
     "anonymous_sourcing": "claims resting on unnamed sources",
-    "repetition": "repetition of the same claims",
+    "repetition": "the same claims repeated",
+    "persuasion": "persuasion techniques",
+    "propaganda_techniques": "sentences built like propaganda",
 }
-_HYPE_OPENERS = {
-    "low": "Media attention is restrained",
-    "moderate": "While media attention is moderate, driven mainly by {driver}",
-    "high": "While media attention is heavy because of {driver}",
-    "extreme": "While the coverage is extremely loud, fuelled by {driver}",
-}
+_QUOTED_DRIVERS = {"sensational_language", "superlatives", "speculation", "framing", "anonymous_sourcing"}
+_FIGURE_KINDS = ("money", "casualties", "percent", "count")
+_UNIT_AFTER_NUMBER = re.compile(r"\d[\d,.]*\s*(?:%|per ?cent|percent|[a-zA-Z£$€])|[£$€]\s?\d")
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
 
 
-def _impact_phrase(impact: int) -> str:
-    if impact <= 2:
-        return "changes little beyond the people directly involved"
-    if impact <= 4:
-        return "has limited consequences, mostly local or confined to a small group"
-    if impact <= 6:
-        return "matters for a sector, a region or a large organisation"
-    if impact <= 8:
-        return "represents a substantial shift with national or international consequences"
-    return "is of historic scale, affecting very many people for years"
+def _article_for(noun: str) -> str:
+    return "an" if noun[:1].lower() in "aeiou" else "a"
+
+
+def _pick(options: tuple[str, ...], key: str) -> str:
+    """One of ``options``, the same one for the same article (wording varies between cards)."""
+    return options[sum(map(ord, key)) % len(options)]
 
 
 def _quote(items: list[str], k: int = 3) -> str:
@@ -247,87 +533,180 @@ def _quote(items: list[str], k: int = 3) -> str:
     return ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
-def _development(clean: CleanArticle, points: list[str], signals: list[Signal]) -> str:
-    """The concrete development, as a clause: from the headline or, when it is clickbait, the top key point."""
-    clickbait = next((s.value for s in signals if s.name == "clickbait_headline"), 0.0)
-    use_title = clean.title and clickbait < 0.5
-    base = clean.title if use_title else (points[0] if points else headline(clean))
-    base = shorten(base, 22).removesuffix(".")  # a cut mid-clause keeps its "…"
-    first = base.split(" ", 1)[0]
-    if first.lower() in _LOWERABLE_FIRST:
-        base = base[0].lower() + base[1:]
-    return base
-
-
 def _by_name(signals: list[Signal]) -> dict[str, Signal]:
     return {s.name: s for s in signals}
 
 
-def _impact_reasons(signals: list[Signal]) -> tuple[list[str], list[str]]:
-    """(what raises the impact score, what holds it down), as phrases."""
-    by = _by_name(signals)
-    ranked = sorted((s for s in signals if s.kind == "impact"), key=lambda s: -s.contribution)
-    reasons = []
-    for s in ranked[:3]:
-        if s.contribution <= 0.05 or s.value < 0.15:
+def _development(clean: CleanArticle, points: list[str], signals: list[Signal]) -> str:
+    """The concrete development as a whole clause: the cleaned headline when it is not clickbait,
+    else the lead's first whole statement."""
+    clickbait = next((s.value for s in signals if s.name == "clickbait_headline"), 0.0)
+    base = clean.title if clean.title and clickbait < 0.5 and len(clean.title.split()) >= 4 else ""
+    if not base:
+        lead = next((s.text for s in clean.sentences[:8] if _statement(s.text)), "")
+        base = (trim(lead, 30) if lead else None) or (points[0] if points else headline(clean))
+    return base.strip().rstrip(".!")
+
+
+def _event_kind(clean: CleanArticle, development: str) -> str:
+    for name, pattern in _EVENT_KINDS:
+        if pattern.search(development):
+            return name
+    return ""
+
+
+def _figures(signals: list[Signal]) -> list[str]:
+    """Real quantities behind the magnitude signal: money, people, counts, percentages; never a
+    bare year, date, model number or address."""
+    magnitude = _by_name(signals).get("magnitude")
+    out = []
+    for e in magnitude.evidence if magnitude else []:
+        if e.direction != "raises" or e.sentence is None or not e.note.startswith(_FIGURE_KINDS):
             continue
-        raises = [e.text for e in s.evidence if e.direction == "raises" and e.sentence is not None]
-        if s.name == "magnitude" and raises:
-            reasons.append(f"figures such as {_quote(raises, 2)}")
-        elif s.name == "actors" and raises:
-            reasons.append(f"the actors involved ({', '.join(list(dict.fromkeys(raises))[:3])})")
-        elif s.name == "action_type" and raises:
-            actions = list(dict.fromkeys(r.lower() for r in raises))[:3]
-            reasons.append(f"the kind of action reported ({', '.join(actions)})")
-        elif s.name == "scope":
-            reasons.append("its reach across countries or sectors")
-        elif s.name == "durability":
-            reasons.append("consequences that are likely to last")
-        elif s.name == "certainty":
-            reasons.append("the fact that it is done and confirmed rather than expected")
-        elif s.name == "novelty":
-            reasons.append("the newness of the development")
-    held_down = []
+        text = e.text.strip()
+        if _YEAR_ONLY.match(text) or not re.search(r"\d|million|billion|thousand|hundred|dozen", text):
+            continue
+        if e.note.startswith("count") and not (_UNIT_AFTER_NUMBER.search(text) or re.search(r"[a-z]{3}", text)):
+            continue
+        out.append(text)
+    return out
+
+
+def _certainty(signals: list[Signal]) -> tuple[list[str], list[str]]:
+    """(words saying it is done, words saying it is expected), from the certainty signal."""
+    certainty = _by_name(signals).get("certainty")
+    if certainty is None:
+        return [], []
+    done = [e.text for e in certainty.evidence if e.direction == "raises"]
+    expected = [e.text for e in certainty.evidence if e.direction == "lowers"]
+    return done, expected
+
+
+def _band(impact: int) -> str:
+    return next(text for top, text in _BANDS if impact <= top)
+
+
+def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores, kind: str, key: str) -> str:
+    by = _by_name(signals)
+    figures = _figures(signals)
+    actions = []
+    action = by.get("action_type")
+    if action:
+        actions = list(dict.fromkeys(e.text.lower() for e in action.evidence
+                                     if e.direction == "raises" and e.sentence is not None))[:3]
+    actors = []
+    actor = by.get("actors")
+    if actor:
+        actors = list(dict.fromkeys(e.text for e in actor.evidence
+                                    if e.direction == "raises" and e.sentence is not None))[:3]
+    reasons = []
+    if figures:
+        reasons.append(f"the figures at stake ({_quote(figures, 2)})")
+    if actors and by["actors"].contribution > 0.05:
+        reasons.append(f"who is involved ({', '.join(actors)})")
+    if actions and by["action_type"].contribution > 0.05:
+        reasons.append(f"what was done ({', '.join(actions)})")
+    scope = by.get("scope")
+    if scope and scope.contribution > 0.3 and scope.value >= 0.4:
+        reasons.append("its reach across countries or sectors")
+    done, expected = _certainty(signals)
     certainty = by.get("certainty")
-    if certainty and certainty.value < 0.3 and any(e.direction == "lowers" for e in certainty.evidence):
-        held_down.append("much of it is expected or rumoured rather than confirmed")
-    low = by.get("action_type")
-    lowering = [e.text.lower() for e in low.evidence if e.direction == "lowers"] if low else []
-    if lowering and low.value < 0.3:
-        held_down.append(f"its subject ({', '.join(list(dict.fromkeys(lowering))[:3])}) carries few consequences")
-    return reasons, held_down
+    low_certainty = bool(certainty and certainty.value < 0.15 and len(expected) > 2 * max(1, len(done)))
+    impact = scores.impact
+    what = f"{_article_for(kind)} {kind}" if kind else "the development"
+    if kind in _SMALL_KINDS and impact >= 6:
+        rating = (f"Impact is rated {impact}/10, {_band(impact)}; that is high for {what}, and rests on "
+                  f"{'; '.join(reasons[:3]) or 'its wording more than its facts'}")
+    elif reasons and impact >= 3:
+        opener = _pick(("Impact is rated {i}/10, {b}" + (", for {w}" if kind else "") + ": the score rests on {r}",
+                        "At {i}/10 for impact, {b}, {w} is weighed by {r}",
+                        "{W_cap} earns an impact of {i}/10, {b}, because of {r}"), key)
+        rating = opener.format(i=impact, b=_band(impact), w=what, W_cap=what[0].upper() + what[1:],
+                               r="; ".join(reasons[:3]))
+    else:
+        rating = _pick((f"Impact is {impact}/10, {_band(impact)}: {what} reports few figures, "
+                        "actors or consequential actions",
+                        f"At {impact}/10, impact sits in {_band(impact)}: no large figures, powerful actors or "
+                        "binding decisions are reported",
+                        f"Impact stays at {impact}/10, {_band(impact)}, as {what} touches few people and "
+                        "names no large sums or binding decisions"), key)
+    if low_certainty:
+        rating += f", and it is held down because the text mostly speaks of what may happen ({_quote(expected, 2)})"
+    elif done and impact >= 4 and len(done) >= len(expected):
+        rating += f", and the text reports it as done ({_quote(done, 2)})"
+    return rating + "."
+
+
+def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, key: str) -> str:
+    ranked = sorted((s for s in signals if s.kind == "hype" and s.contribution > 0.1 and s.value >= 0.4),
+                    key=lambda s: -s.contribution)
+    drivers = []
+    for s in ranked[:2]:
+        name = _HYPE_NAMES.get(s.name, "")
+        if not name:  # a signal this text cannot name in plain words is left to the evidence list
+            continue
+        if s.name in _QUOTED_DRIVERS:
+            words = [e.text for e in s.evidence if e.sentence is not None and e.direction == "raises"
+                     and len(e.text) < 60 and not _is_acronym(e.text)]
+            if not words:
+                continue
+            name += f" ({_quote(words, 3)})"
+        drivers.append(name)
+    level, hype = scores.hype_level, scores.hype
+    if level == "low":
+        text = _pick((f"The telling is sober: hype is {hype}/10",
+                      f"Coverage stays close to the facts, so hype is low ({hype}/10)",
+                      f"Hype is low ({hype}/10): the report is mostly factual and attributed"), key)
+        quoted = [d for d in drivers if "“" in d]
+        if quoted:  # only a driver the reader can check in the text is worth a "despite"
+            text += f", despite some {quoted[0]}"
+    else:
+        lead = {"moderate": "Hype is moderate", "high": "Hype is high", "extreme": "Hype is extreme"}[level]
+        text = f"{lead} ({hype}/10)" + (f", driven by {' and '.join(drivers)}" if drivers else "")
+    text += f"; in all, {scores.placement}"
+    if clean.repeats_dropped:
+        text += f" (the text repeated {clean.repeats_dropped} paragraph(s), counted once)"
+    return text + "."
+
+
+def _is_acronym(text: str) -> bool:
+    """An acronym or ticker ("NYSE", "USGS", "INTC"), not shouting."""
+    bare = text.strip("\"“”'‘’ ()$")
+    # one capitalised word is an acronym, a ticker, a brand ("SEACOM") or a stamp ("UPDATED"); shouting is a run
+    return bare.isupper() and " " not in bare and len(bare.replace(".", "")) <= 9
 
 
 def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, points: list[str]) -> str:
-    hype_ranked = sorted((s for s in signals if s.kind == "hype"), key=lambda s: -s.contribution)
-    top = hype_ranked[0] if hype_ranked else None
-    driver = _HYPE_DRIVERS.get(top.name, "its framing") if top else "its framing"
-    if top and top.name in {"sensational_language", "superlatives", "speculation", "framing"}:
-        words = [e.text for e in top.evidence if e.sentence is not None]
-        if words:
-            driver += f" ({_quote(words, 3)})"
-    opener = _HYPE_OPENERS[scores.hype_level].format(driver=driver)
+    """Three sentences: what happened and what kind of event it is; why the impact score is what
+    it is, against the rubric's bands; why the hype score is what it is."""
     development = _development(clean, points, signals)
-    if scores.hype_level == "low":
-        first = f"{opener}; the core development – {development} – {_impact_phrase(scores.impact)}."
+    kind = _event_kind(clean, development)
+    key = development
+    if kind:
+        first = _pick((f"The development: {development} ({kind})",
+                       f"What happened: {development}, {_article_for(kind)} {kind}",
+                       f"At its core this is {_article_for(kind)} {kind}: {development}"), key)
     else:
-        first = f"{opener}, the core development – {development} – {_impact_phrase(scores.impact)}."
-    reasons, held_down = _impact_reasons(signals)
-    if reasons and scores.impact >= 3:
-        second = f"Its impact of {scores.impact}/10 rests on {'; '.join(reasons[:3])}"
-    else:
-        second = (f"Its impact of {scores.impact}/10 reflects that it reports few figures, actors or "
-                  "consequential actions")
-    if held_down:
-        second += f", and is held down because {' and '.join(held_down)}"
-    third = f"Hype is {scores.hype_level} ({scores.hype}/10); in all, {scores.placement}"
-    if clean.repeats_dropped:
-        third += f" (the text repeated {clean.repeats_dropped} paragraph(s), counted once)"
-    # three sentences at most: the development and the noise, the impact, the hype
-    return " ".join([first, second + ".", third + "."])
+        first = _pick((f"The development: {development}", f"What happened: {development}",
+                       f"The report's core: {development}"), key)
+    first = first.rstrip(".") + "."
+    return " ".join([first, _impact_sentence(clean, signals, scores, kind, key),
+                     _hype_sentence(signals, scores, clean, key)])
+
+
+#: A short article's summary is shorter, so that its key points can add to it.
+SUMMARY_SHARE_OF_ARTICLE = 0.3
 
 
 def write(clean: CleanArticle, signals: list[Signal], scores: Scores) -> Prose:
-    summary = summarize(clean, signals)
-    points = key_points(clean, signals)
-    return Prose(analysis=analyze_prose(clean, signals, scores, points), summary=summary, key_points=points)
+    budget = min(SUMMARY_WORDS, max(30, int(SUMMARY_SHARE_OF_ARTICLE * clean.word_count)))
+    chosen = summary_sentences(clean, signals, budget)
+    while True:
+        summary = _join(clean, chosen, budget)
+        points = key_points(clean, signals, summary=summary)
+        # a thin article: give up the summary's last sentence to its key points, down to the lead
+        if len(points) == 3 or len(chosen) <= 1:
+            break
+        chosen = chosen[:-1]
+    return Prose(analysis=analyze_prose(clean, signals, scores, points), summary=summary, key_points=points,
+                 key_points_note=key_points_note(points))

@@ -49,6 +49,7 @@ def to_text(card: Verdict, *, explain: bool = False) -> str:
         "",
         "Key points",
         *[f"  - {p}" for p in card.key_points],
+        *([f"  ({card.key_points_note})"] if card.key_points_note else []),
     ]
     if card.cleaning.repeats_dropped:
         lines += ["", f"({card.cleaning.repeats_dropped} repeated paragraph(s) dropped before scoring)"]
@@ -92,6 +93,7 @@ def to_markdown(card: Verdict, *, explain: bool = False) -> str:
         "### Analysis", "", _md_escape(card.analysis), "",
         "### Summary", "", _md_escape(card.summary), "",
         "### Key points", "", *[f"- {_md_escape(p)}" for p in card.key_points], "",
+        *([f"*{_md_escape(card.key_points_note)}*", ""] if card.key_points_note else []),
     ]
     if explain:
         out += ["### Evidence", "", "| signal | kind | value | weight | contribution | evidence |",
@@ -130,7 +132,8 @@ def to_html(cards: Sequence[Verdict], *, explain: bool = False, title: str = "ne
             f'<p class="placement">{e(card.placement)}</p>',
             f"<h2>Analysis</h2><p>{e(card.analysis)}</p>",
             f"<h2>Summary</h2><p>{e(card.summary)}</p>",
-            "<h2>Key points</h2><ul>" + "".join(f"<li>{e(p)}</li>" for p in card.key_points) + "</ul>",
+            "<h2>Key points</h2><ul>" + "".join(f"<li>{e(p)}</li>" for p in card.key_points) + "</ul>"
+            + (f'<p class="key-points-note">{e(card.key_points_note)}</p>' if card.key_points_note else ""),
         ]
         if explain:
             rows = "".join(

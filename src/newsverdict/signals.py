@@ -7,9 +7,11 @@ not applied here (see scoring.py); this stage only measures.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
@@ -19,6 +21,7 @@ from .headline import default_model
 from .models import CleanArticle, Evidence, Signal
 from .numbers import find_figures
 from .text import jaccard, shingles
+from .wordmodel import default_models, terms
 
 MAX_EVIDENCE = 6
 
@@ -38,6 +41,56 @@ class _Doc:
         self.n_sentences = max(1, len(clean.sentences))
         self.n_words = max(1, clean.word_count)
         self._matches: dict[tuple, list[tuple[int, int, str]]] = {}
+        self.background = _background_sentences(clean)
+        self.word_terms: Counter[str] | None = None
+        self.questions = {i for i, s in enumerate(clean.sentences) if _QUESTION.search(s.text)}
+
+    def in_background(self, offset: int | None) -> bool:
+        """Is the text at ``offset`` in the background (past-dated, recap) clause of a sentence?
+
+        The clause, not the whole sentence: in "It applies to 450 million consumers and to firms
+        that sold batteries worth €38 billion last year" only the second clause is dated.
+        """
+        if offset is None:
+            return False
+        i = self.sentence_of(offset)
+        if i not in self.background:
+            return False
+        s = self.clean.sentences[i]
+        cuts = [s.start] + [s.start + m.end() for m in _CLAUSE_BREAK.finditer(s.text)] + [s.end]
+        for a, b in itertools.pairwise(cuts):
+            if a <= offset < b:
+                clause = self.text[a:b]
+                return bool(_PAST_MARKER.search(clause) or _YEAR_REF.search(clause))
+        return True
+
+    def in_question(self, offset: int | None) -> bool:
+        """Is it in a question (a quiz, a poll widget, a rhetorical question)?"""
+        return offset is not None and self.sentence_of(offset) in self.questions
+
+    def countries(self) -> tuple[list[Evidence], int]:
+        """Countries named in the current event's sentences, and how many more were left out.
+
+        Left out: countries in background sentences, and countries in lists of three or more
+        ("arrested people from Britain, France, Italy and Spain" is one group, not four countries
+        in scope: the list counts once, as its first member).
+        """
+        hits = [h for h in self.find(lx.phrase_pattern(lx.COUNTRIES), "country", _proper)
+                if not self.in_background(h.start)]
+        kept: list[Evidence] = []
+        left_out = 0
+        run: list[Evidence] = []
+        for h in [*hits, None]:
+            if h is not None and run and _LIST_GAP.fullmatch(self.text[run[-1].end or 0:h.start or 0]):
+                run.append(h)
+                continue
+            if len(run) >= 3:
+                kept.append(run[0].model_copy(update={"note": f"country (first of a list of {len(run)})"}))
+                left_out += len(run) - 1
+            else:
+                kept += run
+            run = [h] if h is not None else []
+        return kept, left_out
 
     def matches(self, pattern: re.Pattern[str], case_check: Callable[[str], bool] | None = None):
         """(start, end, text) of every match, computed once per article and pattern."""
@@ -60,6 +113,50 @@ class _Doc:
     ) -> list[Evidence]:
         return [Evidence(text=text, sentence=self.sentence_of(start), start=start, end=end, note=note,
                          direction=direction) for start, end, text in self.matches(pattern, case_check)]
+
+
+#: Clause breaks inside a sentence (not commas: "In 2004, a tsunami killed 220,000" is one clause).
+_CLAUSE_BREAK = re.compile(r";|\s(?:and|but|while|whereas)\s", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,|;|/|,?\s+and|,?\s+or)\s*(?:the\s+)?", re.I)
+_QUESTION = re.compile(r"\?[\"”’')\s]*$|^\s*(?:poll|quiz|vote|do you (?:think|agree|support|believe))\b", re.I)
+_YEAR_REF = re.compile(r"(?:\b(?P<prep>in|since|back in|during|of|from|until|by|before|through|to|after|the)\s+)?"
+                       r"(?:(?:early|late|mid)[- ]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
+                       r"(?:\d{1,2},?\s+)?)?\b(?P<year>1[89]\d\d|20\d\d)\b(?!\s*(?:%|per ?cent|[a-z]))", re.I)
+_PAST_MARKER = re.compile(r"\b(?:last year|(?:\d+|two|three|four|five|ten|twenty|many|several) years ago|decades? ago|"
+                          r"a decade ago|in the past|back then|at the time|anniversary|in the (?:19|20)\d0s|"
+                          r"since (?:1[89]\d\d|20[01]\d))\b", re.I)
+#: Years after these words are targets or deadlines, not the past.
+_FUTURE_PREPS = {"until", "by", "before", "through", "to"}
+#: The lead: the headline and the first sentences tell what the event is, so they are never background.
+LEAD_SENTENCES = 2
+
+
+def _background_sentences(clean: CleanArticle) -> set[int]:
+    """Sentences that recount the past rather than report the event.
+
+    A body sentence is background when it carries a past marker ("last year", "years ago",
+    "since 1976") or a year earlier than the lead's (the latest year in the headline and
+    first sentences, as in a dateline); with no year in the lead, any body year that is not a
+    target ("by 2030") is taken as a reference to a dated past event, since news rarely dates
+    the event it reports with its year.
+    """
+    def years(text: str) -> list[int]:
+        return [int(m.group("year")) for m in _YEAR_REF.finditer(text)
+                if (m.group("prep") or "").lower() not in _FUTURE_PREPS]
+
+    sentences = clean.sentences
+    lead = " ".join([clean.title, *(s.text for s in sentences[:LEAD_SENTENCES])])
+    lead_years = years(lead)
+    now = max(lead_years) if lead_years else None
+    out = set()
+    for i, s in enumerate(sentences[LEAD_SENTENCES:], start=LEAD_SENTENCES):
+        if _PAST_MARKER.search(s.text):
+            out.add(i)
+            continue
+        ys = years(s.text)
+        if ys and (now is None or min(ys) < now) and not (now is not None and max(ys) >= now):
+            out.add(i)
+    return out
 
 
 def _proper(match: str) -> bool:
@@ -142,28 +239,60 @@ def sensational(doc: _Doc) -> Signal:
 
 
 _ACRONYMS = {"NATO", "OPEC", "NASA", "FIFA", "UEFA", "CNN", "USA", "AIDS", "COVID", "UNESCO", "UNICEF", "NHS",
-             "BBC", "FBI", "CIA", "NSA", "ISIS", "EU", "UK", "US", "UN", "AP", "CEO", "GDP", "IMF", "WHO"}
+             "BBC", "FBI", "CIA", "NSA", "ISIS", "EU", "UK", "US", "UN", "AP", "CEO", "GDP", "IMF", "WHO", "NASDAQ",
+             "NYSE", "FTSE", "NAACP", "OSHA", "FEMA", "NOAA", "USGS", "AFP", "UPI", "IRNA", "ASEAN", "SWAT", "NCAA",
+             "NFL", "NBA", "MLB", "NHL", "UNHCR", "INTERPOL", "OPCW", "IAEA", "NPR", "PBS", "ABC", "NBC", "CBS"}
 _SCARE_QUOTE = re.compile(r"[\"“‘']([A-Za-z][A-Za-z\- ]{2,30})[\"”’'](?!\w)")
 _PARTISAN = lx.phrase_pattern(lx.PARTISAN)
+_CAPS = re.compile(r"\b[A-Z][A-Z'’]{3,}\b")
+_VOWELS = set("AEIOU")
+#: A dateline opens a paragraph: "WASHINGTON (Reuters) -", "LONDON, May 5 --".
+_DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Za-z. ]{2,30})?\s*(?:\([^)]{1,40}\))?\s*(?:-|–|—|,)")
+#: Something said, attributed: the words are the speaker's, not the outlet's.
+_ATTRIBUTION = re.compile(r"^\s*,?\s*(?:[\w.'-]+\s+){0,3}"
+                          r"(?:said|says|told|added|wrote|tweeted|asked|shouted|chanted|yelled|screamed)\b")
+
+
+def _shouting(doc: _Doc, start: int, word: str) -> bool:
+    """An all-caps word shouts unless it is an acronym, a ticker, a dateline or someone's quoted words."""
+    core = word.replace("'", "").replace("’", "")
+    if core in _ACRONYMS or len(core) < 4 or not (_VOWELS & set(core)):
+        return False
+    before = doc.text[max(0, start - 12):start]
+    if re.search(r"[(:]\s*$|\b(?:NYSE|NASDAQ|LSE|TSX):?\s*$", before):
+        return False  # a ticker: "(AAPL)", "NYSE: IBM"
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    dateline = _DATELINE.match(doc.text, line_start)
+    return not (dateline and dateline.end() >= start)
+
+
+def _attributed(doc: _Doc, end: int) -> bool:
+    """Is the quote or exclamation ending at ``end`` followed by who said it?"""
+    return bool(_ATTRIBUTION.match(doc.text[end:end + 40].lstrip("\"”’' ")))
 
 
 def framing(doc: _Doc) -> Signal:
-    """Shouting and insinuation: caps, '!', rhetorical questions, scare quotes, partisan labels."""
+    """Shouting and insinuation: caps, '!', rhetorical questions, scare quotes, partisan labels.
+
+    Acronyms, tickers and datelines are not shouting; quoted speech that is attributed to its
+    speaker ("'Get out!' she shouted") is the speaker's voice, not the outlet's.
+    """
     text = doc.text
     ev: list[Evidence] = []
-    for m in re.finditer(r"\b[A-Z]{4,}\b", text):
-        if m.group(0) not in _ACRONYMS:
+    for m in _CAPS.finditer(text):
+        if _shouting(doc, m.start(), m.group(0)):
             ev.append(Evidence(text=m.group(0), sentence=doc.sentence_of(m.start()), start=m.start(),
                                end=m.end(), note="all caps"))
     for m in re.finditer(r"!", text):
-        ev.append(Evidence(text="!", sentence=doc.sentence_of(m.start()), start=m.start(), end=m.end(),
-                           note="exclamation"))
+        if not _attributed(doc, m.end()):
+            ev.append(Evidence(text="!", sentence=doc.sentence_of(m.start()), start=m.start(), end=m.end(),
+                               note="exclamation"))
     for i, s in enumerate(doc.clean.sentences):
         stripped = s.text.rstrip("\"”’' ")
         if stripped.endswith("?") and s.text.lstrip()[:1] not in "\"“‘":
             ev.append(Evidence(text=s.text[:160], sentence=i, start=s.start, end=s.end, note="rhetorical question"))
     for m in _SCARE_QUOTE.finditer(text):
-        if len(m.group(1).split()) <= 3:
+        if len(m.group(1).split()) <= 3 and not _attributed(doc, m.end()):
             ev.append(Evidence(text=m.group(0), sentence=doc.sentence_of(m.start()), start=m.start(),
                                end=m.end(), note="scare quotes"))
     ev += doc.find(_PARTISAN, "partisan label")
@@ -171,6 +300,23 @@ def framing(doc: _Doc) -> Signal:
     return _signal("framing", "hype", _saturate(per_100, 1.5),
                    "Shouting and insinuation: capitals, exclamations, rhetorical questions, scare quotes, labels.",
                    sorted(ev, key=lambda e: e.start or 0))
+
+
+def persuasion(doc: _Doc) -> Signal:
+    """Name-calling, insinuation and doubt, appeals to fear, flag-waving, tabloid caption labels."""
+    ev: list[Evidence] = []
+    for label, pattern in lx.PERSUASION_PATTERNS:
+        ev += doc.find(pattern, label)
+    # the headline as given: the clean stage may drop a caption-labelled headline as furniture
+    title = doc.clean.title or doc.clean.article.title
+    m = lx.CAPTION_LABEL.search(title) if title else None
+    caption = [Evidence(text=m.group(0), note="tabloid caption label in the headline")] if m else []
+    weight = len(ev) + 3 * len(caption)
+    per_100 = 100 * weight / doc.n_words
+    return _signal("persuasion", "hype", _saturate(per_100, 1.0),
+                   "Persuasion techniques the rubric names: name-calling, insinuation and doubt, appeals to fear, "
+                   "flag-waving, tabloid caption labels ('Shock:', 'Slain in cold blood').",
+                   caption + _distinct(sorted(ev, key=lambda e: e.start or 0)))
 
 
 def superlatives(doc: _Doc) -> Signal:
@@ -181,8 +327,29 @@ def superlatives(doc: _Doc) -> Signal:
                    _distinct(hits))
 
 
+#: A title that is only the outlet's name ("BBC News", "The Daily Herald") says nothing about the story.
+_SITE_NAME = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.&'-]*\s*){0,3}(?:news|times|post|daily|journal|herald|guardian|mail|"
+                        r"online|tribune|telegraph|express|mirror|sun|gazette|reuters|bbc|cnn|fox|abc|nbc|cbs|npr|"
+                        r"\.com|\.co\.uk|\.org)(?:\s+(?:online|news|uk|us|world))?\s*$", re.I)
+
+
+def _site_name(title: str, source: str) -> bool:
+    t = title.strip()
+    return bool(t) and (t.lower() == source.strip().lower() or (len(t.split()) <= 4 and bool(_SITE_NAME.match(t))))
+
+
+#: Floors on the model's strength for headline forms the rubric calls clickbait outright.
+CAPTION_LABEL_FLOOR = 0.8
+SHOUTING_FLOOR = 0.6
+
+
 def clickbait_headline(doc: _Doc) -> Signal:
     title = doc.clean.title
+    raw_title = doc.clean.article.title.strip()
+    if not title and lx.CAPTION_LABEL.search(raw_title):
+        title = raw_title  # a tabloid caption label is the headline's voice, not page furniture
+    if _site_name(title, doc.clean.article.source):
+        title = ""
     used = title or (doc.clean.sentences[0].text if doc.clean.sentences else "")
     if not used:
         return _signal("clickbait_headline", "hype", 0.0, "No headline to judge.", [])
@@ -190,6 +357,15 @@ def clickbait_headline(doc: _Doc) -> Signal:
     score = model.score(used)
     evidence = [Evidence(text=used[:200], note=f"{'headline' if title else 'lead (no headline)'}: "
                          f"clickbait strength {score:.2f}")]
+    if title:
+        label = lx.CAPTION_LABEL.search(title)
+        shouting = [w for w in _CAPS.findall(title) if w not in _ACRONYMS and _VOWELS & set(w)]
+        if label and score < CAPTION_LABEL_FLOOR:
+            score = CAPTION_LABEL_FLOOR
+            evidence.append(Evidence(text=label.group(0).strip(), note=f"caption label: at least {score:.2f}"))
+        if shouting and score < SHOUTING_FLOOR:
+            score = SHOUTING_FLOOR
+            evidence.append(Evidence(text=shouting[0], note=f"shouting in the headline: at least {score:.2f}"))
     for pattern, label in lx.CLICKBAIT_PATTERNS:
         m = re.search(pattern, used, 0 if label == "all-caps word" else re.I)
         if m:
@@ -199,12 +375,13 @@ def clickbait_headline(doc: _Doc) -> Signal:
                                  direction="raises" if weight > 0 else "lowers"))
     # Without a headline, the lead sentence is a weaker proxy: count it at half strength.
     return _signal("clickbait_headline", "hype", score if title else score * 0.5,
-                   "Clickbait strength of the headline (trained model over words and characters).",
+                   "Clickbait strength of the headline (trained model over words; caption labels and "
+                   "shouting set a floor).",
                    evidence)
 
 
 def speculation(doc: _Doc) -> Signal:
-    hits = doc.find(lx.phrase_pattern(lx.HEDGES), "hedge/speculation")
+    hits = _hedges(doc, "hedge/speculation")
     sentences_with = {h.sentence for h in hits}
     share = len(sentences_with) / doc.n_sentences
     return _signal("speculation", "hype", _saturate(share, 0.35),
@@ -252,26 +429,77 @@ def repetition(doc: _Doc) -> Signal:
 
 # --- impact signals ---------------------------------------------------------
 
+#: Words after which a keyword names a field or a trade, not an act ("law professor", "war veteran").
+_NOT_EVENT_AFTER = re.compile(r"\s+(?:professors?|schools?|firms?|students?|enforcement|graduates?|degrees?|clerks?|"
+                              r"lecturers?|partners?|journals?|reviews?|veterans?|movies?|films?|games?|stories|"
+                              r"novels?|museum|memorial|correspondents?|reporters?|analysts?|experts?)\b", re.I)
+
+
+def _event_keyword(doc: _Doc, hit: Evidence) -> bool:
+    """Does a keyword speak of the event? Not in a background sentence, a question (quizzes,
+    poll widgets), a field or trade ("law professor"), nor "Bill" as a name."""
+    if doc.in_background(hit.start) or doc.in_question(hit.start):
+        return False
+    if hit.text == "Bill" or hit.text == "BILL":
+        return False
+    return not _NOT_EVENT_AFTER.match(doc.text, hit.end or 0)
+
+
+#: A hedge word that an article says is over: "ended months of speculation".
+_HEDGE_ENDED = re.compile(r"(?:\bend(?:s|ed|ing)?|\bput an end to|\bquell(?:s|ed)?|\bdispel(?:s|led)?|"
+                          r"\bdismiss(?:es|ed)?|\bconfirm(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}(?:of\s+)?$", re.I)
+
+
+def _hedges(doc: _Doc, note: str, direction: str = "raises") -> list[Evidence]:
+    return [h for h in doc.find(lx.phrase_pattern(lx.HEDGES), note, direction=direction)
+            if not _HEDGE_ENDED.search(doc.text[max(0, (h.start or 0) - 40):h.start or 0])]
+
+
+#: Money that sizes the actor rather than the event: a company's revenue, a country's GDP.
+_CONTEXT_MONEY = re.compile(r"\b(?:revenues?|sales|turnover|market (?:value|cap\w*)|assets|annual(?:ly)?|a year|"
+                            r"per year|yearly|gdp|economy|profits?|earnings|net (?:income|worth)|budget of)\b", re.I)
+#: Context money counts at this share of its size.
+CONTEXT_MONEY_SHARE = 0.4
+
 
 def magnitude(doc: _Doc) -> Signal:
-    figures = find_figures(doc.text)
+    """The largest figures of the event, on a log scale: background figures are left out and
+    money that sizes an actor (annual revenue, GDP) counts at a share of its size."""
+    figures = []
+    background = 0
+    for f in find_figures(doc.text):
+        if doc.in_background(f.start) or doc.in_question(f.start):
+            background += 1
+            continue
+        note = ""
+        size = f.size
+        if f.kind == "money":
+            window = doc.text[max(0, f.start - 60):f.end + 30]
+            ctx = _CONTEXT_MONEY.search(window)
+            if ctx:
+                size *= CONTEXT_MONEY_SHARE
+                note = f" (sizes an actor: '{ctx.group(0)}', counted at {CONTEXT_MONEY_SHARE:.0%})"
+        figures.append((f, size, note))
+    tail = [Evidence(text=f"{background} figure(s) in background sentences or questions left out",
+                     note="background")] if background else []
     if not figures:
-        return _signal("magnitude", "impact", 0.0, "No figures (money, counts, casualties) found.", [])
-    ordered = sorted(figures, key=lambda f: -f.size)
-    top = ordered[0].size
-    second = ordered[1].size if len(ordered) > 1 else 0.0
+        return _signal("magnitude", "impact", 0.0, "No figures (money, counts, casualties) found about the event.",
+                       tail)
+    ordered = sorted(figures, key=lambda x: -x[1])
+    top = ordered[0][1]
+    second = ordered[1][1] if len(ordered) > 1 else 0.0
     value = 0.8 * top + 0.2 * second
     evidence = [Evidence(text=f.text, sentence=doc.sentence_of(f.start), start=f.start, end=f.end,
-                         note=f"{f.kind} {f.amount:.3g} -> size {f.size:.2f}") for f in ordered]
+                         note=f"{f.kind} {f.amount:.3g} -> size {size:.2f}{note}") for f, size, note in ordered]
     return _signal("magnitude", "impact", value,
-                   "Size of the figures at stake (money, people, things, casualties) on a log scale.",
-                   evidence)
+                   "Size of the figures at stake in the event (money, people, things, casualties) on a log scale.",
+                   evidence[:MAX_EVIDENCE - len(tail)] + tail)
 
 
 def actors(doc: _Doc) -> Signal:
     national = doc.find(lx.phrase_pattern(lx.INSTITUTIONS), "national/international institution",
                         lambda m: len(m) > 3 or m.isupper())
-    countries = doc.find(lx.phrase_pattern(lx.COUNTRIES), "country", _proper)
+    countries, _ = doc.countries()
     companies = doc.find(lx.phrase_pattern(lx.LARGE_COMPANIES), "large company", _proper)
     local = doc.find(lx.phrase_pattern(lx.LOCAL_ACTORS), "local actor")
     n_nat = len({h.text.lower() for h in national + countries})
@@ -284,7 +512,8 @@ def actors(doc: _Doc) -> Signal:
 
 
 def action_type(doc: _Doc) -> Signal:
-    high_hits = doc.find(lx.phrase_pattern(frozenset(lx.ACTIONS_HIGH)), "consequential action")
+    high_hits = [h for h in doc.find(lx.phrase_pattern(frozenset(lx.ACTIONS_HIGH)), "consequential action")
+                 if _event_keyword(doc, h)]
     low_hits = doc.find(lx.phrase_pattern(frozenset(lx.ACTIONS_LOW)), "low-stakes content", direction="lowers")
     high = sum(lx.ACTIONS_HIGH[h.text.lower()] for h in _distinct(high_hits))
     low = sum(lx.ACTIONS_LOW[h.text.lower()] for h in _distinct(low_hits))
@@ -296,18 +525,20 @@ def action_type(doc: _Doc) -> Signal:
 
 
 def scope(doc: _Doc) -> Signal:
-    countries = {h.text.lower() for h in doc.find(lx.phrase_pattern(lx.COUNTRIES), "", _proper)}
-    words = doc.find(lx.phrase_pattern(lx.SCOPE_WORDS), "reach")
+    hits, listed = doc.countries()
+    countries = {h.text.lower() for h in hits}
+    words = [h for h in doc.find(lx.phrase_pattern(lx.SCOPE_WORDS), "reach") if _event_keyword(doc, h)]
     n_words = len({h.text.lower() for h in words})
     value = _saturate(0.8 * len(countries) + n_words, 3.0)
-    evidence = [Evidence(text=", ".join(sorted(countries)), note=f"{len(countries)} countries")] if countries else []
+    note = f"{len(countries)} countries" + (f" ({listed} more in lists, not counted)" if listed else "")
+    evidence = [Evidence(text=", ".join(sorted(countries)), note=note)] if countries else []
     return _signal("scope", "impact", value,
                    "Breadth: countries named, sectors, 'nationwide', 'global', 'millions'.",
                    evidence + _distinct(words))
 
 
 def durability(doc: _Doc) -> Signal:
-    long_hits = doc.find(lx.phrase_pattern(lx.DURABLE), "lasting")
+    long_hits = [h for h in doc.find(lx.phrase_pattern(lx.DURABLE), "lasting") if _event_keyword(doc, h)]
     short_hits = doc.find(lx.phrase_pattern(lx.FLEETING), "passing", direction="lowers")
     n_long, n_short = len(long_hits), len(short_hits)
     value = _saturate(n_long, 2.0) * (n_long + 1) / (n_long + n_short + 1)
@@ -317,8 +548,8 @@ def durability(doc: _Doc) -> Signal:
 
 
 def certainty(doc: _Doc) -> Signal:
-    confirmed = doc.find(lx.phrase_pattern(lx.CONFIRMED), "done/confirmed")
-    hedged = doc.find(lx.phrase_pattern(lx.HEDGES), "expected/rumoured", direction="lowers")
+    confirmed = [h for h in doc.find(lx.phrase_pattern(lx.CONFIRMED), "done/confirmed") if _event_keyword(doc, h)]
+    hedged = _hedges(doc, "expected/rumoured", direction="lowers")
     c, s = len(confirmed), len(hedged)
     value = (c + 0.5) / (c + s + 1.0) * _saturate(c + 0.5, 1.5)
     return _signal("certainty", "impact", value,
@@ -336,6 +567,99 @@ def novelty(doc: _Doc) -> Signal:
                    _distinct(new) + _distinct(old))
 
 
+# --- learnt word models ------------------------------------------------------
+
+#: The signal fed by each score's word model (wordmodel.py), by kind.
+WORD_SIGNALS = {"impact_words": "impact", "hype_words": "hype"}
+#: Evidence lists this many terms each way.
+WORD_EVIDENCE = 4
+
+
+def word_text(clean: CleanArticle) -> str:
+    """What the word models read: the article as it was given (headline and text before cleaning).
+
+    The page as published, furniture included, is what a reader saw: poll widgets, "share this"
+    calls and repeated teasers are part of how loud it is (grouped CV on dev: hype Spearman of the
+    word model 0.66 on the text as given, 0.63 on the cleaned text; impact the same either way).
+    """
+    article = clean.article
+    title = article.title or clean.title
+    return f"{title}\n\n{article.text}" if title else article.text
+
+
+def word_value(prediction: float) -> float:
+    """A word model's 1-10 prediction as a 0..1 signal value."""
+    return max(0.0, min(1.0, (prediction - 1.0) / 9.0))
+
+
+def _word_signal(doc: _Doc, name: str, description: str) -> Signal:
+    kind = WORD_SIGNALS[name]
+    model = default_models()[kind]
+    if doc.word_terms is None:  # both word models read the same text: count its terms once
+        doc.word_terms = terms(word_text(doc.clean))
+    prediction, contrib = model.contributions("", doc.word_terms)
+    ups = [c for c in contrib if c[1] > 0][:WORD_EVIDENCE]
+    downs = [c for c in contrib if c[1] < 0][:WORD_EVIDENCE]
+    evidence = []
+    for term, c in ups + downs:
+        m = re.search(r"\b" + r"\W+".join(map(re.escape, term.split())) + r"\b", doc.text, re.I)
+        start = m.start() if m else -1
+        evidence.append(Evidence(text=m.group(0) if m else term,
+                                 sentence=doc.sentence_of(start) if start >= 0 else None,
+                                 start=start if start >= 0 else None,
+                                 end=m.end() if m else None,
+                                 note=f"{c:+.2f} on the {kind} word model's {prediction:.1f}",
+                                 direction="raises" if c > 0 else "lowers"))
+    return Signal(name=name, kind=kind, value=round(word_value(prediction), 4), weight=0.0, contribution=0.0,
+                  description=description, evidence=evidence[: MAX_EVIDENCE + 2])
+
+
+def impact_words(doc: _Doc) -> Signal:
+    return _word_signal(doc, "impact_words", "Words that rated articles tie to high or low impact "
+                        "(a linear model learnt from the dev ratings; the words that moved it most).")
+
+
+def hype_words(doc: _Doc) -> Signal:
+    return _word_signal(doc, "hype_words", "Words that rated articles tie to loud or sober coverage "
+                        "(a linear model learnt from the dev ratings; the words that moved it most).")
+
+
+@lru_cache(maxsize=1)
+def _technique_model():
+    import gzip
+
+    from .wordmodel import WordModel
+
+    raw = resources.files("newsverdict.data").joinpath("technique_model.json.gz").read_bytes()
+    return WordModel.from_dict(json.loads(gzip.decompress(raw))["technique"])
+
+
+def propaganda_techniques(doc: _Doc) -> Signal:
+    """Sentences that read like the PTC propaganda spans (a sentence model learnt there)."""
+    model = _technique_model()
+    scored = []
+    for i, s in enumerate(doc.clean.sentences[:200]):
+        logit, contrib = model.contributions(s.text)
+        scored.append((1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit)))), i, s, contrib))
+    if not scored:
+        return _signal("propaganda_techniques", "hype", 0.0, "No sentences to judge.", [])
+    # the few most technique-like sentences say more than the average (most sentences of any article are plain)
+    top = sorted((p for p, *_ in scored), reverse=True)[:3]
+    mean_p = sum(top) / len(top)
+    evidence = []
+    for p, i, s, contrib in sorted(scored, key=lambda x: -x[0])[:3]:
+        if p < 0.5:
+            break
+        words = ", ".join([t for t, c in contrib if c > 0][:4])
+        evidence.append(Evidence(text=s.text[:200], sentence=i, start=s.start, end=s.end,
+                                 note=f"technique-like sentence p={p:.2f} (words: {words})"))
+    evidence.append(Evidence(text=f"mean p {mean_p:.2f} of the {len(top)} most technique-like of {len(scored)} "
+                                  "sentences", note="sentence model learnt on PTC"))
+    return _signal("propaganda_techniques", "hype", mean_p,
+                   "Sentences like those holding propaganda techniques in the PTC corpus (name-calling, doubt, "
+                   "fear, flag-waving, loaded language...): a sentence model learnt there.", evidence)
+
+
 def coverage_volume(articles: int, repeats: int, outlets: int, span_hours: float) -> Signal:
     """How loud the coverage is: many articles, many repeats, in a short time."""
     burst = articles / max(1.0, span_hours / 6.0)  # articles per six hours
@@ -346,8 +670,9 @@ def coverage_volume(articles: int, repeats: int, outlets: int, span_hours: float
                    "Volume of coverage: articles, repeated copies and how fast they came.", evidence)
 
 
-HYPE_SIGNALS = (sensational, framing, superlatives, clickbait_headline, speculation, anonymous_sourcing, repetition)
-IMPACT_SIGNALS = (magnitude, actors, action_type, scope, durability, certainty, novelty)
+HYPE_SIGNALS = (sensational, framing, persuasion, superlatives, clickbait_headline, speculation, anonymous_sourcing,
+                repetition, propaganda_techniques, hype_words)
+IMPACT_SIGNALS = (magnitude, actors, action_type, scope, durability, certainty, novelty, impact_words)
 
 
 def measure(clean: CleanArticle) -> list[Signal]:

@@ -8,18 +8,33 @@ import unicodedata
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
 TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-    "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "u.s", "u.k", "u.n", "e.g",
-    "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mt", "ft", "fig", "approx", "dept", "est", "min", "max", "rev", "hon", "pres",
-}
-# Possessive quantifiers and the look-behind keep this linear: a run of 200k "!" with no space after
-# it is tried once, from its first character, instead of from every character of the run.
-_SENT_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+\s+")
-#: Abbreviations and initials are short: the word before a full stop is looked for this far back.
-_LAST_WORD_WINDOW = 40
+#: Abbreviations after which a full stop never ends a sentence: titles and ranks before a name
+#: ("Dr.", "Army Spc.", "Gen.") and a few that always take a following word ("vs.", "approx.").
+_TITLES = frozenset(
+    """mr mrs ms mx dr prof sen sens rep reps gov gen lt col sgt capt cpl cpt pvt pfc spc maj adm cmdr
+    cdr brig det insp supt atty rev fr hon pres messrs mme mlle vs v fig figs nos approx dept est cf""".split()
+)
+#: Abbreviations that may also close a sentence ("... in the U.S. The company ..."): a full stop
+#: after them is a boundary only when the next word is one that opens sentences ("The", "He").
+_FINAL_ABBREVIATIONS = frozenset(
+    """inc ltd co corp plc llc bros jr sr st mt ft ave blvd rd etc jan feb mar apr jun jul aug sep
+    sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ala ariz ark calif colo conn del fla
+    ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash
+    wis wyo govt univ assn""".split()
+)
+#: A run of terminal punctuation and the closing quotes or brackets after it. Each run is
+#: matched once, whatever its length, so splitting is linear in the text (no backtracking).
+_TERMINAL = re.compile(r"[.!?…]+[\"'”’)\]]*")
+_LAST_TOKEN = re.compile(r"[\w.'’\-]+$")
+_NEXT_WORD = re.compile(r"[\"“'‘(\[]*(\w+)")
+_DOUBLE_QUOTE = re.compile(r"[\"“”]")
+_QUOTE_CLOSES_SOON = re.compile(r"[^\"“”.!?]{1,30}[\"”]")
+_TIME_FOLLOWERS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday et est edt pt pst pdt ct cst gmt bst utc local
+    january february march april may june july august september october november december""".split()
+)
+_ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,6}$")  # "...by someone from BT.Now a woman ..."
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "p.m", "d.c"; not "6.8"
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
@@ -43,8 +58,18 @@ _FOREIGN_MARKERS = {
 }
 
 
+_GLUED_TITLE = re.compile(r"\b(Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Lt|Sgt|Capt|Col|Prof|Rev)\.(?=[A-Z][a-z])")
+_MOJIBAKE = re.compile(r"[ÂÃ][\u0080-\u00bf]|â€")
+_PTB_OPEN = re.compile(r"``\s?")
+_PTB_CLOSE = re.compile(r"\s?''(?=\s|$|[.,;:!?])")
+
+
 def normalize(text: str) -> str:
     """Unicode NFKC, unify quotes and dashes, drop control and zero-width characters."""
+    if _MOJIBAKE.search(text):  # UTF-8 read as Latin-1 upstream: "Â£1,000" for "£1,000"
+        import ftfy
+
+        text = ftfy.fix_text(text, normalization="NFC")
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[\u200b-\u200f\u2060\ufeff\u00ad]", "", text)
@@ -52,6 +77,10 @@ def normalize(text: str) -> str:
         ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C"
     )
     text = text.replace("\t", " ")
+    text = _GLUED_TITLE.sub(r"\1. ", text)  # "Alaska Gov.Sarah Palin"
+    # PTB-tokenised corpora (ECB+) write quotes as `` and '': make them quotes again
+    text = _PTB_OPEN.sub('"', text)
+    text = _PTB_CLOSE.sub('"', text)
     text = re.sub(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", text)
     return text
 
@@ -65,22 +94,103 @@ def tokens(text: str) -> list[str]:
     return [t.lower() for t in TOKEN_RE.findall(text)]
 
 
+def _opens_sentence(word: str) -> bool:
+    """A capitalised function word ("The", "He", "But") can only be the start of a sentence."""
+    return word[:1].isupper() and (word.lower() in STOPWORDS or word in {"A", "I"})
+
+
+def _is_boundary(paragraph: str, run_start: int, run_end: int, quote_open_at: int) -> bool:
+    """Whether the terminal punctuation ``paragraph[run_start:run_end]`` ends a sentence."""
+    punct = paragraph[run_start]
+    nxt = paragraph[run_end : run_end + 1]
+    if not nxt:
+        return True
+    glued = not nxt.isspace()
+    if glued:
+        # "word.Word" glue (BBC/XSum texts: "...until 2019.Short-format..."): a boundary only
+        # between a lower-case word or a figure and a capitalised word; never "4.6", "U.S.A",
+        # "bbc.co.uk" or "Ph.D".
+        before = paragraph[run_start - 1 : run_start]
+        after = paragraph[run_end : run_end + 2]
+        acronym = _ACRONYM_BEFORE.search(paragraph, max(0, run_start - 8), run_start)
+        if not (before.islower() or before.isdigit() or before in "\"'”’)" or acronym):
+            return False
+        if not after[:1].isupper() and after[:1] not in "\"“":
+            return False
+        if after[:1].isupper() and len(after) == 2 and not (after[1].isalpha() or after[1] in " '’"):
+            return False
+        if after[:1].isupper() and after[1:2].isupper() and not (before.isalpha() or before in "\"'”’"):
+            return False  # "v2.BETA"; but "disappearance.CCTV footage" glues
+    match = _NEXT_WORD.match(paragraph, run_end + (0 if glued else 1))
+    next_word = match.group(1) if match else ""
+    first = paragraph[run_end + (0 if glued else 1) : run_end + (1 if glued else 2)]
+    if punct == "." and paragraph[run_start - 1 : run_start].isdigit() and next_word[:1].isdigit():
+        return False  # a detokenised decimal or time: "£1. 7 million", "at 4. 30am"
+    if next_word[:1].islower() or (first and first.islower()):
+        return False  # "...?" he asked; "e.g. a case"; "3 p.m. on Friday"
+    if punct not in ".…":
+        return True
+    token = _LAST_TOKEN.search(paragraph, max(0, run_start - 40), run_start)
+    last = token.group(0).lower().strip(".'’-") if token else ""
+    if (quote_open_at >= 0 and run_start - quote_open_at < 40 and paragraph.count(" ", quote_open_at, run_start) < 3
+            and _QUOTE_CLOSES_SOON.match(paragraph, run_end)):
+        return False  # a title inside quotes: a report titled "Putin. War"
+    if last in {"a.m", "p.m"}:
+        return next_word.lower() not in _TIME_FOLLOWERS  # "6 p.m. Friday", but "6 p.m. Police said"
+    if last in _TITLES:
+        return False
+    if last in {"no", "nos"}:
+        return not next_word[:1].isdigit()  # "No. 5" but "the answer was no. Frederick ..."
+    if last in _FINAL_ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or _DOTTED.fullmatch(last):
+        # "J. Smith", "Frederick C. LaRue", "U.S.", "p.m.": a boundary only before a sentence opener
+        return _opens_sentence(next_word)
+    return True
+
+
+def _opens_quote(text: str, at: int, inside: bool) -> bool:
+    """Whether the double quote at ``at`` opens a quotation: by its shape, else by parity."""
+    ch = text[at]
+    if ch in "“”":
+        return ch == "“"
+    before = text[at - 1 : at]
+    after = text[at + 1 : at + 2]
+    if (not before or before.isspace() or before in "([—–-") and after and not after.isspace():
+        return True
+    if before and not before.isspace() and (not after or after.isspace() or after in ".,;:!?)"):
+        return False
+    return not inside
+
+
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
-    """Return (start, end) spans of the sentences of one paragraph."""
+    """Return (start, end) spans of the sentences of one paragraph, in linear time.
+
+    Right on decimals ("4.6 magnitude"), titles and ranks ("Army Spc."), initials,
+    dotted abbreviations ("U.S."), quotations ("'...,' he said."), short titles inside
+    quotes, and on sentences glued without a space ("until 2019.Short-format").
+    """
     spans: list[tuple[int, int]] = []
+    quotes = [m.start() for m in _DOUBLE_QUOTE.finditer(paragraph)]
+    q = 0
+    open_at = -1  # where the double quote we are inside opened, -1 when outside
     start = 0
-    for match in _SENT_END.finditer(paragraph):
-        end = match.end()
-        before = paragraph[max(start, match.start() - _LAST_WORD_WINDOW) : match.start() + 1].rstrip(".!?…\"'”’)]")
-        last_word = before.rsplit(" ", 1)[-1].lower().rstrip(".")
-        nxt = paragraph[end : end + 1]
-        # Not a boundary: abbreviation, initial ("J. Smith"), or next word in lower case.
-        if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+    for match in _TERMINAL.finditer(paragraph):
+        run_start, run_end = match.start(), match.end()
+        while q < len(quotes) and quotes[q] < run_start:
+            open_at = quotes[q] if _opens_quote(paragraph, quotes[q], open_at >= 0) else -1
+            q += 1
+        # closing quotes inside the run itself close the quotation ("... he said." ")
+        inside = open_at if not any(c in "\"”" for c in match.group()) else -1
+        if run_start <= start or not _is_boundary(paragraph, run_start, run_end, inside):
             continue
-        if nxt and nxt.islower():
-            continue
-        spans.append((start, match.end() - (len(match.group()) - len(match.group().rstrip()))))
-        start = end
+        if (paragraph[run_end - 1] == '"' and run_end < len(paragraph) and not paragraph[run_end].isspace()
+                and open_at < 0):
+            run_end -= 1  # 'said."Detectives ...': the glued quote opens the next sentence
+        spans.append((start, run_end))
+        start = run_end
+        while start < len(paragraph) and paragraph[start].isspace():
+            start += 1
+        if any(c in "\"”" for c in match.group()):
+            open_at = -1
     if start < len(paragraph) and paragraph[start:].strip():
         spans.append((start, len(paragraph.rstrip())))
     return [(s, e) for s, e in spans if paragraph[s:e].strip()]

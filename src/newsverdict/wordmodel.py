@@ -1,0 +1,78 @@
+"""A linear model over an article's words, in pure Python, with the words that moved it.
+
+Word 1-2-grams weighted by TF-IDF (sublinear tf, smoothed idf, L2-normalised, as
+scikit-learn's ``TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)`` does)
+times a ridge coefficient per term. The models ship in ``data/word_models.json.gz``
+and are fitted by ``scripts/fit_weights.py``; each term's contribution is
+``tfidf * coef``, so the card can name the words that raised or lowered the score.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+from pathlib import Path
+
+#: Words of two letters or more, no digits: figures, dates and model numbers are measured by the
+#: magnitude signal, and a year learnt as a word would tie an event's date to its rating.
+TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
+_TOKEN = re.compile(TOKEN_PATTERN)
+MODEL_FILE = "word_models.json.gz"
+
+
+def terms(text: str) -> Counter[str]:
+    toks = _TOKEN.findall(text.lower())
+    counts = Counter(toks)
+    counts.update(f"{a} {b}" for a, b in pairwise(toks))
+    return counts
+
+
+class WordModel:
+    """``predict(text) = intercept + sum(coef[t] * tfidf[t])`` over the known terms."""
+
+    def __init__(self, idf: dict[str, float], coef: dict[str, float], intercept: float):
+        self.idf = idf
+        self.coef = coef
+        self.intercept = intercept
+
+    def contributions(self, text: str, counts: Counter[str] | None = None) -> tuple[float, list[tuple[str, float]]]:
+        """(prediction, [(term, contribution)] sorted by |contribution|, largest first).
+
+        ``counts`` (``terms(text)``) may be given when several models read the same text.
+        """
+        counts = terms(text) if counts is None else counts
+        weights = {t: (1.0 + math.log(n)) * self.idf[t] for t, n in counts.items() if t in self.idf}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        contrib = [(t, w / norm * self.coef.get(t, 0.0)) for t, w in weights.items()]
+        contrib = [c for c in contrib if c[1]]
+        contrib.sort(key=lambda c: (-abs(c[1]), c[0]))
+        return self.intercept + sum(c for _, c in contrib), contrib
+
+    def predict(self, text: str) -> float:
+        return self.contributions(text)[0]
+
+    def to_dict(self) -> dict:
+        return {"idf": self.idf, "coef": self.coef, "intercept": self.intercept}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> WordModel:
+        return cls(data["idf"], data["coef"], data["intercept"])
+
+
+def save_models(models: dict[str, WordModel], path: str | Path, meta: dict | None = None) -> None:
+    payload = {"meta": meta or {}, **{k: m.to_dict() for k, m in models.items()}}
+    # mtime=0 and sorted keys: the same fit gives the same bytes
+    Path(path).write_bytes(gzip.compress(json.dumps(payload, sort_keys=True).encode(), mtime=0))
+
+
+@lru_cache(maxsize=1)
+def default_models() -> dict[str, WordModel]:
+    raw = resources.files("newsverdict.data").joinpath(MODEL_FILE).read_bytes()
+    data = json.loads(gzip.decompress(raw))
+    return {k: WordModel.from_dict(v) for k, v in data.items() if k != "meta"}

@@ -1,0 +1,107 @@
+"""The card as a reader sees it, on small real-looking pages: clean headline, summary and three whole key points."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsverdict.pipeline import analyze
+from newsverdict.sources import load
+
+FIXTURES = Path(__file__).parent / "fixtures" / "prose"
+FURNITURE = re.compile(
+    r"Share this|withEmail|\(CNN\)|\(Reuters\)|Published:|Updated:|PUBLISHED|Scroll down|Read more|©|"
+    r"By Daily|By Elena|pictured|^Down:|take our poll|story continues|This field|\* Yes|Email \*",
+    re.I | re.M,
+)
+GLUE = re.compile(r"[a-z0-9][.!?][\"”]?[A-Z][a-z]")
+LEANS_BACK = {"he", "she", "it", "they", "this", "that", "his", "her", "its", "their", "but", "and", "so"}
+
+
+def assert_whole_statement(text: str) -> None:
+    words = text.split()
+    assert 5 <= len(words) <= 32, text
+    assert text[0].isupper() or text[0].isdigit(), text
+    assert re.search(r"[.!][\"”’']?$", text) and not text.endswith(("…", "...")), text
+    assert text.count('"') % 2 == 0 and text.count("“") == text.count("”"), text
+    assert re.sub(r"\W", "", words[0]).lower() not in LEANS_BACK, text
+
+
+def assert_publishable(card) -> None:
+    assert card.headline and not card.headline.endswith(("…", "...")), card.headline
+    assert len(card.headline.split()) >= 4, card.headline
+    for text in [card.headline, card.summary, *card.key_points]:
+        assert not FURNITURE.search(text), text
+        assert not GLUE.search(text), text
+    assert len(card.key_points) == 3 and card.key_points_note == ""
+    for point in card.key_points:
+        assert_whole_statement(point)
+    summary_sentences = re.split(r"(?<=[.!?])\s+", card.summary)
+    assert sum(p in summary_sentences for p in card.key_points) <= 1
+
+
+@pytest.mark.parametrize("name", ["quake.txt", "bbc_glued.txt", "dailymail.html", "poll.txt", "dateline.txt"])
+def test_real_page_shapes_give_a_publishable_card(name):
+    assert_publishable(analyze(load(str(FIXTURES / name))))
+
+
+def test_decimal_magnitude_is_not_a_sentence_boundary():
+    card = analyze(load(str(FIXTURES / "quake.txt")))
+    assert card.headline.startswith("A 4.6 magnitude earthquake struck")
+    assert not any(p.startswith("6 ") for p in card.key_points)
+
+
+def test_glued_bbc_sentences_are_split_and_the_event_leads():
+    card = analyze(load(str(FIXTURES / "bbc_glued.txt")))
+    assert "approved a £2.5m plan" in card.headline
+    assert "2019.Short" not in card.summary + " ".join(card.key_points)
+
+
+def test_daily_mail_captions_share_bar_and_stamps_are_dropped():
+    card = analyze(load(str(FIXTURES / "dailymail.html")))
+    assert "£1 billion" in card.summary
+    text = card.summary + " ".join(card.key_points)
+    assert "simpler and safer" not in text and "seventh year in a row on Thursday" not in text
+
+
+def test_dateline_and_byline_leave_a_clean_lead():
+    card = analyze(load(str(FIXTURES / "dateline.txt")))
+    assert card.summary.startswith("Spain's parliament gave final approval")
+    assert card.headline.startswith("Spain's parliament gave final approval")
+
+
+def test_analysis_names_the_development_and_the_rubric_band_without_false_certainty():
+    card = analyze(load(str(FIXTURES / "dateline.txt")))
+    assert "Spain's parliament gave final approval" in card.analysis
+    assert "rubric's band" in card.analysis
+    assert "expected or rumoured" not in card.analysis and "may happen" not in card.analysis
+
+
+def test_analyses_of_different_articles_do_not_read_as_one_template():
+    openings = {analyze(load(str(FIXTURES / n))).analysis.split(":")[0]
+                for n in ("quake.txt", "bbc_glued.txt", "dailymail.html", "poll.txt", "dateline.txt")}
+    assert len(openings) >= 2
+
+
+def test_a_thin_article_says_so_instead_of_padding_key_points():
+    text = ("The city council met on Monday evening to discuss the annual budget for the parks department "
+            "and other matters raised by residents at the public meeting held in the town hall. "
+            "no decision was taken and the members agreed to return to the question at a later date "
+            "once the finance officers have prepared further figures for them to consider")
+    card = analyze(text)
+    assert len(card.key_points) < 3
+    assert "too short to give three distinct key points" in card.key_points_note
+
+
+def test_the_thin_note_is_shown_in_every_format():
+    from newsverdict.render import render
+
+    text = ("The city council met on Monday evening to discuss the annual budget for the parks department "
+            "and other matters raised by residents at the public meeting held in the town hall. "
+            "no decision was taken and the members agreed to return to the question at a later date "
+            "once the finance officers have prepared further figures for them to consider")
+    card = analyze(text)
+    for fmt in ("text", "markdown", "html"):
+        assert "too short to give three distinct key points" in render([card], fmt)

@@ -1,0 +1,142 @@
+"""Signals read context: background figures, lists, questions, keywords in trades, acronyms, quotes."""
+
+from __future__ import annotations
+
+from newsverdict.clean import clean
+from newsverdict.models import Article
+from newsverdict.numbers import find_figures
+from newsverdict.signals import measure
+
+
+def _signals(text: str, title: str = "") -> dict:
+    return {s.name: s for s in measure(clean(Article(text=text, title=title), min_words=1, check_language=False))}
+
+
+def _evidence_texts(signal) -> list[str]:
+    return [e.text for e in signal.evidence]
+
+
+def test_a_background_death_toll_is_not_the_event():
+    text = ("A magnitude 5.1 aftershock shook the coast of Velmar on Tuesday, officials said. "
+            "There were no reports of damage or injuries.\n\n"
+            "Residents said the shaking lasted a few seconds. "
+            "In 2004, a tsunami in the region killed 220,000 people across the ocean's shores.")
+    sig = _signals(text)
+    cited = " ".join(_evidence_texts(sig["magnitude"]))
+    assert "220,000" not in cited
+    assert "background" in cited  # the reader is told a figure was left out
+    assert sig["magnitude"].value < 0.2
+
+
+def test_since_and_last_year_mark_background():
+    text = ("The council approved a new budget on Monday. It takes effect in June.\n\n"
+            "Since 1976 the town has lost 4,000 jobs. Last year a flood displaced 9,000 residents.")
+    cited = " ".join(_evidence_texts(_signals(text)["magnitude"]))
+    assert "4,000" not in cited and "9,000" not in cited
+
+
+def test_countries_in_a_list_are_not_countries_in_scope():
+    text = ("Police in Tarnow arrested eleven people on Friday after a raid on a warehouse. "
+            "The suspects are citizens of France, Germany, Italy, Spain, Poland, Romania and Greece, police said.")
+    scope = _signals(text)["scope"]
+    assert not any("germany" in e.text.lower() or "greece" in e.text.lower() for e in scope.evidence)
+    assert "more in lists" in " ".join(e.note for e in scope.evidence)
+
+
+def test_keywords_in_trades_questions_and_polls_do_not_count():
+    text = ("Jane Smith, a law professor at the university, gave a talk on Tuesday about her new book.\n\n"
+            "Quiz: which company filed for bankruptcy in the famous case? "
+            "Poll: Do you think the Supreme Court should hear the case?")
+    action = _signals(text)["action_type"]
+    cited = {e.text.lower() for e in action.evidence if e.direction == "raises"}
+    assert not cited & {"law", "bankruptcy", "supreme court"}
+
+
+def test_ended_speculation_is_not_uncertainty():
+    text = ("Chipmaker Ardent agreed to buy Lumos for $5.4 billion on Monday, ending months of speculation "
+            "about the company's future. Both boards approved the deal.")
+    sig = _signals(text)
+    assert not any(e.text.lower() == "speculation" for e in sig["certainty"].evidence)
+    assert not any(e.text.lower() == "speculation" for e in sig["speculation"].evidence)
+
+
+def test_revenue_does_not_size_a_small_acquisition():
+    text = ("Hewlord, which had annual revenue of $100.5 billion last quarter, said on Wednesday it would buy "
+            "Tesseract, a software firm with 350 employees, for an undisclosed sum.")
+    money = [e for e in _signals(text)["magnitude"].evidence if "100.5" in e.text]
+    assert money and "sizes an actor" in money[0].note
+
+
+def test_dates_model_numbers_and_addresses_are_not_figures():
+    figures = {f.text for f in find_figures(
+        "On March 12 police said the Boeing 747 jets and iPhone 5 users met at 350 Fifth Avenue.")}
+    assert not figures
+    killed = find_figures("The blast tore through the market, killing 170, police said.")
+    assert [(f.kind, f.amount) for f in killed] == [("casualties", 170.0)]
+
+
+def test_acronyms_tickers_datelines_and_attributed_quotes_are_not_shouting():
+    text = ("WASHINGTON (Reuters) - NASDAQ-listed Qorvix (QRVX) said FEMA and the NAACP backed the plan. "
+            "\"Get out now!\" the officer shouted. The USGS said the quake was shallow.")
+    framing = _signals(text)["framing"]
+    assert not [e for e in framing.evidence if e.note == "all caps"]
+    assert not [e for e in framing.evidence if e.note == "exclamation"]
+
+
+def test_shouting_and_caption_labels_are_seen():
+    sig = _signals("Patients are ESCAPING from the ward, and nobody is telling you the truth about it. "
+                   "The official story is a cover-up, they say.",
+                   title="Shock: Black Death Patients Are ESCAPING")
+    assert any(e.text == "ESCAPING" and e.note == "all caps" for e in sig["framing"].evidence)
+    notes = " ".join(e.note for e in sig["persuasion"].evidence)
+    assert "caption label" in notes and "insinuation" in notes
+
+
+def test_word_models_cite_words_of_the_article():
+    text = ("The national parliament passed a law on Thursday that raises the pension age for 30 million workers. "
+            "The president signed it into law the same day.")
+    sig = _signals(text)
+    for name in ("impact_words", "hype_words"):
+        assert sig[name].evidence
+        for e in sig[name].evidence:
+            assert e.text.lower() in text.lower()
+            assert not any(c.isdigit() for c in e.text)
+
+
+def test_headline_clickbait_is_carried_by_content():
+    body = "Doctors at the regional hospital said on Monday that two patients had left the isolation ward."
+    shock = _signals(body, title="Shock: Black Death Patients Are ESCAPING From Hospital")["clickbait_headline"]
+    assert shock.value >= 0.75
+    site = _signals(body, title="The Daily Herald")["clickbait_headline"]
+    assert "lead (no headline)" in site.evidence[0].note  # a site name is not judged as the headline
+    sober = _signals(body, title="Two patients leave isolation ward, hospital says")["clickbait_headline"]
+    assert sober.value < shock.value
+
+
+def test_function_words_carry_no_weight_of_their_own():
+    from newsverdict.headline import FUNCTION_WORDS, default_model, features
+
+    assert "w:the" not in features("The vote")
+    assert not any(f"w:{w}" in default_model().weights for w in FUNCTION_WORDS)
+
+
+def test_the_pure_python_word_model_matches_scikit_learn():
+    import numpy as np
+    import pytest
+
+    pytest.importorskip("sklearn")
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import Ridge
+
+    from bench.fit import fit_word_model
+    from newsverdict.wordmodel import TOKEN_PATTERN
+
+    texts = ["parliament passed the pension law", "the pop star split from her boyfriend",
+             "the court ruled the pension law lawful", "fans lose their minds over the pop star",
+             "parliament and court clash over law", "star and fans at the premiere"]
+    y = np.array([7.0, 1.0, 6.0, 1.0, 5.0, 2.0])
+    ours = fit_word_model(texts, y, alpha=0.5)
+    vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, token_pattern=TOKEN_PATTERN)
+    ref = Ridge(alpha=0.5).fit(vec.fit_transform(texts), y)
+    probe = ["the pension law passed parliament in 2024", "pop star fans"]
+    assert [ours.predict(t) for t in probe] == pytest.approx(list(ref.predict(vec.transform(probe))), abs=1e-9)

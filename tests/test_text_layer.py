@@ -1,0 +1,105 @@
+"""Sentence splitting, furniture removal and the near-duplicate check, including pathological input."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from newsverdict.clean import clean, clean_title, is_furniture_sentence, strip_inline_furniture
+from newsverdict.models import Article
+from newsverdict.text import normalize, split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A 4.6 magnitude quake hit. No one was hurt.", ["A 4.6 magnitude quake hit.", "No one was hurt."]),
+    ("Army Spc. John Reed, 22, died. Dr. Lee said so.", ["Army Spc. John Reed, 22, died.", "Dr. Lee said so."]),
+    ("It ran until 2019.Short-format videos came later.", ["It ran until 2019.", "Short-format videos came later."]),
+    ("He lives in the U.S. The firm agreed.", ["He lives in the U.S.", "The firm agreed."]),
+    ("Frederick C. LaRue died on Jan. 5 at 5 p.m. Friday.", ["Frederick C. LaRue died on Jan. 5 at 5 p.m. Friday."]),
+    ('He read a report titled "Putin. War" on Monday. Then he left.',
+     ['He read a report titled "Putin. War" on Monday.', "Then he left."]),
+    ('"We will win," he said. "Why?" she asked. It ended.', ['"We will win," he said.', '"Why?" she asked.',
+                                                              "It ended."]),
+    ('It was over, a spokesman said."Detectives are on it."', ["It was over, a spokesman said.",
+                                                              '"Detectives are on it."']),
+    ("The deal cost £1. 7 million at 4. 30am. Next.", ["The deal cost £1. 7 million at 4. 30am.", "Next."]),
+])
+def test_sentence_boundaries_of_news_text(text, expected):
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize("text", ["x" + "." * 60_000 + "!" * 200_000, "a. " * 100_000, '"' + "Ab. " * 50_000,
+                                  "x." * 100_000])
+def test_splitting_is_linear_on_pathological_punctuation(text):
+    start = time.perf_counter()
+    split_sentences(text)
+    assert time.perf_counter() - start < 2.0  # generous: quadratic took 12.7 s on 30k dots
+
+
+def test_near_duplicate_check_is_subquadratic_and_still_drops_near_repeats():
+    rng = random.Random(1)
+    vocab = [f"w{i}" for i in range(3000)]
+    paras = [" ".join(rng.choice(vocab) for _ in range(20)) + " the end of it." for _ in range(8000)]
+    start = time.perf_counter()
+    cleaned = clean(Article(text="\n\n".join(paras)), check_language=False)
+    assert time.perf_counter() - start < 20.0  # all-pairs took 26 s (and minutes under load)
+    assert cleaned.repeats_dropped == 0
+    edited = paras[:30] + [p.replace(" ", " also ", 1) for p in paras[:30]]
+    assert clean(Article(text="\n\n".join(edited)), check_language=False).repeats_dropped == 30
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("(CNN)Sofia Vergara's ex-fiance spoke out.", "Sofia Vergara's ex-fiance spoke out."),
+    ("Share this withEmailFacebookTwitterPinterestWhatsAppLinkedinCopy this linkLandlords need a licence.",
+     "Landlords need a licence."),
+    ("By . Daily Mail Reporter . PUBLISHED: . 12:34 EST, 5 May 2014 . | . UPDATED: . 13:00 EST, 5 May 2014 . "
+     "A man was arrested.", "A man was arrested."),
+    ("MADRID (Reuters) - Spain's parliament voted.", "Spain's parliament voted."),
+    ("He said. Scroll down for video In a new tutorial she did it.", "He said. In a new tutorial she did it."),
+])
+def test_inline_furniture_is_removed(text, expected):
+    assert strip_inline_furniture(text)[0] == expected
+
+
+@pytest.mark.parametrize("sentence, furniture", [
+    ("Down: RBS reported a loss for the seventh year in a row on Thursday", True),
+    ("Ramsey, pictured, said the club was 'in good hands'", True),
+    ("Read more: Bank bosses face questions from MPs", True),
+    ("Take our poll - story continues below", True),
+    ("Police said: The man fled on foot.", False),
+    ("The crash killed 12 people on the motorway.", False),
+])
+def test_captions_teasers_and_widgets_are_furniture(sentence, furniture):
+    assert is_furniture_sentence(sentence) is furniture
+
+
+def test_mojibake_and_ptb_quotes_are_repaired():
+    assert normalize("a licence can cost Â£1,000") == "a licence can cost £1,000"
+    assert normalize("he said `` it is over '' .") == 'he said "it is over" .'
+
+
+@pytest.mark.parametrize("title, kept", [
+    ("16 September 2013 Last updated at 12: 42 GMT", ""),
+    ("Posted on March 09, 2013", ""),
+    ("Share this withEmailFacebookTwitterPinterestWhatsAppLinkedinCopy this link", ""),
+    ("Staffers working for the candidate are caught on camera…", ""),
+    ("Quake shakes southern Iran, damages buildings", "Quake shakes southern Iran, damages buildings"),
+])
+def test_titles_that_are_stamps_share_bars_or_teasers_give_way_to_the_lead(title, kept):
+    assert clean_title(title) == kept
+
+
+def test_a_title_run_into_the_lead_becomes_the_title():
+    text = ("Man charged in fatal Bloomington hit and run The man police say is behind a fatal hit and run outside "
+            "a store in Bloomington now faces a murder charge. The county attorney's office filed the charges on "
+            "Friday, including one count of third-degree murder, according to the complaint filed in court.")
+    cleaned = clean(Article(text=text))
+    assert cleaned.title == "Man charged in fatal Bloomington hit and run"
+    assert cleaned.sentences[0].text.startswith("The man police say")
+    assert clean(Article(text="He joined The Beatles in 1962. " * 10)).title == ""
