@@ -81,7 +81,7 @@ class RayEngine:
         try:
             if address is None:
                 # a private Ray on this machine, on loopback, with as many CPUs as workers
-                ray.init(num_cpus=workers, include_dashboard=False, _node_ip_address="127.0.0.1",
+                ray.init(address="local", num_cpus=workers, include_dashboard=False, _node_ip_address="127.0.0.1",
                          log_to_driver=False, configure_logging=False)
             else:
                 ray.init(address=address, log_to_driver=False, configure_logging=False)

@@ -116,10 +116,11 @@ def count_records(file: InputFile) -> int:
         import pyarrow.parquet as pq
 
         return pq.ParquetFile(path, filesystem=filesystem).metadata.num_rows
+    if file.kind == "warc":
+        with _warc_source(filesystem, path) as source:
+            return sum(1 for _ in _warc_responses(source, parse=False))
     with filesystem.open_input_stream(path) as stream:
-        if file.kind == "jsonl":
-            return sum(1 for _ in _lines(stream))
-        return sum(1 for _ in _warc_responses(stream, parse=False))
+        return sum(1 for _ in _lines(stream))
 
 
 def plan_shards(files: list[InputFile], counts: list[int], shard_size: int) -> list[Shard]:
@@ -135,19 +136,20 @@ def read_shard(shard: Shard) -> Iterator[Item]:
     if shard.kind == "parquet":
         yield from _parquet_items(shard, filesystem, path)
         return
-    with filesystem.open_input_stream(path) as stream:
-        if shard.kind == "jsonl":
-            for n, raw in enumerate(_lines(stream)):
-                if n >= shard.stop:
-                    break
-                if n >= shard.start:
-                    yield _jsonl_item(n - shard.start, f"{shard.uri}:{n + 1}", raw)
-        else:
-            for n, record in enumerate(_warc_responses(stream, parse=True)):
+    if shard.kind == "warc":
+        with _warc_source(filesystem, path) as source:
+            for n, record in enumerate(_warc_responses(source, parse=True)):
                 if n >= shard.stop:
                     break
                 if n >= shard.start:
                     yield _warc_item(n - shard.start, f"{shard.uri}#{n}", record)
+        return
+    with filesystem.open_input_stream(path) as stream:
+        for n, raw in enumerate(_lines(stream)):
+            if n >= shard.stop:
+                break
+            if n >= shard.start:
+                yield _jsonl_item(n - shard.start, f"{shard.uri}:{n + 1}", raw)
 
 
 def _lines(stream) -> Iterator[bytes]:
@@ -216,6 +218,15 @@ class WarcResponse:
     date: str
     content_type: str
     body: bytes
+
+
+def _warc_source(filesystem, path: str):
+    """A seekable file of the raw (still compressed) WARC: the reader detects gzip itself."""
+    from pyarrow import fs
+
+    if isinstance(filesystem, fs.LocalFileSystem):
+        return open(path, "rb")
+    return filesystem.open_input_file(path)
 
 
 def _warc_responses(stream, *, parse: bool, reader: str | None = None) -> Iterator[WarcResponse | None]:
