@@ -12,6 +12,7 @@ BIN=$1; TEMP=$2; OUT_LOCAL=$3; OUT_CLUSTER=$4; shift 4
 # Token auth is off: nothing outside this loopback-only namespace can reach the cluster.
 export HOME="$TEMP" RAY_AUTH_MODE=disabled RAY_USAGE_STATS_ENABLED=0 RAY_DISABLE_DOCKER_CPU_WARNING=1 \
     PATH="$BIN:$PATH"
+unset RAY_ADDRESS
 PORT=6390
 ip link set lo up || exit 77
 cleanup() { "$BIN/ray" stop --force >/dev/null 2>&1 || true; }

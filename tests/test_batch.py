@@ -209,3 +209,23 @@ def test_bad_inputs_give_one_line_and_exit_2(tmp_path, cli):
     assert other.returncode == 2 and b"holds a batch of other inputs" in other.stderr
     ray_without = cli("batch", str(first), "--out", str(tmp_path / "o3"), "--address", "127.0.0.1:1")
     assert ray_without.returncode == 2 and b"--address needs --engine ray" in ray_without.stderr
+
+
+def test_a_truncated_warc_keeps_what_it_holds_and_reports_the_rest(tmp_path):
+    items = [json.loads(line) for line in CORPUS.read_text().splitlines() if line.strip()]
+    pages = [item for item in items if item.get("text")][:3]
+    members = [gzip.compress(_warc_record("response", p["url"], "2026-11-20T12:00:00Z",
+                                          _http_response(_page(p), "text/html"),
+                                          "application/http; msgtype=response")) for p in pages]
+    cut = len(members[0]) + len(members[1]) + len(members[2]) // 2
+    (tmp_path / "cut.warc.gz").write_bytes(b"".join(members)[:cut])
+    # the same cut in an uncompressed WARC
+    plain = b"".join(gzip.decompress(m) for m in members)
+    (tmp_path / "cut.warc").write_bytes(plain[: len(plain) - 400])
+    for name in ("cut.warc.gz", "cut.warc"):
+        report = run_batch(BatchOptions([str(tmp_path / name)], tmp_path / f"out-{name}", workers=1))
+        assert report.articles == 2, name
+        errors = pq.read_table(tmp_path / f"out-{name}" / "errors.parquet").to_pylist()
+        assert report.errors == len(errors) == 1
+        assert errors[0]["origin"] == pages[2]["url"]  # the cut page is reported, never carded from half its text
+        assert "cut short" in errors[0]["error"] or "not an HTML page" in errors[0]["error"]

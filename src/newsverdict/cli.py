@@ -441,8 +441,8 @@ def batch_cmd(
     engine: Annotated[Engine, typer.Option("--engine", help="local: a process pool; ray: Ray.")] = Engine.local,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Parallel workers (tasks in flight).")]
     = os.cpu_count() or 1,
-    address: Annotated[str | None, typer.Option("--address", envvar="RAY_ADDRESS",
-                                                help="An existing Ray cluster (default: start a local Ray).")]
+    address: Annotated[str | None, typer.Option(
+        "--address", help="An existing Ray cluster (default: RAY_ADDRESS, else start a local Ray).")]
     = None,
     shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Records per shard (task).")] = 500,
     load_store: Annotated[bool, typer.Option("--load-store", help="Load the result into the store (--db).")]

@@ -117,8 +117,14 @@ def count_records(file: InputFile) -> int:
 
         return pq.ParquetFile(path, filesystem=filesystem).metadata.num_rows
     if file.kind == "warc":
+        n = 0
         with _warc_source(filesystem, path) as source:
-            return sum(1 for _ in _warc_responses(source, parse=False))
+            try:
+                for _ in _warc_responses(source, parse=False):
+                    n += 1
+            except Exception:  # truncated or corrupt: the shard that reaches this record reports it
+                n += 1
+        return n
     with filesystem.open_input_stream(path) as stream:
         return sum(1 for _ in _lines(stream))
 
@@ -218,6 +224,8 @@ class WarcResponse:
     date: str
     content_type: str
     body: bytes
+    #: the record ends before its declared length (a cut file)
+    truncated: bool = False
 
 
 def _warc_source(filesystem, path: str):
@@ -239,8 +247,9 @@ def _warc_responses(stream, *, parse: bool, reader: str | None = None) -> Iterat
             if not parse:
                 yield None
                 continue
+            body = record.reader.read()
             yield WarcResponse(record.headers.get("WARC-Target-URI", ""), record.headers.get("WARC-Date", ""),
-                               record.http_content_type or "", record.reader.read())
+                               record.http_content_type or "", body, len(body) < record.content_length)
     else:
         from warcio.archiveiterator import ArchiveIterator as WarcioIterator
 
@@ -261,6 +270,8 @@ def _warc_item(rec: int, origin: str, response: WarcResponse | None) -> Item:
 
     assert response is not None
     label = response.url or origin
+    if response.truncated:
+        return Item(rec, None, error=f"{label}: the WARC record is cut short (truncated file)")
     if len(response.body) > MAX_INPUT_BYTES:
         return Item(rec, None, error=f"{label}: page is over the {MAX_INPUT_BYTES // (1024 * 1024)} MiB cap")
     if not looks_like_html(response.body, response.content_type):

@@ -39,12 +39,17 @@ def process_shard(shard: Shard, now_iso: str):
 
     now = datetime.fromisoformat(now_iso)
     rows: list[dict] = []
-    for entry in read_shard(shard):
-        if entry.item is None:
-            if entry.error:
-                rows.append({"rec": entry.rec, "origin": entry.error.split(": ", 1)[0], "error": entry.error})
-            continue
-        rows.append(_article_row(entry.rec, entry.item, entry.fallback_date, now))
+    try:
+        for entry in read_shard(shard):
+            if entry.item is None:
+                if entry.error:
+                    rows.append({"rec": entry.rec, "origin": entry.error.split(": ", 1)[0], "error": entry.error})
+                continue
+            rows.append(_article_row(entry.rec, entry.item, entry.fallback_date, now))
+    except Exception as exc:  # a truncated or corrupt file: what was read stays, the rest is one error
+        rec = rows[-1]["rec"] + 1 if rows else 0
+        rows.append({"rec": rec, "origin": shard.label,
+                     "error": f"{shard.label}: cannot read the rest of the shard ({type(exc).__name__}: {exc})"})
     columns = {name: [row.get(name) for row in rows] for name, _ in SHARD_FIELDS}
     return pa.table(columns, schema=shard_schema())
 
