@@ -160,10 +160,14 @@ def test_warc_gz_and_parquet_inputs_in_a_directory(tmp_path):
     (inputs / "crawl" / "day.warc.gz").write_bytes(b"".join(gzip.compress(r) for r in records))
     pq.write_table(pa.Table.from_pylist(items[7:11]), inputs / "more.parquet")
     (inputs / "notes.txt").write_text("not an input")
+    (inputs / "_old").mkdir()
+    pq.write_table(pa.Table.from_pylist(items[:2]), inputs / "_old" / "x.parquet")  # hidden: not an input
 
-    out = tmp_path / "out"
+    out = inputs / "out"  # inside the input: its own files are never read back
     report = run_batch(BatchOptions([str(inputs)], out, workers=1, shard_size=3))
     assert report.records == 9 and report.articles == 8 and report.errors == 1
+    again = run_batch(BatchOptions([str(inputs)], out, workers=1, shard_size=3))
+    assert again.records == 9 and again.shards_reused == again.shards
     errors = pq.read_table(out / "errors.parquet").to_pylist()
     assert errors == [{"origin": "https://img.example/a.png",
                        "error": "https://img.example/a.png: not an HTML page (image/png)"}]

@@ -84,8 +84,26 @@ def _uri(spec: str, path: str) -> str:
     return path
 
 
-def list_inputs(specs: list[str]) -> list[InputFile]:
-    """Every input file named or found under the given paths, in a stable order."""
+def _hidden(relative: str) -> bool:
+    """Files under a directory whose name starts with '.' or '_' are not inputs (as in Spark/Hadoop)."""
+    return any(part.startswith((".", "_")) for part in relative.strip("/").split("/"))
+
+
+def _inside(path: str, folders: list[str]) -> bool:
+    import os
+
+    return any(os.path.commonpath([os.path.abspath(path), f]) == f for f in folders if "://" not in path)
+
+
+def list_inputs(specs: list[str], exclude: list[str] | None = None) -> list[InputFile]:
+    """Every input file named or found under the given paths, in a stable order.
+
+    Directories are walked recursively, leaving out hidden files ('.', '_' names) and
+    anything under ``exclude`` (the batch's own output directory).
+    """
+    import os
+
+    exclude = [os.path.abspath(f) for f in exclude or []]
     from pyarrow import fs
 
     found: list[InputFile] = []
@@ -96,7 +114,9 @@ def list_inputs(specs: list[str]) -> list[InputFile]:
             raise InputError(f"{spec}: no such file or directory")
         if info.type == fs.FileType.Directory:
             infos = filesystem.get_file_info(fs.FileSelector(path, recursive=True))
-            files = sorted((i for i in infos if i.type == fs.FileType.File and _kind(i.path)), key=lambda i: i.path)
+            files = sorted((i for i in infos if i.type == fs.FileType.File and _kind(i.path)
+                            and not _hidden(i.path[len(path):]) and not _inside(i.path, exclude)),
+                           key=lambda i: i.path)
             if not files:
                 raise InputError(f"{spec}: directory holds no .warc, .warc.gz, .jsonl or .parquet files")
         else:

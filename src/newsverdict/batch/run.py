@@ -101,7 +101,7 @@ def _write_parquet(table, path: Path) -> None:
 
 
 def _plan(opts: BatchOptions, work: Path) -> tuple[list[Shard], str]:
-    files = list_inputs(opts.inputs)
+    files = list_inputs(opts.inputs, exclude=[str(opts.out)])
     fingerprint_of_inputs = [[f.uri, f.kind, f.size, f.mtime_ns] for f in files]
     manifest_path = work / "manifest.json"
     if manifest_path.exists():
