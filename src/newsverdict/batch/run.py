@@ -36,6 +36,7 @@ from .work import process_shard, process_stories
 
 MANIFEST_VERSION = 1
 DEFAULT_SHARD_SIZE = 500
+#: Most stories carded by one task.
 STORY_CHUNK = 200
 #: Stories in the digest files (the highest-impact first); every story is in stories.parquet.
 DIGEST_STORIES = 100
@@ -269,7 +270,10 @@ def _story_cards(folded: Folded, paths: list[Path], work: Path, opts: BatchOptio
     story_dir = work / "stories"
     story_dir.mkdir(parents=True, exist_ok=True)
     sids = sorted(folded.members)
-    chunks = [sids[i:i + STORY_CHUNK] for i in range(0, len(sids), STORY_CHUNK)]
+    # at least four chunks per worker, so the story phase keeps every worker busy to the end
+    # (chunking changes no card: the output is the same bytes whatever the chunks)
+    size = max(1, min(STORY_CHUNK, -(-len(sids) // (4 * opts.workers))))
+    chunks = [sids[i:i + size] for i in range(0, len(sids), size)]
     chunk_path = []
     for n, chunk in enumerate(chunks):
         key = hashlib.sha256(json.dumps([[sid, folded.members[sid]] for sid in chunk]).encode()).hexdigest()[:16]
