@@ -467,8 +467,8 @@ def batch_cmd(
             import time
 
             if phase not in tasks:
-                tasks[phase] = progress.add_task(f"{phase} (shards)" if phase == "articles" else
-                                                 f"{phase} (chunks)", total=total, rate="")
+                label = {"articles": "articles (shards)", "stories": "story cards (chunks)"}.get(phase, phase)
+                tasks[phase] = progress.add_task(label, total=total, rate="")
                 started[phase] = (time.monotonic(), articles)
             t0, a0 = started[phase]
             elapsed = time.monotonic() - t0

@@ -154,7 +154,9 @@ def run_batch(opts: BatchOptions) -> BatchReport:
         report.seconds["articles"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
+        _tick(opts, "repeats and stories", 0, 1, 0)  # one serial pass on the driver
         folded = _fold_and_cluster([shard_path[s.index] for s in shards], report)
+        _tick(opts, "repeats and stories", 1, 1, 0)
         report.seconds["fold_cluster"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
