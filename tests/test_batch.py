@@ -211,6 +211,11 @@ def test_bad_inputs_give_one_line_and_exit_2(tmp_path, cli):
     assert cli("batch", str(first), "--out", str(out), "-j", "1").returncode == 0
     other = cli("batch", str(CORPUS), "--out", str(out), "-j", "1")
     assert other.returncode == 2 and b"holds a batch of other inputs" in other.stderr
+    # a half-done batch of an older newsverdict is not resumed with other code
+    manifest = json.loads((out / "_work" / "manifest.json").read_text())
+    (out / "_work" / "manifest.json").write_text(json.dumps({**manifest, "newsverdict": "0.0.9+old"}))
+    older = cli("batch", str(first), "--out", str(out), "-j", "1")
+    assert older.returncode == 2 and b"another newsverdict (0.0.9+old)" in older.stderr
     ray_without = cli("batch", str(first), "--out", str(tmp_path / "o3"), "--address", "127.0.0.1:1")
     assert ray_without.returncode == 2 and b"--address needs --engine ray" in ray_without.stderr
 

@@ -101,6 +101,17 @@ def _write_parquet(table, path: Path) -> None:
     _atomic_write(path, lambda tmp: pq.write_table(table, tmp, compression="zstd"))
 
 
+def code_version() -> str:
+    """The version and a digest of the package's code and data: a resumed run must card with the same code."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".json", ".gz"}:
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
 def _plan(opts: BatchOptions, work: Path) -> tuple[list[Shard], str]:
     files = list_inputs(opts.inputs, exclude=[str(opts.out)])
     fingerprint_of_inputs = [[f.uri, f.kind, f.size, f.mtime_ns] for f in files]
@@ -108,15 +119,18 @@ def _plan(opts: BatchOptions, work: Path) -> tuple[list[Shard], str]:
     if manifest_path.exists():
         manifest = json.loads(manifest_path.read_text())
         if (manifest.get("version") != MANIFEST_VERSION or manifest.get("inputs") != fingerprint_of_inputs
-                or manifest.get("shard_size") != opts.shard_size or manifest.get("newsverdict") != __version__):
+                or manifest.get("shard_size") != opts.shard_size):
             raise InputError(f"{opts.out}: holds a batch of other inputs or settings; give another --out "
                              "or remove it to start over")
+        if manifest.get("newsverdict") != code_version():
+            raise InputError(f"{opts.out}: was started by another newsverdict ({manifest.get('newsverdict')}); "
+                             "its cards would mix two versions: give another --out or remove it")
         shards = [Shard(*s) for s in manifest["shards"]]
         return shards, manifest["now"]
     counts = [count_records(f) for f in files]
     shards = plan_shards(files, counts, opts.shard_size)
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    manifest = {"version": MANIFEST_VERSION, "newsverdict": __version__, "inputs": fingerprint_of_inputs,
+    manifest = {"version": MANIFEST_VERSION, "newsverdict": code_version(), "inputs": fingerprint_of_inputs,
                 "shard_size": opts.shard_size, "now": now,
                 "shards": [[s.index, s.uri, s.kind, s.start, s.stop] for s in shards]}
     work.mkdir(parents=True, exist_ok=True)
