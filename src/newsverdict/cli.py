@@ -592,6 +592,66 @@ def search_cmd(
         typer.echo(f"#{r['id']} {r['source']}: {r['title']}{story}\n    {r['snippet']}")
 
 
+
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command("batch")
+def batch_cmd(
+    inputs: Annotated[list[str], typer.Argument(
+        help="WARC (.warc, .warc.gz), JSONL or Parquet files, directories of them, or s3://… / gs://… paths.",
+        show_default=False)],
+    out: Annotated[Path, typer.Option("--out", help="Output directory (Parquet tables, digest, resume state).")],
+    engine: Annotated[Engine, typer.Option("--engine", help="local: a process pool; ray: Ray.")] = Engine.local,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Parallel workers (tasks in flight).")]
+    = os.cpu_count() or 1,
+    address: Annotated[str | None, typer.Option(
+        "--address", help="An existing Ray cluster (default: RAY_ADDRESS, else start a local Ray).")]
+    = None,
+    shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Records per shard (task).")] = 500,
+    load_store: Annotated[bool, typer.Option("--load-store", help="Load the result into the store (--db).")]
+    = False,
+    db: DbOption = None,
+) -> None:
+    """Process a large input (a day of crawled news): cards, repeats, stories and digest, as Parquet."""
+    try:
+        from .batch import BatchOptions, load_into_store, run_batch
+    except ImportError as exc:
+        fail(f"batch needs the batch extra: pip install 'newsverdict[batch]' ({exc.name} is missing)")
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    show = sys.stderr.isatty()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), transient=True,
+                  disable=not show) as progress:
+        tasks: dict[str, object] = {}
+        started = {}
+
+        def on_progress(phase: str, done: int, total: int, articles: int) -> None:
+            import time
+
+            if phase not in tasks:
+                label = {"articles": "articles (shards)", "stories": "story cards (chunks)"}.get(phase, phase)
+                tasks[phase] = progress.add_task(label, total=total, rate="")
+                started[phase] = (time.monotonic(), articles)
+            t0, a0 = started[phase]
+            elapsed = time.monotonic() - t0
+            rate = f"{articles} articles, {(articles - a0) / elapsed:.1f}/s" if articles and elapsed > 0 else ""
+            progress.update(tasks[phase], completed=done, rate=rate)
+
+        options = BatchOptions(inputs=inputs, out=out, engine=engine.value, workers=workers, address=address,
+                               shard_size=shard_size, progress=on_progress)
+        report = _guard(lambda: run_batch(options))
+    typer.echo(report.summary(), err=True)
+    typer.echo(f"wrote {out}/articles.parquet, cards.parquet, stories.parquet, errors.parquet, digest.md, "
+               "digest.html", err=True)
+    if load_store:
+        with _guard(lambda: open_store(db)) as store:
+            articles, stories = _guard(lambda: load_into_store(out, store))
+        typer.echo(f"loaded {articles} article(s) and {stories} stories into {store.path}", err=True)
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to bind; keep 127.0.0.1 unless others must reach it.")]

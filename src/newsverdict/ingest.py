@@ -282,16 +282,7 @@ class Ingester:
             return None
 
     def _article(self, item: RawItem) -> Article:
-        if len(item.text) > MAX_ITEM_CHARS or len(item.html) > MAX_ITEM_CHARS * 4:
-            raise InputError("item is over the size cap")
-        if item.html.strip() and (len(item.html.split()) >= 30 or not item.text.strip()):
-            article = from_html(item.html, origin=item.origin, url=item.url)
-        elif item.text.strip():
-            article = from_text(item.text, origin=item.origin, title=item.title)
-        else:
-            raise InputError("no text and no HTML")
-        return article.overridden(title=item.title, source=item.source, url=item.url, published=item.published,
-                                  origin=item.origin)
+        return article_of(item)
 
     def finish(self) -> IngestReport:
         if self.report.added or not self.store.count("stories"):
@@ -299,6 +290,20 @@ class Ingester:
         else:  # nothing new: the stories stand as they are, and a re-run on unchanged feeds stays fast
             self.report.stories = self.store.count("stories")
         return self.report
+
+
+def article_of(item: RawItem) -> Article:
+    """The article of an item: its HTML extracted, or its text read; the item's own fields override."""
+    if len(item.text) > MAX_ITEM_CHARS or len(item.html) > MAX_ITEM_CHARS * 4:
+        raise InputError("item is over the size cap")
+    if item.html.strip() and (len(item.html.split()) >= 30 or not item.text.strip()):
+        article = from_html(item.html, origin=item.origin, url=item.url)
+    elif item.text.strip():
+        article = from_text(item.text, origin=item.origin, title=item.title)
+    else:
+        raise InputError("no text and no HTML")
+    return article.overridden(title=item.title, source=item.source, url=item.url, published=item.published,
+                              origin=item.origin)
 
 
 def ingest_items(store: Store, items: Iterable[RawItem | InputError], now: datetime | None = None,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .text import STOPWORDS
@@ -59,6 +59,8 @@ class StoryDoc:
     title: str = ""
     #: seconds since the epoch, or None when unknown
     published: float | None = None
+    #: ``terms(title, text)`` computed beforehand (batch workers do it in parallel); None: computed here
+    counts: Mapping[str, float] | None = None
 
 
 @dataclass
@@ -100,6 +102,10 @@ def terms(title: str, text: str) -> Counter[str]:
     return counts
 
 
+def doc_terms(doc: StoryDoc) -> Mapping[str, float]:
+    return doc.counts if doc.counts is not None else terms(doc.title, doc.text)
+
+
 def _normalise(vec: dict[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     return {k: v / norm for k, v in vec.items()}
@@ -139,11 +145,11 @@ class StoryClusterer:
     def observe(self, docs: Iterable[StoryDoc]) -> None:
         """Count document frequencies without clustering (batch mode)."""
         for doc in docs:
-            self.df.update(terms(doc.title, doc.text).keys())
+            self.df.update(doc_terms(doc).keys())
             self.n_docs += 1
 
     def vector(self, doc: StoryDoc) -> dict[str, float]:
-        counts = terms(doc.title, doc.text)
+        counts = doc_terms(doc)
         n = max(self.n_docs, 1)
         weighted = {t: (1 + math.log(c)) * math.log((n + 1) / (self.df.get(t, 0) + 1)) for t, c in counts.items()}
         top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:TERMS_PER_DOC]
@@ -151,7 +157,7 @@ class StoryClusterer:
 
     def add(self, doc: StoryDoc, *, count_df: bool = False) -> int:
         if count_df:
-            self.df.update(terms(doc.title, doc.text).keys())
+            self.df.update(doc_terms(doc).keys())
             self.n_docs += 1
         # every time the clock has moved on by a day
         if doc.published is not None and (self._latest is None or doc.published - self._latest > 86400):

@@ -1,0 +1,13 @@
+"""Batch processing of large inputs (a day of crawled news) on a process pool or a Ray cluster.
+
+``run_batch`` reads WARC, JSONL and Parquet inputs and writes Parquet tables of
+articles, cards and stories plus the digest; ``load_into_store`` puts a
+finished batch into the local SQLite store. Needs the ``batch`` extra
+(pyarrow, fastwarc); ``--engine ray`` needs the ``ray`` extra. See docs/batch.md.
+"""
+
+from .engines import EngineError
+from .load import load_into_store
+from .run import BatchInterrupted, BatchOptions, BatchReport, run_batch
+
+__all__ = ["BatchInterrupted", "BatchOptions", "BatchReport", "EngineError", "load_into_store", "run_batch"]
