@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 from datetime import UTC, datetime, timedelta
 
@@ -32,7 +33,7 @@ def demo_db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(demo_db):
-    return TestClient(create_app(demo_db))
+    return TestClient(create_app(demo_db), base_url="http://127.0.0.1")
 
 
 def test_every_default_span_shows_the_same_non_empty_first_screen(cli, client, demo_db):
@@ -57,8 +58,13 @@ def test_placement_is_not_repeated_under_every_row_and_scores_lead_to_the_legend
 
 
 def test_chart_has_one_marker_per_score_pair_bands_and_named_corners(client):
+    stories = client.get("/api/stories").json()
+    pairs = {(s["impact"], s["hype"]) for s in stories}
     svg = client.get("/").text.split("<svg", 1)[1].split("</svg>", 1)[0]
-    assert svg.count("<circle") == 8 and svg.count(">+1</text>") == 2  # 10 stories, two pairs share a score
+    # one marker per score pair; a pair shared by n stories carries a "+n-1" badge
+    assert svg.count("<circle") == len(pairs)
+    badges = [int(b) for b in re.findall(r">\+(\d+)</text>", svg)]
+    assert len(stories) == 10 and sum(badges) == len(stories) - len(pairs)
     for corner in ("More noise than substance", "Substance outweighs the noise", "Major and loud", "Minor and quiet"):
         assert corner in svg
     assert svg.count('stroke-dasharray="6 4"') == 2  # the ±2 placement bands
@@ -210,7 +216,7 @@ def test_errors_are_plain_words_that_keep_what_was_typed(client):
     feed = client.post("/feeds/add", data={"url": "http://127.0.0.1:1/feed.xml"})
     assert feed.status_code == 422 and "<title>Feeds · newsverdict</title>" in feed.text
     assert 'value="http://127.0.0.1:1/feed.xml"' in feed.text and "We could not add that feed" in feed.text
-    missing = client.get("/story/424242", headers={"referer": "http://testserver/outlets?since=all"})
+    missing = client.get("/story/424242", headers={"referer": "http://127.0.0.1/outlets?since=all"})
     assert missing.status_code == 404 and "We could not find that" in missing.text
     assert 'href="/outlets?since=all"' in missing.text and "<h1>404</h1>" not in missing.text
 
