@@ -140,3 +140,13 @@ def test_the_pure_python_word_model_matches_scikit_learn():
     ref = Ridge(alpha=0.5).fit(vec.fit_transform(texts), y)
     probe = ["the pension law passed parliament in 2024", "pop star fans"]
     assert [ours.predict(t) for t in probe] == pytest.approx(list(ref.predict(vec.transform(probe))), abs=1e-9)
+
+
+def test_wont_is_not_won_and_distances_are_not_figures_at_stake():
+    text = ("Three undersea cables were cut on Friday, carriers said. Millions of people won't be able to make "
+            "calls for a while, and traffic must now be routed around the globe, some 1,500 kilometers further. "
+            "No word yet on the cause of the damage, which engineers are still trying to locate. "
+            "Repair ships are expected to reach the site next week, the operators said in a statement.")
+    sig = _signals(text)
+    assert "won" not in [t.lower() for t in _evidence_texts(sig["certainty"])]
+    assert not any("kilomet" in t for t in _evidence_texts(sig["magnitude"]))

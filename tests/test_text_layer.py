@@ -103,3 +103,20 @@ def test_a_title_run_into_the_lead_becomes_the_title():
     assert cleaned.title == "Man charged in fatal Bloomington hit and run"
     assert cleaned.sentences[0].text.startswith("The man police say")
     assert clean(Article(text="He joined The Beatles in 1962. " * 10)).title == ""
+
+
+def test_numbers_split_by_a_tokeniser_are_joined_again():
+    text = normalize("November 28th, 2005, 09: 11 GMT A 5. 9 magnitude quake hit Qeshm, a 1, 500-square-kilometer "
+                     "island, and jewels worth £1. 7 million went at 4. 30am. He named 3, 4 and 5.")
+    assert "09:11 GMT" in text and "5.9 magnitude" in text and "1,500-square" in text
+    assert "£1.7 million" in text and "4.30am" in text
+    assert "3, 4 and 5" in text  # a list of small numbers is not one number
+
+
+def test_a_bare_stamp_with_an_ordinal_day_is_furniture():
+    cleaned, removed = strip_inline_furniture("November 28th, 2005, 09:11 GMT Police said the road was closed.")
+    assert cleaned == "Police said the road was closed." and removed >= 1
+
+
+def test_donation_appeals_are_furniture():
+    assert is_furniture_sentence("Please help support us with cryptocurrency donations.")

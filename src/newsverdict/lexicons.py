@@ -320,4 +320,5 @@ def phrase_pattern(entries: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]
     """One compiled, case-insensitive, word-bounded alternation for a word list."""
     ordered = sorted(entries, key=len, reverse=True)  # longest first so phrases win
     body = "|".join(re.escape(e) for e in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+    # "won't" is not "won", "don't" not "don": a word followed by an apostrophe and letters is another word
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-]|['’]\w)", re.I)

@@ -61,6 +61,7 @@ _NOT_COUNT_NOUNS = {
     "month", "times", "points", "point", "goals", "runs", "innings", "laps", "of", "and", "to", "in",
     "or", "at", "on", "the", "for", "by", "mph", "km", "miles", "feet", "metres", "meters", "degrees",
     "inches", "pounds", "kg", "round", "rounds", "games", "matches", "sets", "holes", "yards",
+    "kilometers", "kilometres", "kilometre", "kilometer", "mile", "metre", "meter", "foot", "acres", "hectares",
     "votes", "vote", "after", "before", "from", "with", "than", "as", "when", "while", "since",
 }
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")

@@ -64,6 +64,15 @@ _PTB_OPEN = re.compile(r"``\s?")
 _PTB_CLOSE = re.compile(r"\s?''(?=\s|$|[.,;:!?])")
 
 
+_SPLIT_TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3]): ([0-5]\d)(?![\d:])")
+_SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3}), (\d{3})(?![\d,]|\.\d)")
+_SPLIT_DECIMAL = re.compile(
+    r"(?<![\d.])(\d{1,3})\. (\d{1,2})(?= ?(?:magnitude|earthquake|quake|percent|per cent|%|million|billion|trillion|"
+    r"bn\b|m\b|am\b|pm\b|a\.m|p\.m|miles|km|kilomet|degrees))",
+    re.I,
+)
+
+
 def normalize(text: str) -> str:
     """Unicode NFKC, unify quotes and dashes, drop control and zero-width characters."""
     if _MOJIBAKE.search(text):  # UTF-8 read as Latin-1 upstream: "Â£1,000" for "£1,000"
@@ -82,7 +91,10 @@ def normalize(text: str) -> str:
     text = _PTB_OPEN.sub('"', text)
     text = _PTB_CLOSE.sub('"', text)
     text = re.sub(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", text)
-    return text
+    # tokenised corpora (ECB+) split numbers at their punctuation: "09: 11 GMT", "1, 500", "a 5. 9 magnitude"
+    text = _SPLIT_TIME.sub(r"\1:\2", text)
+    text = _SPLIT_THOUSANDS.sub(r"\1,\2", text)
+    return _SPLIT_DECIMAL.sub(r"\1.\2", text)
 
 
 def words(text: str) -> list[str]:
