@@ -2,9 +2,10 @@
 # Run a batch on Ray, all of it on loopback: first on a local Ray that the command starts itself
 # (one worker), then on a real two-node cluster (`ray start --head` plus a second `ray start
 # --address`, two workers). Called by tests/test_batch_ray.py as
-#   unshare -n sh tests/ray_cluster_batch.sh BIN_DIR TEMP_DIR OUT_LOCAL_RAY OUT_CLUSTER INPUT...
+#   unshare --net --pid --fork --mount-proc sh tests/ray_cluster_batch.sh BIN_DIR TEMP_DIR OUT_LOCAL_RAY OUT_CLUSTER INPUT...
 # Inside a fresh network namespace only `lo` exists, so Ray (which advertises the machine's network
-# interface even when told --node-ip-address=127.0.0.1) can reach nothing but 127.0.0.1.
+# interface even when told --node-ip-address=127.0.0.1) can reach nothing but 127.0.0.1. In its own
+# PID namespace `ray stop --force` (which kills every Ray process it can see) stops only this cluster.
 # Exit code 77: Ray could not start (the test skips with the log); anything else non-zero: a failure.
 set -u
 BIN=$1; TEMP=$2; OUT_LOCAL=$3; OUT_CLUSTER=$4; shift 4

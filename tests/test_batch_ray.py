@@ -1,6 +1,6 @@
 """`newsverdict batch --engine ray` on a local Ray and on a REAL two-node Ray cluster, all on loopback.
 
-The cluster runs in a network namespace that has only ``lo`` (``unshare -n``), because Ray
+The cluster runs in a network namespace that has only ``lo`` (``unshare --net``), because Ray
 advertises the machine's network interface even when given ``--node-ip-address=127.0.0.1``:
 nothing here can send a packet to any address but 127.0.0.1.
 """
@@ -20,15 +20,19 @@ pytest.importorskip("pyarrow", reason="the batch extra (pyarrow) is not installe
 pytest.importorskip("ray", reason="the ray extra is not installed (pip install 'newsverdict[ray]')")
 
 CORPUS = EXAMPLES / "corpus" / "articles.jsonl"
+#: Own network namespace (only loopback) and own PID namespace: `ray stop --force` then sees, and
+#: stops, only this test's Ray processes (never another Ray on the machine), and whatever is left
+#: when the script ends dies with its namespace.
+UNSHARE = ["unshare", "--net", "--pid", "--fork", "--mount-proc"]
 OUTPUTS = ("articles.parquet", "cards.parquet", "stories.parquet", "errors.parquet", "digest.md", "digest.html")
 
 
 def _can_unshare() -> str | None:
     if not shutil.which("unshare") or not shutil.which("ip"):
         return "unshare or ip (util-linux, iproute2) is not installed"
-    probe = subprocess.run(["unshare", "-n", "ip", "link", "set", "lo", "up"], capture_output=True, timeout=20)
+    probe = subprocess.run([*UNSHARE, "ip", "link", "set", "lo", "up"], capture_output=True, timeout=20)
     if probe.returncode != 0:
-        return f"cannot make a loopback-only network namespace (unshare -n needs root): {probe.stderr.decode()[:200]}"
+        return f"cannot make a loopback-only network namespace (unshare needs root): {probe.stderr.decode()[:200]}"
     return None
 
 
@@ -46,7 +50,7 @@ def test_ray_engine_local_and_on_a_two_node_cluster_give_the_local_engines_bytes
     ray_tmp = Path(tempfile.mkdtemp(prefix="nvray", dir="/tmp"))
     try:
         result = subprocess.run(
-            ["unshare", "-n", "sh", str(ROOT / "tests" / "ray_cluster_batch.sh"), str(bin_dir), str(ray_tmp),
+            [*UNSHARE, "sh", str(ROOT / "tests" / "ray_cluster_batch.sh"), str(bin_dir), str(ray_tmp),
              str(tmp_path / "ray_local"), str(tmp_path / "ray_cluster"), str(CORPUS)],
             capture_output=True, timeout=300, cwd=ROOT)
     finally:
