@@ -202,10 +202,17 @@ class Store:
             raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
         self.db.row_factory = sqlite3.Row
         try:
-            self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA synchronous=NORMAL")
-            self.migrate()
+            wal = self.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            if wal and self.schema_version() == SCHEMA_VERSION:
+                pass  # the common case, readers included: nothing to set up, no lock taken
+            else:
+                # Switching a fresh file to WAL answers "busy" at once, without waiting, while another
+                # opener is doing the same: openers that must set up the file take turns.
+                with self.exclusive_writer():
+                    self.db.execute("PRAGMA journal_mode=WAL")
+                    self.migrate()
         except StoreError:
             self.db.close()
             raise
