@@ -238,3 +238,13 @@ def test_a_truncated_warc_keeps_what_it_holds_and_reports_the_rest(tmp_path):
         assert report.errors == len(errors) == 1
         assert errors[0]["origin"] == pages[2]["url"]  # the cut page is reported, never carded from half its text
         assert "cut short" in errors[0]["error"] or "not an HTML page" in errors[0]["error"]
+
+
+def test_the_digest_is_dated_by_its_newest_coverage_not_by_the_clock(reference, tmp_path, monkeypatch):
+    import time
+
+    monkeypatch.setattr(time, "time", lambda: 4_000_000_000.0)  # a run in 2096 writes the same digest
+    out = tmp_path / "out"
+    run_batch(BatchOptions([str(CORPUS)], out, workers=1, shard_size=6))
+    assert outputs(out) == outputs(reference)
+    assert "2096" not in (out / "digest.html").read_text() and "Nov 2026" in (out / "digest.html").read_text()

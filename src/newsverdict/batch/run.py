@@ -414,6 +414,9 @@ def _write_outputs(out: Path, paths: list[Path], folded: Folded, story_cards: di
     # the digest: ranked as the store ranks stories (impact, then the soberest, then the most covered)
     ranked = sorted(stories, key=lambda s: (-s.impact, s.hype, -s.coverage.articles, s.story_id))[:DIGEST_STORIES]
     label = f"the {len(ranked)} highest-impact of {len(stories)} stories in the batch"
+    # dated by the batch's newest coverage, not the clock: the same input gives the same bytes on a rerun,
+    # a resumed run and every engine
+    as_of = max((s.coverage.last_ts or 0.0 for s in stories), default=0.0)
     for name, fmt in (("digest.md", "markdown"), ("digest.html", "html")):
-        text = digest(ranked, fmt, since=label)
+        text = digest(ranked, fmt, since=label, now=as_of)
         _atomic_write(out / name, lambda tmp, text=text: tmp.write_text(text, encoding="utf-8"))
