@@ -192,6 +192,18 @@ def default_db_path() -> Path:
     return Path(user_data_dir("newsverdict", appauthor=False)) / "newsverdict.db"
 
 
+def _article_filter(since_ts: float | None, source: str | None) -> tuple[str, list]:
+    """The " AND ..." clause and parameters that limit articles ``a`` to a span and an outlet."""
+    where, params = "", []
+    if since_ts is not None:
+        where += " AND a.published_ts >= ?"
+        params.append(since_ts)
+    if source is not None:
+        where += " AND a.source = ?"
+        params.append(source)
+    return where, params
+
+
 class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -581,14 +593,9 @@ class Store:
         sql = ("SELECT a.id, a.source, a.url, a.title, a.published_ts, a.hype, a.duplicate_of, a.story_id, "
                "s.impact AS story_impact, s.headline AS story_headline "
                "FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.hype IS NOT NULL")
-        params: list = []
-        if since_ts is not None:
-            sql += " AND a.published_ts >= ?"
-            params.append(since_ts)
-        if source is not None:
-            sql += " AND a.source = ?"
-            params.append(source)
-        return self.db.execute(sql + " ORDER BY a.published_ts DESC, a.id DESC LIMIT ?", [*params, limit]).fetchall()
+        where, params = _article_filter(since_ts, source)
+        return self.db.execute(sql + where + " ORDER BY a.published_ts DESC, a.id DESC LIMIT ?",
+                               [*params, limit]).fetchall()
 
     def outlet_summary(self, since_ts: float | None = None, source: str | None = None) -> list[sqlite3.Row]:
         """Per outlet: articles, repeats, stories, average own hype, average impact of the stories covered.
@@ -599,14 +606,8 @@ class Store:
                "COUNT(DISTINCT a.story_id) AS stories, AVG(a.hype) AS avg_hype, AVG(s.impact) AS avg_impact "
                "FROM articles a INDEXED BY articles_outlet "
                "LEFT JOIN stories s INDEXED BY stories_impact ON s.id = a.story_id WHERE a.hype IS NOT NULL")
-        params: list = []
-        if source is not None:
-            sql += " AND a.source = ?"
-            params.append(source)
-        if since_ts is not None:
-            sql += " AND a.published_ts >= ?"
-            params.append(since_ts)
-        return self.db.execute(sql + " GROUP BY a.source", params).fetchall()
+        where, params = _article_filter(since_ts, source)
+        return self.db.execute(sql + where + " GROUP BY a.source", params).fetchall()
 
     def original_of(self, article_id: int) -> int:
         """Follow repeat links to the article that is no one's repeat."""
