@@ -105,3 +105,18 @@ def test_the_thin_note_is_shown_in_every_format():
     card = analyze(text)
     for fmt in ("text", "markdown", "html"):
         assert "too short to give three distinct key points" in render([card], fmt)
+
+
+def test_a_kind_named_in_a_list_is_not_the_event_and_the_lead_is_cited_before_history():
+    text = ("As if the region did not have enough problems with war, terrorism and poverty, now phone and "
+            "internet links across it have been disrupted after three undersea cables were cut on Friday. "
+            "Carriers said millions of customers would see slow connections for weeks. "
+            "Repair ships were sent from two ports, the operators said. "
+            "Engineers have not yet found the cause of the damage. "
+            "Traffic is being routed around the globe in the meantime, the carriers added.\n\n"
+            "History offers a parallel. In 1884 a storm cut the first cable across the sea, and a new "
+            "government was elected after parliament passed a law on the telegraph and a constitution.")
+    card = analyze(text)
+    assert "war or armed conflict" not in card.analysis
+    for background in ("elected", "constitution", "passed"):
+        assert background not in card.analysis

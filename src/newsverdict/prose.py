@@ -550,17 +550,39 @@ def _development(clean: CleanArticle, points: list[str], signals: list[Signal]) 
 
 def _event_kind(clean: CleanArticle, development: str) -> str:
     for name, pattern in _EVENT_KINDS:
-        if pattern.search(development):
+        if any(not _in_a_list(development, m) for m in pattern.finditer(development)):
             return name
     return ""
 
 
-def _figures(signals: list[Signal]) -> list[str]:
+def _in_a_list(text: str, match: re.Match) -> bool:
+    """A word named in a list ("problems with war, terrorism and poverty") is not what happened."""
+    before, after = text[: match.start()].rstrip(), text[match.end():]
+    return bool(re.match(r"\s*,\s*\w+(?:\s+\w+)?\s*(?:,|\band\b|\bor\b)", after)
+                or (before.endswith(",") and re.match(r"\s*(?:,|\band\b|\bor\b)", after))
+                or re.search(r",\s*(?:\w+\s+)?\w+,?\s+(?:and|or)$", before))
+
+
+#: The analysis cites what the lead reports: in news writing background, history and asides come
+#: later, and citing them names the wrong event ("elected" from a paragraph on 11th-century popes).
+LEAD_SHARE = 0.4
+LEAD_MIN_SENTENCES = 5
+
+
+def _lead_first(evidence: list, clean: CleanArticle, *, fallback: bool = True) -> list:
+    """The evidence found in the lead (the first 40 % of sentences, at least 5), else all of it
+    (``fallback``) or none."""
+    size = max(LEAD_MIN_SENTENCES, math.ceil(LEAD_SHARE * len(clean.sentences)))
+    in_lead = [e for e in evidence if e.sentence is not None and e.sentence < size]
+    return in_lead or (evidence if fallback else [])
+
+
+def _figures(signals: list[Signal], clean: CleanArticle) -> list[str]:
     """Real quantities behind the magnitude signal: money, people, counts, percentages; never a
     bare year, date, model number or address."""
     magnitude = _by_name(signals).get("magnitude")
     out = []
-    for e in magnitude.evidence if magnitude else []:
+    for e in _lead_first(list(magnitude.evidence), clean) if magnitude else []:
         if e.direction != "raises" or e.sentence is None or not e.note.startswith(_FIGURE_KINDS):
             continue
         text = e.text.strip()
@@ -572,13 +594,18 @@ def _figures(signals: list[Signal]) -> list[str]:
     return out
 
 
-def _certainty(signals: list[Signal]) -> tuple[list[str], list[str]]:
-    """(words saying it is done, words saying it is expected), from the certainty signal."""
+def _certainty(signals: list[Signal], clean: CleanArticle) -> tuple[list[str], list[str]]:
+    """(words saying it is done, words saying it is expected) in the lead, from the certainty signal.
+
+    Only the lead's words: whether *the development* is done or expected is said there, and a
+    "passed" or "could" from a paragraph of history or speculation would misstate it."""
     certainty = _by_name(signals).get("certainty")
     if certainty is None:
         return [], []
-    done = [e.text for e in certainty.evidence if e.direction == "raises"]
-    expected = [e.text for e in certainty.evidence if e.direction == "lowers"]
+    done = [e.text for e in _lead_first([e for e in certainty.evidence if e.direction == "raises"], clean,
+                                        fallback=False)]
+    expected = [e.text for e in _lead_first([e for e in certainty.evidence if e.direction == "lowers"], clean,
+                                            fallback=False)]
     return done, expected
 
 
@@ -588,17 +615,17 @@ def _band(impact: int) -> str:
 
 def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores, kind: str, key: str) -> str:
     by = _by_name(signals)
-    figures = _figures(signals)
+    figures = _figures(signals, clean)
     actions = []
     action = by.get("action_type")
     if action:
-        actions = list(dict.fromkeys(e.text.lower() for e in action.evidence
-                                     if e.direction == "raises" and e.sentence is not None))[:3]
+        raising = [e for e in action.evidence if e.direction == "raises" and e.sentence is not None]
+        actions = list(dict.fromkeys(e.text.lower() for e in _lead_first(raising, clean)))[:3]
     actors = []
     actor = by.get("actors")
     if actor:
-        actors = list(dict.fromkeys(e.text for e in actor.evidence
-                                    if e.direction == "raises" and e.sentence is not None))[:3]
+        raising = [e for e in actor.evidence if e.direction == "raises" and e.sentence is not None]
+        actors = list(dict.fromkeys(e.text for e in _lead_first(raising, clean)))[:3]
     reasons = []
     if figures:
         reasons.append(f"the figures at stake ({_quote(figures, 2)})")
@@ -609,7 +636,7 @@ def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores,
     scope = by.get("scope")
     if scope and scope.contribution > 0.3 and scope.value >= 0.4:
         reasons.append("its reach across countries or sectors")
-    done, expected = _certainty(signals)
+    done, expected = _certainty(signals, clean)
     certainty = by.get("certainty")
     low_certainty = bool(certainty and certainty.value < 0.15 and len(expected) > 2 * max(1, len(done)))
     impact = scores.impact
