@@ -61,18 +61,22 @@ def iso_to_ts(value: str) -> float | None:
     return (dt if dt.tzinfo else dt.replace(tzinfo=UTC)).timestamp()
 
 
+def _duration(minutes: float) -> str:
+    """'45 min', '5 h', '3 days': the unit a reader would use for that span."""
+    if minutes < 60:
+        return f"{int(minutes)} min"
+    if minutes < 48 * 60:
+        return f"{int(minutes / 60)} h"
+    return f"{int(minutes / 1440)} days"
+
+
 def age(now: float, ts: float | None) -> str:
     """'35 min ago', '5 h ago', '3 days ago'."""
     if ts is None:
         return "undated"
-    hours = (now - ts) / 3600
-    if hours < 0:
+    if ts > now:
         return "just now"
-    if hours < 1:
-        return f"{int(hours * 60)} min ago"
-    if hours < 48:
-        return f"{int(hours)} h ago"
-    return f"{int(hours / 24)} days ago"
+    return f"{_duration((now - ts) / 60)} ago"
 
 
 def gap_after(first: float | None, ts: float | None) -> str:
@@ -80,13 +84,7 @@ def gap_after(first: float | None, ts: float | None) -> str:
     if first is None or ts is None:
         return ""
     minutes = (ts - first) / 60
-    if minutes < 1:
-        return "first"
-    if minutes < 60:
-        return f"+{int(minutes)} min"
-    if minutes < 48 * 60:
-        return f"+{int(minutes / 60)} h"
-    return f"+{int(minutes / 1440)} days"
+    return "first" if minutes < 1 else f"+{_duration(minutes)}"
 
 
 # --- signals in plain words -----------------------------------------------------------
