@@ -71,19 +71,9 @@ def main() -> None:
             except httpx.HTTPError:
                 errors += 1
 
-    async def run(base: str) -> float:
-        queue: asyncio.Queue = asyncio.Queue()
-        for n in range(args.requests):
-            queue.put_nowait(n)
-        deadline = time.perf_counter() + args.max_seconds
-        async with httpx.AsyncClient(base_url=base, timeout=30) as http:
-            start = time.perf_counter()
-            await asyncio.gather(*(client(w, queue, deadline, http) for w in range(args.clients)))
-            return time.perf_counter() - start
-
     with tempfile.TemporaryDirectory() as tmp, LiveServer(Path(tmp) / "load.db") as server:
         assert server.url.startswith("http://127.0.0.1:")
-        wall = asyncio.run(run(server.url))
+        wall = asyncio.run(_drive(server.url, args, 30, lambda w, q, d, h: client(w, q, d, h)))
     done = len(latencies)
     ordered = sorted(latencies)
     report = {
@@ -97,6 +87,21 @@ def main() -> None:
     print(json.dumps(report, indent=2))
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n")
+
+
+async def _drive(base: str, args: argparse.Namespace, timeout: float, client) -> float:
+    """Run ``args.clients`` clients over a queue of ``args.requests`` request numbers until it is empty or
+    ``args.max_seconds`` pass; the wall time. ``client(worker, queue, deadline, http)`` does the requests."""
+    import httpx
+
+    queue: asyncio.Queue = asyncio.Queue()
+    for n in range(args.requests):
+        queue.put_nowait(n)
+    deadline = time.perf_counter() + args.max_seconds
+    async with httpx.AsyncClient(base_url=base, timeout=timeout) as http:
+        start = time.perf_counter()
+        await asyncio.gather(*(client(w, queue, deadline, http) for w in range(args.clients)))
+        return time.perf_counter() - start
 
 
 def _rss_mb() -> float:
@@ -154,16 +159,6 @@ def mixed(args: argparse.Namespace) -> None:
             if n % max(1, args.requests // 10) == 0:
                 memory.append(round(_rss_mb(), 1))
 
-    async def run(base: str, story: int) -> float:
-        queue: asyncio.Queue = asyncio.Queue()
-        for n in range(args.requests):
-            queue.put_nowait(n)
-        deadline = time.perf_counter() + args.max_seconds
-        async with httpx.AsyncClient(base_url=base, timeout=60) as http:
-            start = time.perf_counter()
-            await asyncio.gather(*(client(queue, deadline, http, story) for _ in range(args.clients)))
-            return time.perf_counter() - start
-
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "load.db"
         seed_store(db)
@@ -174,7 +169,7 @@ def mixed(args: argparse.Namespace) -> None:
         with LiveServer(db) as server:
             assert server.url.startswith("http://127.0.0.1:")
             memory.append(round(_rss_mb(), 1))
-            wall = asyncio.run(run(server.url, story))
+            wall = asyncio.run(_drive(server.url, args, 60, lambda w, q, d, h: client(q, d, h, story)))
             memory.append(round(_rss_mb(), 1))
     ordered = sorted(latencies)
 
