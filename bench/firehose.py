@@ -289,12 +289,12 @@ def profile(corpus: Path, size: int) -> dict:
     import statistics
 
     from newsverdict.batch import inputs
-    from newsverdict.clean import clean
-    from newsverdict.ingest import _minhash, article_of, canonical_url, fingerprint
-    from newsverdict.prose import write
-    from newsverdict.scoring import score, weigh
-    from newsverdict.signals import measure
-    from newsverdict.stories import terms
+    from newsverdict.card.clean import clean
+    from newsverdict.card.prose import write
+    from newsverdict.card.scoring import score, weigh
+    from newsverdict.card.signals import measure
+    from newsverdict.stories.cluster import terms
+    from newsverdict.stories.ingest import _minhash, article_of, canonical_url, fingerprint
 
     files = sorted(corpus.glob("*.warc.gz"))
     stages: dict[str, list[float]] = {k: [] for k in
@@ -310,7 +310,7 @@ def profile(corpus: Path, size: int) -> dict:
     read_per = (time.process_time() - t0) / max(1, len(items)) * 1000
     # warm-up: lexicons, models and trafilatura's lazy imports (the first page that needs its date
     # parser costs ~2 s once per process) load once per worker; they are not per-article costs
-    from newsverdict.pipeline import analyze
+    from newsverdict.card.pipeline import analyze
 
     warm, items = items[:20], items[20:]
     for entry in warm:

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsverdict.clean import clean
+from newsverdict.card.clean import clean
+from newsverdict.card.signals import WORD_SIGNALS, measure, word_text, word_value
+from newsverdict.card.wordmodel import TOKEN_PATTERN, WordModel
 from newsverdict.errors import InputError
 from newsverdict.models import Article, CleanArticle
-from newsverdict.signals import WORD_SIGNALS, measure, word_text, word_value
-from newsverdict.wordmodel import TOKEN_PATTERN, WordModel
 
 KINDS = ("impact", "hype")
 TARGET = {"impact": "impact_mean", "hype": "hype_mean"}

@@ -33,8 +33,8 @@ WORDS = ("parliament approves budget law court ruling earthquake strike election
 
 def build_store(path: Path, n_articles: int, seed: int = 1) -> dict:
     """A store of ``n_articles`` articles in stories of 1-8 articles over 30 days; returns what was built."""
-    from newsverdict.ingest import RawItem, ingest_items
-    from newsverdict.store import Store
+    from newsverdict.stories.ingest import RawItem, ingest_items
+    from newsverdict.stories.store import Store
 
     rng = random.Random(seed)
     corpus = ROOT / "examples" / "corpus" / "articles.jsonl"
@@ -117,7 +117,7 @@ def main() -> None:
             "outlet": "/outlet?source=Outlet+Herald&since=all", "digest page": "/digest",
             "digest atom": "/digest.atom", "digest json feed": "/digest.json", "about": "/about", "api": "/docs",
             "analyze (form)": "/analyze", "feeds": "/feeds"}
-        from newsverdict.store import Store
+        from newsverdict.stories.store import Store
 
         with Store(db) as store:
             big = store.db.execute("SELECT id FROM stories WHERE articles = 8 LIMIT 1").fetchone()[0]

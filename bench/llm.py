@@ -56,9 +56,9 @@ def _server(model: Path) -> tuple[subprocess.Popen, str]:
 
 
 def run_backend(name: str, articles: list[tuple[str, str]], base_url: str = "") -> dict:
+    from newsverdict.card.pipeline import analyze
     from newsverdict.llm import LLMConfig, LLMProse
-    from newsverdict.pipeline import analyze
-    from newsverdict.store import StoreCache
+    from newsverdict.stories.store import StoreCache
 
     with tempfile.TemporaryDirectory() as tmp:
         config = LLMConfig(backend=name, base_url=base_url or LLMConfig.base_url, model="smollm2", timeout_s=300)

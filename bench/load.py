@@ -162,7 +162,7 @@ def mixed(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "load.db"
         seed_store(db)
-        from newsverdict.store import Store
+        from newsverdict.stories.store import Store
 
         with Store(db) as store:
             story = store.stories()[0]["story_id"]

@@ -63,10 +63,10 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
 
 def run_stage(stage: str, payload: str) -> str:
     """Run ``payload`` through ``stage``; the outcome: 'ok' or the refusal's message."""
-    from newsverdict.clean import clean
+    from newsverdict.card.clean import clean
+    from newsverdict.card.pipeline import analyze
     from newsverdict.errors import InputError
-    from newsverdict.pipeline import analyze
-    from newsverdict.sources import from_html, from_text
+    from newsverdict.sources.extract import from_html, from_text
 
     try:
         if stage == "clean":

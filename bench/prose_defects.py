@@ -181,9 +181,9 @@ def articles(data: Path):
 
 
 def run(data: Path, examples: int = 0) -> dict:
+    from newsverdict.card.pipeline import analyze
     from newsverdict.errors import InputError
-    from newsverdict.pipeline import analyze
-    from newsverdict.sources import from_html
+    from newsverdict.sources.extract import from_html
 
     totals: Counter = Counter()
     per_corpus: dict[str, Counter] = defaultdict(Counter)

@@ -128,7 +128,7 @@ def eval_webis(data: Path) -> Result | None:
     import numpy as np
     from sklearn.metrics import accuracy_score, f1_score
 
-    from newsverdict.headline import default_model
+    from newsverdict.card.headline import default_model
 
     rows = load(data, "webis_clickbait17")
     if rows is None:
@@ -164,7 +164,7 @@ def eval_chakraborty(data: Path) -> Result | None:
     import numpy as np
     from sklearn.metrics import accuracy_score, f1_score
 
-    from newsverdict.headline import default_model
+    from newsverdict.card.headline import default_model
 
     rows = load(data, "chakraborty_clickbait")
     if rows is None:
@@ -196,7 +196,7 @@ def eval_chakraborty(data: Path) -> Result | None:
 
 @evaluation("propaganda_ptc_semeval2020t11")
 def eval_ptc(data: Path) -> Result | None:
-    from newsverdict.signals import loaded_spans
+    from newsverdict.card.signals import loaded_spans
 
     rows = load(data, "propaganda_ptc_semeval2020t11")
     if rows is None:
@@ -249,7 +249,7 @@ def _vader_spans_baseline():
 def eval_claims(data: Path) -> Result | None:
     from sklearn.metrics import f1_score
 
-    from newsverdict.claims import claim_strength
+    from newsverdict.card.claims import claim_strength
 
     rows = load(data, "claim_strength_yu")
     if rows is None:
@@ -272,7 +272,7 @@ def eval_claims(data: Path) -> Result | None:
 def eval_exaggeration(data: Path) -> Result | None:
     from sklearn.metrics import f1_score
 
-    from newsverdict.claims import claim_strength
+    from newsverdict.card.claims import claim_strength
 
     rows = load(data, "sci_exaggeration_pairs")
     if rows is None:
@@ -301,8 +301,8 @@ def eval_exaggeration(data: Path) -> Result | None:
 def eval_summaries(data: Path) -> Result | None:
     from rouge_score import rouge_scorer
 
+    from newsverdict.card.pipeline import analyze
     from newsverdict.errors import InputError
-    from newsverdict.pipeline import analyze
 
     rows = load(data, "frank_cnndm_xsum_summaries")
     if rows is None:
@@ -346,7 +346,7 @@ def eval_summaries(data: Path) -> Result | None:
 
 
 def _sentences(text: str) -> list[str]:
-    from newsverdict.text import split_sentences
+    from newsverdict.card.text import split_sentences
 
     return [text[a:b] for a, b in split_sentences(text)] or [text]
 
@@ -386,7 +386,7 @@ def eval_clusters(data: Path) -> Result | None:
     from sklearn.metrics import adjusted_rand_score
 
     from bench.datasets import part
-    from newsverdict.stories import StoryDoc, cluster
+    from newsverdict.stories.cluster import StoryDoc, cluster
 
     rows = load(data, "ecbplus_story_clusters")
     if rows is None:
@@ -445,7 +445,7 @@ def eval_extraction(data: Path) -> Result | None:
     import trafilatura
 
     from newsverdict.errors import InputError
-    from newsverdict.sources import from_html
+    from newsverdict.sources.extract import from_html
 
     rows = load(data, "article_extraction_scrapinghub")
     if rows is None:
@@ -551,7 +551,7 @@ def _annotator_agreement(rows: list[dict], kind: str) -> float:
 
 @evaluation("cameo_goldstein_scale")
 def eval_cameo(data: Path) -> Result | None:
-    from newsverdict.pipeline import analyze
+    from newsverdict.card.pipeline import analyze
 
     rows = load(data, "cameo_goldstein_scale")
     if rows is None:

@@ -66,7 +66,7 @@ def synthetic_corpus(n: int, seed: int = 11) -> list[dict]:
 
 def cluster_run(n: int) -> dict:
     """Runs in its own process (see main)."""
-    from newsverdict.stories import StoryDoc, cluster
+    from newsverdict.stories.cluster import StoryDoc, cluster
 
     corpus = synthetic_corpus(n)
     docs = [StoryDoc(d["id"], d["text"], d["title"], d["published"]) for d in corpus]
@@ -86,8 +86,8 @@ def cluster_run(n: int) -> dict:
 def ingest_run(n: int) -> dict:
     from datetime import UTC, datetime
 
-    from newsverdict.ingest import RawItem, ingest_items
-    from newsverdict.store import Store
+    from newsverdict.stories.ingest import RawItem, ingest_items
+    from newsverdict.stories.store import Store
 
     corpus = synthetic_corpus(n, seed=5)
     items = []

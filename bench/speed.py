@@ -58,12 +58,12 @@ def synthetic_article(words: int = 800, seed: int = 7) -> str:
 
 
 def time_in_process(text: str, runs: int) -> dict:
-    from newsverdict.clean import clean
-    from newsverdict.pipeline import analyze
-    from newsverdict.prose import write
-    from newsverdict.scoring import score, weigh
-    from newsverdict.signals import measure
-    from newsverdict.sources import from_text
+    from newsverdict.card.clean import clean
+    from newsverdict.card.pipeline import analyze
+    from newsverdict.card.prose import write
+    from newsverdict.card.scoring import score, weigh
+    from newsverdict.card.signals import measure
+    from newsverdict.sources.extract import from_text
 
     for _ in range(5):
         analyze(text)

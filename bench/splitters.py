@@ -110,7 +110,7 @@ def _spans_splitter(fn) -> Splitter:
 
 
 def splitters(previous: Path | None) -> dict[str, Splitter]:
-    from newsverdict.text import split_sentences
+    from newsverdict.card.text import split_sentences
 
     found: dict[str, Splitter] = {"newsverdict": _spans_splitter(split_sentences)}
     if previous is not None and previous.exists():

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from bench.datasets import DEFAULT_DATA_DIR, load, split
-from newsverdict.text import STOPWORDS
+from newsverdict.card.text import STOPWORDS
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsverdict" / "data" / "loaded_words.json"
 TECHNIQUES = {"Loaded_Language", "Name_Calling,Labeling", "Exaggeration,Minimisation"}

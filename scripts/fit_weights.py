@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from bench.datasets import DEFAULT_DATA_DIR, load, read_jsonl
 from bench.fit import HAND_SET, KINDS, TARGET, WORD_ALPHA, cross_validate, event_groups, fit_scores, measure_rows
-from newsverdict.wordmodel import MODEL_FILE, save_models
+from newsverdict.card.wordmodel import MODEL_FILE, save_models
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "newsverdict" / "data"
 ANCHORS = Path(__file__).resolve().parent / "anchors" / "anchors.jsonl"

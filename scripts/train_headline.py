@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from bench.datasets import DEFAULT_DATA_DIR, load, split
-from newsverdict.headline import HeadlineModel, features
+from newsverdict.card.headline import HeadlineModel, features
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsverdict" / "data" / "headline_model.json.gz"
 

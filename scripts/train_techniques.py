@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from bench.datasets import DEFAULT_DATA_DIR, load, split
-from newsverdict.text import split_sentences
-from newsverdict.wordmodel import TOKEN_PATTERN, WordModel, save_models
+from newsverdict.card.text import split_sentences
+from newsverdict.card.wordmodel import TOKEN_PATTERN, WordModel, save_models
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsverdict" / "data" / "technique_model.json.gz"
 LEFT_OUT = {"Repetition"}

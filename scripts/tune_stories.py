@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from bench.datasets import DEFAULT_DATA_DIR, load, part
 from bench.quality import bcubed
-from newsverdict.stories import StoryDoc, cluster
+from newsverdict.stories.cluster import StoryDoc, cluster
 
 
 def score(rows: list[dict], join: float, merge: float) -> float:

@@ -17,7 +17,7 @@ pq = pytest.importorskip("pyarrow.parquet")
 pytest.importorskip("fastwarc", reason="the batch extra (fastwarc) is not installed")
 
 from newsverdict.batch import BatchInterrupted, BatchOptions, load_into_store, run_batch  # noqa: E402
-from newsverdict.store import Store  # noqa: E402
+from newsverdict.stories.store import Store  # noqa: E402
 
 CORPUS = EXAMPLES / "corpus" / "articles.jsonl"
 OUTPUTS = ("articles.parquet", "cards.parquet", "stories.parquet", "errors.parquet", "digest.md", "digest.html")

@@ -55,8 +55,8 @@ def test_evidence_names_the_figures_and_words_behind_the_signals():
 
 
 def test_evidence_offsets_point_into_the_cleaned_text():
-    from newsverdict.clean import clean
-    from newsverdict.sources import from_text
+    from newsverdict.card.clean import clean
+    from newsverdict.sources.extract import from_text
 
     cleaned = clean(from_text(POLICY))
     card = newsverdict.analyze(POLICY)

@@ -12,9 +12,9 @@ import pytest
 from conftest import EXAMPLES
 from fastapi.testclient import TestClient
 
-from newsverdict.ingest import RawItem, ingest_items
-from newsverdict.reader import outlet_name
-from newsverdict.store import Store
+from newsverdict.render.reader import outlet_name
+from newsverdict.stories.ingest import RawItem, ingest_items
+from newsverdict.stories.store import Store
 from newsverdict.web import create_app
 
 CORPUS = EXAMPLES / "corpus" / "articles.jsonl"
@@ -246,7 +246,7 @@ def test_pages_stay_fast_enough_on_the_example_store(client):
 
 
 def test_recent_span_counts_back_from_the_newest_story(tmp_path):
-    from newsverdict.store import RECENT_DAYS, span_start
+    from newsverdict.stories.store import RECENT_DAYS, span_start
 
     newest = datetime(2026, 11, 19, tzinfo=UTC).timestamp()
     assert span_start("recent", newest) == newest - timedelta(days=RECENT_DAYS).total_seconds()

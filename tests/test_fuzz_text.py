@@ -16,10 +16,10 @@ from conftest import POLICY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsverdict.clean import clean
+from newsverdict.card.clean import clean
+from newsverdict.card.pipeline import analyze
 from newsverdict.errors import InputError
-from newsverdict.pipeline import analyze
-from newsverdict.sources import from_text
+from newsverdict.sources.extract import from_text
 
 UNITS = [".", "!", "?", "…", "?!", "!!!", ".\"", "x. ", "Mr. ", "U.S. ", "A. B. ", "e.g. ", "“", "”", "\"'",
          "((", "[[", "$1,000,000 ", "12% ", "3,000 ", "—", "<p>", "a", "ALL CAPS ", " ", "\n", "\n\n", "!? ",

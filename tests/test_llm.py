@@ -9,9 +9,9 @@ import pytest
 from conftest import POLICY
 
 import newsverdict
-from newsverdict.grounding import ungrounded
+from newsverdict.card.grounding import ungrounded
+from newsverdict.card.pipeline import analyze
 from newsverdict.llm import LLMConfig, LLMError, LLMProse, load_config, verify_sha256
-from newsverdict.pipeline import analyze
 
 GOOD = {
     "analysis": "The national parliament approved a law raising the minimum wage by 12%, covering 6 million "

@@ -21,9 +21,9 @@ import pytest
 from conftest import GOSSIP, POLICY
 
 import newsverdict
-from newsverdict.grounding import ungrounded
+from newsverdict.card.grounding import ungrounded
+from newsverdict.card.pipeline import analyze
 from newsverdict.llm import LLMConfig, LLMProse, check, smollm2_path
-from newsverdict.pipeline import analyze
 
 pytestmark = pytest.mark.llm
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsverdict.pipeline import analyze
-from newsverdict.sources import load
+from newsverdict.card.pipeline import analyze
+from newsverdict.sources.extract import load
 
 FIXTURES = Path(__file__).parent / "fixtures" / "prose"
 FURNITURE = re.compile(

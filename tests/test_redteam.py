@@ -23,11 +23,11 @@ import pytest
 from conftest import EXAMPLES, POLICY
 from fastapi.testclient import TestClient
 
-from newsverdict import net
 from newsverdict.errors import FetchError, InputError
-from newsverdict.ingest import RawItem, ingest_feeds, ingest_items, read_corpus
-from newsverdict.net import UrlPolicy, address_problem
-from newsverdict.store import Store
+from newsverdict.sources import net
+from newsverdict.sources.net import UrlPolicy, address_problem
+from newsverdict.stories.ingest import RawItem, ingest_feeds, ingest_items, read_corpus
+from newsverdict.stories.store import Store
 from newsverdict.web import create_app
 
 PUBLIC = "93.184.216.34"  # what the policy sees for news.example; dialled as 127.0.0.1
@@ -205,7 +205,7 @@ def test_opml_entries_are_checked_before_they_are_stored(site, dns, tmp_path):
         assert [f["url"] for f in store.feeds()] == [site.url("/feed.xml")]
 
     # a local list named on the command line: file:// and paths outside its directory are refused too
-    from newsverdict.feeds import parse_opml
+    from newsverdict.sources.feeds import parse_opml
 
     local = tmp_path / "lists" / "mine.opml"
     local.parent.mkdir()
@@ -361,8 +361,8 @@ def assert_linear(run: Callable[[int], object], n: int) -> None:
 
 @pytest.mark.parametrize("unit", [".", "!", "?!", "…", "x. ", "Mr. "])
 def test_runs_of_sentence_punctuation_are_split_in_linear_time(unit):
-    from newsverdict.clean import clean
-    from newsverdict.sources import from_text
+    from newsverdict.card.clean import clean
+    from newsverdict.sources.extract import from_text
 
     def run(n: int) -> None:
         text = POLICY + "\n\nThe vote was close" + unit * (n // len(unit)) + "and the law passed."
@@ -416,7 +416,7 @@ def test_only_configured_host_names_are_served(app_client, host, status):
 
 
 def test_the_host_given_to_serve_is_accepted(tmp_path):
-    from newsverdict.webguard import allowed_host_names
+    from newsverdict.web.guard import allowed_host_names
 
     app = create_app(tmp_path / "nv.db", allowed_hosts=allowed_host_names("192.168.1.5", ["news.lan"]))
     client = TestClient(app, base_url="http://127.0.0.1")
@@ -485,7 +485,7 @@ def test_chunked_bodies_over_the_cap_are_refused_before_being_read(live, path, c
 
 
 def test_thousands_of_near_duplicate_paragraphs_are_cleaned_in_linear_time():
-    from newsverdict.clean import clean
+    from newsverdict.card.clean import clean
     from newsverdict.models import Article
 
     def run(n: int) -> None:
@@ -507,7 +507,7 @@ def test_a_page_of_hundreds_of_thousands_of_elements_is_refused_at_once(app_clie
 
 
 def test_search_complexity_and_time_are_bounded(app_client, monkeypatch, tmp_path):
-    import newsverdict.store as store_module
+    import newsverdict.stories.store as store_module
 
     hostile = " AND ".join(["t*"] * 200)
     started = time.monotonic()
@@ -529,8 +529,8 @@ def test_search_complexity_and_time_are_bounded(app_client, monkeypatch, tmp_pat
 
 
 def test_devices_and_pipes_are_refused_unread(tmp_path, cli):
-    from newsverdict.feeds import read_local
-    from newsverdict.sources import read_file
+    from newsverdict.sources.extract import read_file
+    from newsverdict.sources.feeds import read_local
 
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
@@ -685,7 +685,7 @@ def test_feeds_notice_is_not_echoed_from_the_query_string(app_client):
 
 
 def test_read_only_store_gives_one_clear_line(tmp_path, cli):
-    from newsverdict.store import StoreError
+    from newsverdict.stories.store import StoreError
 
     db = tmp_path / "nv.db"
     with Store(db) as store:

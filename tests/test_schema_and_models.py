@@ -11,9 +11,9 @@ import jsonschema
 from conftest import POLICY, ROOT
 
 import newsverdict
-from newsverdict.headline import HeadlineModel, default_model
+from newsverdict.card.headline import HeadlineModel, default_model
+from newsverdict.card.scoring import load_weights
 from newsverdict.render import to_json
-from newsverdict.scoring import load_weights
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -49,7 +49,7 @@ def test_custom_weights_change_the_score(tmp_path: Path):
         "hype": {"intercept": 1.0, "weights": {}},
     }))
     weights = load_weights(path)
-    from newsverdict.pipeline import analyze
+    from newsverdict.card.pipeline import analyze
 
     card = analyze(POLICY, weights=weights)
     assert card.impact == 10 and card.hype == 1

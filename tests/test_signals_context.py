@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from newsverdict.clean import clean
+from newsverdict.card.clean import clean
+from newsverdict.card.numbers import find_figures
+from newsverdict.card.signals import measure
 from newsverdict.models import Article
-from newsverdict.numbers import find_figures
-from newsverdict.signals import measure
 
 
 def _signals(text: str, title: str = "") -> dict:
@@ -114,7 +114,7 @@ def test_headline_clickbait_is_carried_by_content():
 
 
 def test_function_words_carry_no_weight_of_their_own():
-    from newsverdict.headline import FUNCTION_WORDS, default_model, features
+    from newsverdict.card.headline import FUNCTION_WORDS, default_model, features
 
     assert "w:the" not in features("The vote")
     assert not any(f"w:{w}" in default_model().weights for w in FUNCTION_WORDS)
@@ -129,7 +129,7 @@ def test_the_pure_python_word_model_matches_scikit_learn():
     from sklearn.linear_model import Ridge
 
     from bench.fit import fit_word_model
-    from newsverdict.wordmodel import TOKEN_PATTERN
+    from newsverdict.card.wordmodel import TOKEN_PATTERN
 
     texts = ["parliament passed the pension law", "the pop star split from her boyfriend",
              "the court ruled the pension law lawful", "fans lose their minds over the pop star",

@@ -11,9 +11,9 @@ import pytest
 from conftest import EXAMPLES, POLICY
 
 from newsverdict.errors import InputError
-from newsverdict.feeds import parse_feed, parse_opml
-from newsverdict.ingest import RawItem, canonical_url, ingest_items, parse_date
-from newsverdict.store import SCHEMA_VERSION, Store, StoreError
+from newsverdict.sources.feeds import parse_feed, parse_opml
+from newsverdict.stories.ingest import RawItem, canonical_url, ingest_items, parse_date
+from newsverdict.stories.store import SCHEMA_VERSION, Store, StoreError
 
 CORPUS = EXAMPLES / "corpus"
 NOW = datetime(2026, 11, 20, tzinfo=UTC)
@@ -160,7 +160,7 @@ def test_bad_items_are_reported_and_the_good_ones_kept(db):
 
 
 def test_a_failure_midway_keeps_finished_items(db, monkeypatch):
-    import newsverdict.ingest as ingest
+    import newsverdict.stories.ingest as ingest
 
     body = POLICY.split("\n\n", 1)[1]
     calls = {"n": 0}

@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from newsverdict.clean import clean, clean_title, is_furniture_sentence, strip_inline_furniture
+from newsverdict.card.clean import clean, clean_title, is_furniture_sentence, strip_inline_furniture
+from newsverdict.card.text import normalize, split_sentences
 from newsverdict.models import Article
-from newsverdict.text import normalize, split_sentences
 
 
 def sentences(text: str) -> list[str]:

@@ -10,10 +10,10 @@ from typing import ClassVar
 import pytest
 from conftest import EXAMPLES
 
+from newsverdict.card.pipeline import analyze
 from newsverdict.errors import FetchError
-from newsverdict.net import UrlPolicy
-from newsverdict.pipeline import analyze
-from newsverdict.sources import load
+from newsverdict.sources.extract import load
+from newsverdict.sources.net import UrlPolicy
 
 #: These tests serve pages on loopback, so they allow private addresses (tests/test_redteam.py
 #: checks the default policy with "public" names mapped onto loopback).
@@ -80,7 +80,7 @@ def test_http_error_is_reported(server):
 
 
 def test_timeout_is_reported(server, monkeypatch):
-    import newsverdict.net as net
+    import newsverdict.sources.net as net
 
     monkeypatch.setattr(net, "FETCH_DEADLINE_S", 0.5)
     with pytest.raises(FetchError, match="timed out"):
@@ -93,7 +93,7 @@ def test_oversized_page_is_refused(server):
 
 
 def test_redirects_are_followed_and_loops_stopped(server):
-    from newsverdict.sources import fetch
+    from newsverdict.sources.extract import fetch
 
     body, _ = fetch(f"{server}/redirect", policy=OPEN)
     assert b"Dockworkers" in body

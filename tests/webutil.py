@@ -11,8 +11,8 @@ from pathlib import Path
 
 from conftest import EXAMPLES
 
-from newsverdict.ingest import RawItem, ingest_items
-from newsverdict.store import Store
+from newsverdict.stories.ingest import RawItem, ingest_items
+from newsverdict.stories.store import Store
 
 HOSTILE_TITLE = "<script>document.title='pwned'</script>Minister <b>resigns</b> over <img src=x onerror=alert(1)>"
 

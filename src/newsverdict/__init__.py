@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .errors import InputError, NewsverdictError
-    from .models import Article, Verdict
-    from .pipeline import analyze
+    from newsverdict.card.pipeline import analyze
+    from newsverdict.errors import InputError, NewsverdictError
+    from newsverdict.models import Article, Verdict
 
 __all__ = ["Article", "InputError", "NewsverdictError", "Verdict", "__version__", "analyze"]
 
 _LAZY = {
-    "analyze": ("pipeline", "analyze"),
+    "analyze": ("card.pipeline", "analyze"),
     "Verdict": ("models", "Verdict"),
     "Article": ("models", "Article"),
     "InputError": ("errors", "InputError"),

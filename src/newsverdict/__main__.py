@@ -1,3 +1,3 @@
-from .cli import main
+from newsverdict.cli import main
 
 main()

@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from . import __version__
+from newsverdict import __version__
 
 app = typer.Typer(
     name="newsverdict",
@@ -90,8 +90,8 @@ def _warn_config(config) -> None:
 
 def llm_writer(backend: str | None, db: Path | None):
     """The LLM prose writer for --llm (one per process), with the store as its cache; None for embedded."""
-    from .llm import LLMProse, load_config
-    from .store import StoreCache, default_db_path
+    from newsverdict.llm import LLMProse, load_config
+    from newsverdict.stories.store import StoreCache, default_db_path
 
     config = load_config(backend=backend)
     if config.backend == "none":
@@ -106,10 +106,10 @@ def llm_writer(backend: str | None, db: Path | None):
 def analyze_one(spec: str, title: str = "", source: str = "", llm: str | None = None,
                 db: Path | None = None, allow_private_urls: bool = False) -> tuple[str, object | None, str | None]:
     """(spec, Verdict or None, error message or None). Runs in worker processes too."""
-    from .errors import NewsverdictError
-    from .net import UrlPolicy
-    from .pipeline import analyze
-    from .sources import load
+    from newsverdict.card.pipeline import analyze
+    from newsverdict.errors import NewsverdictError
+    from newsverdict.sources.extract import load
+    from newsverdict.sources.net import UrlPolicy
 
     try:
         article = load(spec, title=title, source=source, policy=UrlPolicy(allow_private=allow_private_urls))
@@ -171,7 +171,7 @@ def analyze(
     allow_private_urls: AllowPrivateOption = False,
 ) -> None:
     """Turn articles into verdict cards: impact 1-10, hype level, analysis, summary, key points."""
-    from .render import render
+    from newsverdict.render import render
 
     specs = expand_inputs(articles)
     batch = len(specs) > 1
@@ -260,21 +260,21 @@ app.add_typer(feeds_app, name="feeds")
 
 
 def open_store(db: Path | None):
-    from .store import Store, default_db_path
+    from newsverdict.stories.store import Store, default_db_path
 
     return Store(db or default_db_path())
 
 
 def span_of(store, since: str) -> float | None:
     """Start of the span: 'recent' counts back from the newest story in this store."""
-    from .store import span_start
+    from newsverdict.stories.store import span_start
 
     return _guard(lambda: span_start(since, store.newest_story_ts()))
 
 
 def _guard(fn):
     """Run ``fn`` turning newsverdict errors into one-line messages."""
-    from .errors import NewsverdictError
+    from newsverdict.errors import NewsverdictError
 
     try:
         return fn()
@@ -291,9 +291,9 @@ def feeds_add(
     """Add feeds: RSS 0.9x/1.0/2.0 and Atom URLs or files, or every feed of an OPML list."""
     from datetime import UTC, datetime
 
-    from .feeds import is_opml, parse_feed, parse_opml, read_local
-    from .net import UrlPolicy
-    from .sources import fetch, is_url
+    from newsverdict.sources.extract import fetch, is_url
+    from newsverdict.sources.feeds import is_opml, parse_feed, parse_opml, read_local
+    from newsverdict.sources.net import UrlPolicy
 
     policy = UrlPolicy(allow_private=allow_private_urls)
 
@@ -353,8 +353,8 @@ def ingest(
     Exits 2 when every item was skipped (nothing added, nothing already stored), 0 otherwise."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from .ingest import ingest_feeds, ingest_items, read_corpus
-    from .net import UrlPolicy
+    from newsverdict.sources.net import UrlPolicy
+    from newsverdict.stories.ingest import ingest_feeds, ingest_items, read_corpus
 
     show = sys.stderr.isatty()
 
@@ -393,7 +393,7 @@ def _with_llm_prose(store, stories: list, llm: str | None, db: Path | None) -> l
     writer = llm_writer(llm, db)
     if writer is None:
         return stories
-    from .pipeline import analyze_story
+    from newsverdict.card.pipeline import analyze_story
 
     out = []
     for story in stories:
@@ -403,7 +403,7 @@ def _with_llm_prose(store, stories: list, llm: str | None, db: Path | None) -> l
 
 
 def _story_models(cards: list[dict]):
-    from .models import StoryVerdict
+    from newsverdict.models import StoryVerdict
 
     return [StoryVerdict.model_validate(c) for c in cards]
 
@@ -416,7 +416,7 @@ def stories_cmd(
     db: DbOption = None,
 ) -> None:
     """List stories ranked by impact."""
-    from .render import stories_table
+    from newsverdict.render import stories_table
 
     with _guard(lambda: open_store(db)) as store:
         stories = _story_models(store.stories(since_ts=span_of(store, since), min_impact=min_impact))
@@ -437,7 +437,7 @@ def story_cmd(
     db: DbOption = None,
 ) -> None:
     """Show one story's card with all its sources."""
-    from .render import render, story_to_text
+    from newsverdict.render import render, story_to_text
 
     with _guard(lambda: open_store(db)) as store:
         card = store.story(story_id)
@@ -469,8 +469,8 @@ def digest_cmd(
     db: DbOption = None,
 ) -> None:
     """Write the digest: stories ranked by impact, each with its card and outlets, and a hype/impact chart."""
-    from .render import digest
-    from .store import describe_span
+    from newsverdict.render import digest
+    from newsverdict.stories.store import describe_span
 
     with _guard(lambda: open_store(db)) as store:
         stories = _story_models(store.stories(since_ts=span_of(store, since), min_impact=min_impact, limit=limit))
@@ -481,7 +481,7 @@ def digest_cmd(
     words = describe_span(since)
     write_output(digest(stories, fmt.value, since=words, base_url=base_url.rstrip("/")), output)
     if send:
-        from .mail import load_email_config
+        from newsverdict.mail import load_email_config
 
         email = _guard(lambda: load_email_config(config))
         if email is None:
@@ -493,9 +493,9 @@ def digest_cmd(
 def _send_digest(email, stories: list, words: str, base_url: str = "") -> None:
     import time
 
-    from .mail import digest_message, send
-    from .reader import readable_time
-    from .render import digest
+    from newsverdict.mail import digest_message, send
+    from newsverdict.render import digest
+    from newsverdict.render.reader import readable_time
 
     subject = f"{email.subject}, {readable_time(time.time(), with_year=False)}: {stories[0].headline}"
     send(email, digest_message(email, subject=subject[:180], text=digest(stories, "text", since=words),
@@ -523,11 +523,11 @@ def watch(
     import time
     from datetime import UTC, datetime
 
-    from .errors import NewsverdictError
-    from .ingest import ingest_feeds, ingest_items, read_corpus
-    from .mail import load_email_config
-    from .render import digest
-    from .store import describe_span
+    from newsverdict.errors import NewsverdictError
+    from newsverdict.mail import load_email_config
+    from newsverdict.render import digest
+    from newsverdict.stories.ingest import ingest_feeds, ingest_items, read_corpus
+    from newsverdict.stories.store import describe_span
 
     fmt = None
     if output is not None:
@@ -617,7 +617,7 @@ def batch_cmd(
 ) -> None:
     """Process a large input (a day of crawled news): cards, repeats, stories and digest, as Parquet."""
     try:
-        from .batch import BatchOptions, load_into_store, run_batch
+        from newsverdict.batch import BatchOptions, load_into_store, run_batch
     except ImportError as exc:
         fail(f"batch needs the batch extra: pip install 'newsverdict[batch]' ({exc.name} is missing)")
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -665,13 +665,13 @@ def serve(
     db: DbOption = None,
 ) -> None:
     """Start the local web app and JSON API (docs at /docs)."""
-    from .store import default_db_path
-    from .web import serve as run_server
+    from newsverdict.stories.store import default_db_path
+    from newsverdict.web import serve as run_server
 
     path = db or default_db_path()
     _guard(lambda: open_store(path).close())  # a bad database is reported before the server starts
     typer.echo(f"newsverdict: serving {path} on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
-    from .llm import load_config
+    from newsverdict.llm import load_config
 
     config = _guard(lambda: load_config(backend=llm))
     _warn_config(config)
@@ -685,7 +685,7 @@ app.add_typer(llm_app, name="llm")
 @llm_app.command("check")
 def llm_check(llm: LlmOption = None) -> None:
     """Say whether the configured LLM backend answers, and how fast."""
-    from .llm import check, config_path, load_config
+    from newsverdict.llm import check, config_path, load_config
 
     def run() -> None:
         config = load_config(backend=llm)

@@ -25,7 +25,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
-from .errors import NewsverdictError
+from newsverdict.errors import NewsverdictError
 
 SECURITY = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
@@ -56,7 +56,7 @@ class EmailConfig:
 
 def load_email_config(path: Path | None = None) -> EmailConfig | None:
     """The [email] table of the config file; None when there is none (e-mail is then off)."""
-    from .llm import config_path
+    from newsverdict.llm import config_path
 
     path = path or config_path()
     if not path.exists():

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..errors import NewsverdictError
+from newsverdict.errors import NewsverdictError
 
 
 class EngineError(NewsverdictError):

@@ -17,8 +17,8 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..errors import InputError
-from ..ingest import MAX_ITEM_CHARS, RawItem
+from newsverdict.errors import InputError
+from newsverdict.stories.ingest import MAX_ITEM_CHARS, RawItem
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 JSONL_SUFFIXES = (".jsonl",)
@@ -286,7 +286,7 @@ def _warc_responses(stream, *, parse: bool, reader: str | None = None) -> Iterat
 
 
 def _warc_item(rec: int, origin: str, response: WarcResponse | None) -> Item:
-    from ..sources import MAX_INPUT_BYTES, decode, looks_like_html
+    from newsverdict.sources.extract import MAX_INPUT_BYTES, decode, looks_like_html
 
     assert response is not None
     label = response.url or origin

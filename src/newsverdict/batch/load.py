@@ -6,8 +6,8 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..errors import InputError
-from ..store import Store
+from newsverdict.errors import InputError
+from newsverdict.stories.store import Store
 
 
 def load_into_store(out: Path, store: Store) -> tuple[int, int]:

@@ -28,11 +28,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .. import __version__
-from ..errors import InputError
-from .engines import make_engine
-from .inputs import Shard, count_records, list_inputs, plan_shards
-from .work import process_shard, process_stories
+from newsverdict import __version__
+from newsverdict.batch.engines import make_engine
+from newsverdict.batch.inputs import Shard, count_records, list_inputs, plan_shards
+from newsverdict.batch.work import process_shard, process_stories
+from newsverdict.errors import InputError
 
 MANIFEST_VERSION = 1
 DEFAULT_SHARD_SIZE = 500
@@ -209,8 +209,8 @@ def _fold_and_cluster(paths: list[Path], report: BatchReport) -> Folded:
     import pyarrow.parquet as pq
     from datasketch import MinHashLSH
 
-    from ..ingest import MINHASH_PERMUTATIONS, NEAR_DUPLICATE_THRESHOLD, _minhash_from_bytes
-    from ..stories import StoryDoc, cluster
+    from newsverdict.stories.cluster import StoryDoc, cluster
+    from newsverdict.stories.ingest import MINHASH_PERMUTATIONS, NEAR_DUPLICATE_THRESHOLD, _minhash_from_bytes
 
     columns = ["rec", "url", "canonical_url", "source", "title", "published", "published_ts", "fingerprint",
                "minhash", "impact", "hype", "term_keys", "term_counts", "error"]
@@ -280,8 +280,8 @@ def _story_cards(folded: Folded, paths: list[Path], work: Path, opts: BatchOptio
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from ..models import StoredArticle
-    from ..pipeline import STORY_MAX_ARTICLES
+    from newsverdict.card.pipeline import STORY_MAX_ARTICLES
+    from newsverdict.models import StoredArticle
 
     story_dir = work / "stories"
     story_dir.mkdir(parents=True, exist_ok=True)
@@ -351,8 +351,8 @@ def _write_outputs(out: Path, paths: list[Path], folded: Folded, story_cards: di
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from ..models import StoryVerdict
-    from ..render import digest
+    from newsverdict.models import StoryVerdict
+    from newsverdict.render import digest
 
     article_schema = pa.schema([
         ("id", pa.int64()), ("url", pa.string()), ("canonical_url", pa.string()), ("source", pa.string()),

@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import datetime
 from urllib.parse import urlparse
 
-from ..models import StoredArticle
-from .inputs import Shard, read_shard
+from newsverdict.batch.inputs import Shard, read_shard
+from newsverdict.models import StoredArticle
 
 #: The columns of a shard's table (the articles of one shard, each with its card, or its error).
 SHARD_FIELDS = (
@@ -55,11 +55,18 @@ def process_shard(shard: Shard, now_iso: str):
 
 
 def _article_row(rec: int, item, fallback_date: str, now: datetime) -> dict:
-    from ..clean import clean
-    from ..errors import InputError, NewsverdictError
-    from ..ingest import FUTURE_TOLERANCE, _minhash, article_of, canonical_url, fingerprint, parse_date
-    from ..pipeline import analyze
-    from ..stories import terms
+    from newsverdict.card.clean import clean
+    from newsverdict.card.pipeline import analyze
+    from newsverdict.errors import InputError, NewsverdictError
+    from newsverdict.stories.cluster import terms
+    from newsverdict.stories.ingest import (
+        FUTURE_TOLERANCE,
+        _minhash,
+        article_of,
+        canonical_url,
+        fingerprint,
+        parse_date,
+    )
 
     label = item.url or item.origin
     try:
@@ -96,6 +103,6 @@ def _article_row(rec: int, item, fallback_date: str, now: datetime) -> dict:
 
 def process_stories(chunk: list[tuple[int, list[StoredArticle]]]) -> list[tuple[int, str]]:
     """The card (JSON) of each story of a chunk."""
-    from ..pipeline import analyze_story
+    from newsverdict.card.pipeline import analyze_story
 
     return [(sid, analyze_story(sid, members).model_dump_json()) for sid, members in chunk]

@@ -28,9 +28,9 @@ from typing import Protocol
 
 from pydantic import BaseModel, Field, ValidationError
 
-from .errors import NewsverdictError
-from .grounding import ungrounded
-from .models import CleanArticle, Prose, Scores, Signal
+from newsverdict.card.grounding import ungrounded
+from newsverdict.errors import NewsverdictError
+from newsverdict.models import CleanArticle, Prose, Scores, Signal
 
 PROMPT_VERSION = "1"
 BACKENDS = ("none", "openai", "gguf")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import __version__
-from .clean import MIN_WORDS, clean
-from .models import (
+from newsverdict import __version__
+from newsverdict.card.clean import MIN_WORDS, clean
+from newsverdict.card.prose import headline, write
+from newsverdict.card.scoring import score, weigh
+from newsverdict.card.signals import coverage_volume, measure
+from newsverdict.models import (
     Article,
     CleanArticle,
     CleaningReport,
@@ -19,13 +22,10 @@ from .models import (
     Verdict,
     Weights,
 )
-from .prose import headline, write
-from .scoring import score, weigh
-from .signals import coverage_volume, measure
-from .sources import from_text
+from newsverdict.sources.extract import from_text
 
 if TYPE_CHECKING:
-    from .llm import LLMProse
+    from newsverdict.llm import LLMProse
 
 GENERATOR = f"newsverdict {__version__} (embedded)"
 
@@ -36,7 +36,7 @@ def _write_prose(cleaned, signals, scores, llm) -> tuple:
     origin = {"analysis": "embedded", "summary": "embedded", "key_points": "embedded"}
     if llm is None:
         return embedded, origin, ""
-    from .llm import LLMError
+    from newsverdict.llm import LLMError
 
     try:
         return llm.refine(cleaned, signals, scores, embedded)
@@ -134,7 +134,7 @@ def analyze_story(story_id: int, members: list[StoredArticle], weights: Weights 
 
 def _lead_article(articles: list[StoredArticle]) -> StoredArticle:
     """The article whose headline stands for the story: the earliest with the most sober headline."""
-    from .headline import default_model
+    from newsverdict.card.headline import default_model
 
     model = default_model()
     return min(articles, key=lambda a: (round(model.score(a.title or a.text[:120]), 1), a.published_ts or 0, a.id))

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-from .errors import InputError
-from .net import UrlPolicy
-from .sources import MAX_INPUT_BYTES
+from newsverdict.errors import InputError
+from newsverdict.sources.extract import MAX_INPUT_BYTES
+from newsverdict.sources.net import UrlPolicy
 
 PER_HOST_CONCURRENCY = 2
 TOTAL_CONCURRENCY = 8
@@ -148,7 +148,7 @@ def parse_feed(data: bytes, origin: str) -> ParsedFeed:
 
 def read_local(url_or_path: str) -> bytes:
     """A feed file named on the command line (stored as a file:// URL), read with the size cap."""
-    from .sources import read_file
+    from newsverdict.sources.extract import read_file
 
     path = Path(urlparse(url_or_path).path) if url_or_path.startswith("file://") else Path(url_or_path)
     return read_file(path)
@@ -168,7 +168,7 @@ async def fetch_many(requests: list[tuple[str, dict[str, str]]], policy: UrlPoli
                      on_done: Callable[[FetchResult], None] | None = None) -> list[FetchResult]:
     """GET each (url, headers) through the HTTP layer, at most ``TOTAL_CONCURRENCY`` at a time and
     ``PER_HOST_CONCURRENCY`` per host; results in the order of ``requests``, failures as status 0."""
-    from .net import fetch_async, new_client
+    from newsverdict.sources.net import fetch_async, new_client
 
     host_limits: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(PER_HOST_CONCURRENCY))
     total = asyncio.Semaphore(TOTAL_CONCURRENCY)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .models import HypeWord, Scores, Signal, Weights
+from newsverdict.models import HypeWord, Scores, Signal, Weights
 
 WEIGHTS_FILE = "weights.json"
 

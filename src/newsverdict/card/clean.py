@@ -6,9 +6,9 @@ import math
 import re
 from collections import Counter
 
-from .errors import InputError
-from .models import Article, CleanArticle, Sentence
-from .text import guess_language, jaccard, normalize, shingles, split_sentences, words
+from newsverdict.card.text import guess_language, jaccard, normalize, shingles, split_sentences, words
+from newsverdict.errors import InputError
+from newsverdict.models import Article, CleanArticle, Sentence
 
 #: Fewer words than this cannot be judged: the signals need some text to measure.
 MIN_WORDS = 40

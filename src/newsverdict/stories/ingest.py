@@ -16,13 +16,13 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
 
-from .clean import clean
-from .errors import InputError, NewsverdictError
-from .models import Article
-from .net import UrlPolicy
-from .sources import decode, from_html, from_text, looks_like_html, read_file
-from .store import Store, StoreError
-from .text import tokens
+from newsverdict.card.clean import clean
+from newsverdict.card.text import tokens
+from newsverdict.errors import InputError, NewsverdictError
+from newsverdict.models import Article
+from newsverdict.sources.extract import decode, from_html, from_text, looks_like_html, read_file
+from newsverdict.sources.net import UrlPolicy
+from newsverdict.stories.store import Store, StoreError
 
 #: Word-trigram Jaccard (MinHash estimate) at or above which an article repeats an earlier one.
 NEAR_DUPLICATE_THRESHOLD = 0.6
@@ -200,7 +200,7 @@ class Ingester:
             self.on_item(item, reason)
 
     def add(self, item: RawItem, *, feed_id: int | None = None) -> None:
-        from .pipeline import analyze
+        from newsverdict.card.pipeline import analyze
 
         label = item.url or item.origin
         try:
@@ -320,8 +320,8 @@ def ingest_items(store: Store, items: Iterable[RawItem | InputError], now: datet
 
 def update_stories(store: Store, now: datetime) -> int:
     """Cluster the window's articles into stories, keep ids of stories that persist, rebuild changed cards."""
-    from .pipeline import analyze_story
-    from .stories import StoryDoc, cluster
+    from newsverdict.card.pipeline import analyze_story
+    from newsverdict.stories.cluster import StoryDoc, cluster
 
     since = (now - STORY_WINDOW).timestamp()
     articles = store.articles(since_ts=since)
@@ -381,7 +381,7 @@ def feed_items(store: Store, on_feed: Callable[[str, str | None], None] | None =
     Every network fetch (feeds, and the pages of items too short to judge) goes through the one
     HTTP layer under ``policy``; the item pages of a feed are fetched concurrently, not one by one.
     """
-    from .feeds import fetch_all, parse_feed, read_local
+    from newsverdict.sources.feeds import fetch_all, parse_feed, read_local
 
     policy = policy or UrlPolicy()
     now_iso = (now or datetime.now(UTC)).isoformat(timespec="seconds")
@@ -436,7 +436,7 @@ def _items_of_feed(store: Store, parsed, feed_url: str, policy: UrlPolicy) -> It
 
 def _batch_items(store: Store, entries: list, feed_title: str, feed_url: str,
                  policy: UrlPolicy) -> list[RawItem | InputError]:
-    from .feeds import fetch_all
+    from newsverdict.sources.feeds import fetch_all
 
     items: list[RawItem | InputError | None] = []
     to_fetch: list[tuple[int, object]] = []

@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .clean import is_furniture_sentence
-from .models import CleanArticle, Prose, Scores, Sentence, Signal
-from .text import STOPWORDS, split_sentences, tokens
+from newsverdict.card.clean import is_furniture_sentence
+from newsverdict.card.text import STOPWORDS, split_sentences, tokens
+from newsverdict.models import CleanArticle, Prose, Scores, Sentence, Signal
 
 #: Chosen on the train part of the FRANK CNN/DM articles (bench, docs/quality.md); the card allows 120.
 SUMMARY_WORDS = 90

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import NewsverdictError
-from .models import StoredArticle
+from newsverdict.errors import NewsverdictError
+from newsverdict.models import StoredArticle
 
 SCHEMA_VERSION = 3
 
@@ -147,7 +147,7 @@ def since_timestamp(since: str, now: float | None = None) -> float | None:
     import re
     import time
 
-    from .errors import InputError
+    from newsverdict.errors import InputError
 
     if since.strip() in {"", "all"}:
         return None
@@ -422,7 +422,7 @@ class Store:
 
     def _run_fts(self, sql: str, query: str, limit: int) -> list[sqlite3.Row]:
         """Run an FTS5 ``MATCH ?`` query within the search bounds; a syntax error searches the words as a phrase."""
-        from .errors import InputError
+        from newsverdict.errors import InputError
 
         query = query.strip()
         if len(query) > MAX_SEARCH_CHARS:

@@ -25,21 +25,30 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from . import __version__
-from .errors import InputError, NewsverdictError
-from .models import StoryVerdict, Verdict
-from .net import UrlPolicy
-from .reader import age, gap_after, hype_levels, iso_to_ts, outlet_name, placement_rule, plain_signal, readable_time
-from .render import hype_impact_svg
-from .store import DEFAULT_SPAN, describe_span, span_start
-from .webguard import RequestGuard, allowed_host_names
+from newsverdict import __version__
+from newsverdict.errors import InputError, NewsverdictError
+from newsverdict.models import StoryVerdict, Verdict
+from newsverdict.render import TEMPLATE_DIR, hype_impact_svg
+from newsverdict.render.reader import (
+    age,
+    gap_after,
+    hype_levels,
+    iso_to_ts,
+    outlet_name,
+    placement_rule,
+    plain_signal,
+    readable_time,
+)
+from newsverdict.sources.net import UrlPolicy
+from newsverdict.stories.store import DEFAULT_SPAN, describe_span, span_start
+from newsverdict.web.guard import RequestGuard, allowed_host_names
 
 #: Largest request body accepted (a pasted article or an uploaded page).
 MAX_BODY_BYTES = 2 * 1024 * 1024
 #: URL fetches running at once for clients (each holds a worker thread up to the fetch deadline):
 #: more are answered 429 at once, so that slow servers elsewhere cannot take every thread from the pages.
 MAX_CONCURRENT_FETCHES = 8
-TEMPLATES = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
+TEMPLATES = Jinja2Templates(directory=str(TEMPLATE_DIR))
 #: Stories listed per page (and plotted): more come with "Show more".
 PAGE_STORIES = 40
 #: Stories in the digest the web app serves (page and feeds): the top of the span, skimmable
@@ -93,13 +102,13 @@ class Job:
 def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False, llm_config=None,
                allowed_hosts: frozenset[str] | None = None) -> FastAPI:
     """The app; ``allowed_hosts`` are the Host names it answers to (default: the loopback names)."""
-    from .store import Store, StoreCache, default_db_path
+    from newsverdict.stories.store import Store, StoreCache, default_db_path
 
     policy = UrlPolicy(allow_private=allow_private_urls)
     fetch_slots = threading.BoundedSemaphore(MAX_CONCURRENT_FETCHES)
 
     def fetch(url: str) -> tuple[bytes, str]:
-        from .sources import fetch as fetch_url
+        from newsverdict.sources.extract import fetch as fetch_url
 
         if not fetch_slots.acquire(blocking=False):
             raise HTTPException(429, f"{MAX_CONCURRENT_FETCHES} URL fetches are already running; try again shortly")
@@ -111,7 +120,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
     db_path = Path(db) if db else default_db_path()
     writer = None
     if llm_config is not None and llm_config.backend != "none":
-        from .llm import LLMProse
+        from newsverdict.llm import LLMProse
 
         writer = LLMProse(llm_config, cache=StoreCache(db_path))
     app = FastAPI(title="newsverdict", version=__version__, docs_url=None, redoc_url=None,
@@ -164,8 +173,8 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
     # -- API ---------------------------------------------------------------------
 
     def analyze_request(body: AnalyzeRequest) -> tuple[Verdict, Any]:
-        from .pipeline import analyze
-        from .sources import from_bytes, from_html, from_text
+        from newsverdict.card.pipeline import analyze
+        from newsverdict.sources.extract import from_bytes, from_html, from_text
 
         given = [x for x in (body.text, body.url, body.html) if x and x.strip()]
         if len(given) != 1:
@@ -202,7 +211,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
              summary="The digest: the top stories of a span, as JSON, Markdown, HTML, text, Atom or JSON Feed")
     def api_digest(request: Request, since: str = DEFAULT_SPAN, format: str = "json",
                    limit: Annotated[int, Query(ge=1, le=500)] = DIGEST_STORIES) -> Response:
-        from .render import DIGEST_MEDIA_TYPES, digest
+        from newsverdict.render import DIGEST_MEDIA_TYPES, digest
 
         if format not in DIGEST_MEDIA_TYPES:
             raise HTTPException(422, f"format must be one of: {', '.join(DIGEST_MEDIA_TYPES)}")
@@ -233,7 +242,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def stories_page(request: Request, since: str = DEFAULT_SPAN, min_impact: str = "", hype: str = "",
                      outlet: str = "", q: str = "", limit: str = ""):
-        from .reader import outlet_name
+        from newsverdict.render.reader import outlet_name
 
         form = {"since": since, "min_impact": min_impact, "hype": hype, "outlet": outlet, "q": q}
         limit = max(1, min(int(limit), 500)) if limit.isdigit() else PAGE_STORIES  # a bad value: the default
@@ -277,7 +286,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
                                      "into another story when new articles arrived).")
         story = StoryVerdict.model_validate(card)
         if writer is not None:
-            from .pipeline import analyze_story
+            from newsverdict.card.pipeline import analyze_story
 
             with store() as s:
                 story = analyze_story(story_id, s.articles(story_id=story_id), llm=writer)
@@ -285,7 +294,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
 
     @app.get("/outlets", response_class=HTMLResponse, include_in_schema=False)
     def outlets_page(request: Request, since: str = DEFAULT_SPAN, sort: str = "gap"):
-        from .reader import outlet_name
+        from newsverdict.render.reader import outlet_name
 
         form = {"since": since, "sort": sort}
         with store() as s:
@@ -309,7 +318,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
 
     @app.get("/outlet", response_class=HTMLResponse, include_in_schema=False)
     def outlet_page(request: Request, source: str = "", since: str = DEFAULT_SPAN):
-        from .reader import outlet_name
+        from newsverdict.render.reader import outlet_name
 
         if not source.strip():
             raise HTTPException(404, "No outlet was named: pick one on the Outlets page (/outlets).")
@@ -328,7 +337,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
 
     @app.get("/about", response_class=HTMLResponse, include_in_schema=False)
     def about_page(request: Request):
-        from .reader import FAMILIES, PLAIN_SIGNALS
+        from newsverdict.render.reader import FAMILIES, PLAIN_SIGNALS
 
         families = [(f, [label for label, key in PLAIN_SIGNALS.values() if key == f.key]) for f in FAMILIES]
         return page(request, "about.html", {"families": families})
@@ -356,7 +365,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
             if len(raw) > MAX_BODY_BYTES:
                 return refuse(f"That file is larger than {MAX_BODY_BYTES // (1024 * 1024)} MiB; "
                               "save just the article page and try again.")
-            from .sources import decode
+            from newsverdict.sources.extract import decode
 
             try:
                 html_text = decode(raw, page_file.filename)
@@ -373,7 +382,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
         body = AnalyzeRequest(text=text or None, url=url or None, html=html_text or None, title=title)
         from starlette.concurrency import run_in_threadpool
 
-        from .clean import clean
+        from newsverdict.card.clean import clean
 
         try:  # in a worker thread: a fetch or a long analysis must not stall the event loop
             card, article = await run_in_threadpool(analyze_request, body)
@@ -403,7 +412,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
 
     @app.post("/feeds/add", include_in_schema=False)
     def feeds_add(request: Request, url: Annotated[str, Form()] = ""):
-        from .feeds import is_opml, parse_feed, parse_opml
+        from newsverdict.sources.feeds import is_opml, parse_feed, parse_opml
 
         typed = url
         url = url.strip()
@@ -434,7 +443,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
         jobs[job.id] = job
 
         def run() -> None:
-            from .ingest import ingest_feeds
+            from newsverdict.stories.ingest import ingest_feeds
 
             def on_item(label: str, error: str | None) -> None:
                 job.done += 1
@@ -463,7 +472,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
 
     @app.get("/style.css", include_in_schema=False)
     def stylesheet() -> Response:
-        return Response(Path(__file__).with_name("templates").joinpath("style.css").read_text(),
+        return Response(TEMPLATE_DIR.joinpath("style.css").read_text(),
                         media_type="text/css")
 
     return app
@@ -548,7 +557,7 @@ def _strength(value: float) -> str:
 
 def signal_view(card: Verdict) -> list[dict]:
     """Signals in plain words, grouped by family (no weights: those are in the JSON and /about)."""
-    from .reader import FAMILIES
+    from newsverdict.render.reader import FAMILIES
 
     groups: dict[str, dict] = {f.key: {"family": f, "signals": []} for f in FAMILIES}
     for sig in card.signals:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicons import phrase_pattern
+from newsverdict.card.lexicons import phrase_pattern
 
 CORRELATIONAL = frozenset("""
 associated with, association between, association of, associations between, linked to, linked with,

@@ -6,10 +6,12 @@ import html
 import json
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
-from .models import Signal, StoryVerdict, Verdict
+from newsverdict.models import Signal, StoryVerdict, Verdict
 
+TEMPLATE_DIR = Path(__file__).parent / "templates"
 FORMATS = ("text", "markdown", "json", "jsonl", "html")
 
 
@@ -186,7 +188,7 @@ def hype_impact_svg(stories: Sequence[_Plotted], *, link: Callable[[Any], str] |
     for the others, all headlines in its tooltip): markers never overlap, and each is a 44-unit
     target. The ±2 placement bands of ``scoring.placement`` are drawn and every corner is named.
     """
-    from .scoring import PLACEMENT_MARGIN
+    from newsverdict.card.scoring import PLACEMENT_MARGIN
 
     e = html.escape
     cell = CHART_CELL
@@ -273,7 +275,7 @@ def _coverage_line(story: StoryVerdict) -> str:
 
 
 def story_to_text(story: StoryVerdict, *, explain: bool = False) -> str:
-    from .reader import outlet_name
+    from newsverdict.render.reader import outlet_name
 
     out = [f"[story {story.story_id}] " + to_text(story, explain=explain).rstrip("\n"),
            "", f"Coverage: {_coverage_line(story)}", "Sources"]
@@ -307,14 +309,14 @@ def digest(stories: Sequence[StoryVerdict], fmt: str, *, title: str = "newsverdi
     if fmt == "json":
         return json.dumps([s.model_dump(mode="json") for s in stories], ensure_ascii=False, indent=2) + "\n"
     if fmt in {"atom", "jsonfeed"}:
-        from .digest_feeds import to_atom, to_jsonfeed
+        from newsverdict.render.feeds import to_atom, to_jsonfeed
 
         writer = to_atom if fmt == "atom" else to_jsonfeed
         return writer(stories, title=title, since=since, base_url=base_url, feed_url=feed_url, now=now)
     if fmt == "html":
         return _digest_html(stories, title=title, since=since, base_url=base_url, now=now)
     if fmt == "markdown":
-        from .reader import outlet_name
+        from newsverdict.render.reader import outlet_name
 
         out = [f"# {_md_escape(title)}", ""]
         if since:
@@ -352,7 +354,7 @@ def _digest_html(stories: Sequence[StoryVerdict], *, title: str, since: str, bas
                  now: float | None = None) -> str:
     import time
 
-    from .reader import hype_levels, outlet_name, readable_time
+    from newsverdict.render.reader import hype_levels, outlet_name, readable_time
 
     e = html.escape
     generated = readable_time(time.time() if now is None else now)
@@ -397,6 +399,6 @@ def _digest_html(stories: Sequence[StoryVerdict], *, title: str, since: str, bas
 
 
 def _ts(iso: str) -> float | None:
-    from .reader import iso_to_ts
+    from newsverdict.render.reader import iso_to_ts
 
     return iso_to_ts(iso)

@@ -14,10 +14,10 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .errors import InputError
-from .models import Article
-from .net import MAX_RESPONSE_BYTES, UrlPolicy
-from .text import normalize
+from newsverdict.card.text import normalize
+from newsverdict.errors import InputError
+from newsverdict.models import Article
+from newsverdict.sources.net import MAX_RESPONSE_BYTES, UrlPolicy
 
 #: Largest input read from a file, URL or stdin. Bigger pages are refused, not truncated,
 #: so that a card never silently describes half an article.
@@ -78,7 +78,7 @@ def read_file(path: Path, *, cap: int = MAX_INPUT_BYTES) -> bytes:
 
 def fetch(url: str, *, policy: UrlPolicy | None = None) -> tuple[bytes, str]:
     """GET ``url`` through the one HTTP layer (``net``); return (body, content type)."""
-    from .net import fetch as net_fetch
+    from newsverdict.sources.net import fetch as net_fetch
 
     page = net_fetch(url, policy=policy or UrlPolicy())
     return page.body, page.content_type

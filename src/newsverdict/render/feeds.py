@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
-from .models import StoryVerdict
-from .reader import outlet_name, readable_time
+from newsverdict.models import StoryVerdict
+from newsverdict.render.reader import outlet_name, readable_time
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 TAG_AUTHORITY = "tag:newsverdict.local,2026"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlparse
 
-from .scoring import HYPE_LEVELS, PLACEMENT_MARGIN
+from newsverdict.card.scoring import HYPE_LEVELS, PLACEMENT_MARGIN
 
 # --- outlets -----------------------------------------------------------------------
 

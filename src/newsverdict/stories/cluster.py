@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .text import STOPWORDS
+from newsverdict.card.text import STOPWORDS
 
 #: Cosine similarity to a story's centroid above which an article joins it.
 JOIN_THRESHOLD = 0.12

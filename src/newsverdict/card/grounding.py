@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .text import STOPWORDS
+from newsverdict.card.text import STOPWORDS
 
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
            "trillion": 1e12, "tn": 1e12}

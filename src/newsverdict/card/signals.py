@@ -16,12 +16,12 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 
-from . import lexicons as lx
-from .headline import default_model
-from .models import CleanArticle, Evidence, Signal
-from .numbers import find_figures
-from .text import jaccard, shingles
-from .wordmodel import default_models, terms
+from newsverdict.card import lexicons as lx
+from newsverdict.card.headline import default_model
+from newsverdict.card.numbers import find_figures
+from newsverdict.card.text import jaccard, shingles
+from newsverdict.card.wordmodel import default_models, terms
+from newsverdict.models import CleanArticle, Evidence, Signal
 
 MAX_EVIDENCE = 6
 
@@ -628,7 +628,7 @@ def hype_words(doc: _Doc) -> Signal:
 def _technique_model():
     import gzip
 
-    from .wordmodel import WordModel
+    from newsverdict.card.wordmodel import WordModel
 
     raw = resources.files("newsverdict.data").joinpath("technique_model.json.gz").read_bytes()
     return WordModel.from_dict(json.loads(gzip.decompress(raw))["technique"])
