@@ -16,7 +16,8 @@ pa = pytest.importorskip("pyarrow", reason="the batch extra (pyarrow) is not ins
 pq = pytest.importorskip("pyarrow.parquet")
 pytest.importorskip("fastwarc", reason="the batch extra (fastwarc) is not installed")
 
-from newsverdict.batch import BatchInterrupted, BatchOptions, load_into_store, run_batch  # noqa: E402
+from newsverdict.batch import BatchOptions, load_into_store, run_batch  # noqa: E402
+from newsverdict.errors import BatchInterrupted  # noqa: E402
 from newsverdict.stories.store import Store  # noqa: E402
 
 CORPUS = EXAMPLES / "corpus" / "articles.jsonl"

@@ -11,7 +11,8 @@ from conftest import POLICY
 import newsverdict
 from newsverdict.card.grounding import ungrounded
 from newsverdict.card.pipeline import analyze
-from newsverdict.llm import LLMConfig, LLMError, LLMProse, load_config, verify_sha256
+from newsverdict.errors import LLMError
+from newsverdict.llm import LLMConfig, LLMProse, load_config, verify_sha256
 
 GOOD = {
     "analysis": "The national parliament approved a law raising the minimum wage by 12%, covering 6 million "

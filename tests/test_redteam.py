@@ -685,7 +685,7 @@ def test_feeds_notice_is_not_echoed_from_the_query_string(app_client):
 
 
 def test_read_only_store_gives_one_clear_line(tmp_path, cli):
-    from newsverdict.stories.store import StoreError
+    from newsverdict.errors import StoreError
 
     db = tmp_path / "nv.db"
     with Store(db) as store:
@@ -698,11 +698,12 @@ def test_read_only_store_gives_one_clear_line(tmp_path, cli):
         with pytest.raises(StoreError, match="disk is full"):
             ingest_items(store, [RawItem(origin="t", text=POLICY)], now=NOW)
     result = cli("stories", "--db", "/proc/newsverdict-nowhere/nv.db")
-    assert result.returncode == 2 and result.stderr.decode().count("\n") == 1
+    assert result.returncode == StoreError.exit_code == 3 and result.stderr.decode().count("\n") == 1
 
 
 def test_llm_config_is_validated(tmp_path):
-    from newsverdict.llm import LLMConfig, LLMError, LLMProse, load_config
+    from newsverdict.errors import LLMError
+    from newsverdict.llm import LLMConfig, LLMProse, load_config
 
     config = tmp_path / "config.toml"
     with pytest.raises(LLMError, match="timeout_s must be a number"):

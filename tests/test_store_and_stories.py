@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, POLICY
 
-from newsverdict.errors import InputError
+from newsverdict.errors import InputError, StoreError
 from newsverdict.sources.feeds import parse_feed, parse_opml
 from newsverdict.stories.ingest import RawItem, canonical_url, ingest_items, parse_date
-from newsverdict.stories.store import SCHEMA_VERSION, Store, StoreError
+from newsverdict.stories.store import SCHEMA_VERSION, Store
 
 CORPUS = EXAMPLES / "corpus"
 NOW = datetime(2026, 11, 20, tzinfo=UTC)

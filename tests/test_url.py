@@ -103,7 +103,7 @@ def test_redirects_are_followed_and_loops_stopped(server):
 
 def test_cli_reports_unreachable_url(cli):
     result = cli("analyze", "--allow-private-urls", "http://127.0.0.1:9/nothing-listens-here")
-    assert result.returncode == 2
+    assert result.returncode == 4  # a fetch failure, not bad input (newsverdict.errors.FetchError)
     assert "cannot fetch" in result.stderr.decode()
 
 

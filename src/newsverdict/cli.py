@@ -1,8 +1,8 @@
 """The ``newsverdict`` command line.
 
 Errors a user can act on are printed as one line, ``newsverdict: error: ...``,
-with exit code 2. Heavy modules are imported inside the commands so that
-``newsverdict --help`` stays fast.
+with the exit code of their class in ``newsverdict.errors`` (2 for bad input).
+Heavy modules are imported inside the commands so that ``newsverdict --help`` stays fast.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 
 from newsverdict import __version__
+from newsverdict.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_PARTIAL, InputError, NewsverdictError
 
 app = typer.Typer(
     name="newsverdict",
@@ -26,8 +27,7 @@ app = typer.Typer(
 )
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".text"}
-EXIT_BAD_INPUT = 2
-EXIT_PARTIAL = 1
+EXIT_BAD_INPUT = InputError.exit_code
 
 AllowPrivateOption = Annotated[bool, typer.Option(
     "--allow-private-urls", envvar="NEWSVERDICT_ALLOW_PRIVATE_URLS",
@@ -116,7 +116,7 @@ def analyze_one(spec: str, title: str = "", source: str = "", llm: str | None = 
         card = analyze(article, llm=llm_writer(llm, db))
         return spec, card, None
     except NewsverdictError as exc:
-        return spec, None, str(exc)
+        return spec, None, exc
 
 
 def write_output(text: str, output: Path | None) -> None:
@@ -177,7 +177,7 @@ def analyze(
     batch = len(specs) > 1
     if batch and (title or source):
         fail("--title and --source apply to a single article")
-    results: list[tuple[str, object | None, str | None]] = []
+    results: list[tuple[str, object | None, NewsverdictError | None]] = []
     if not batch:
         results.append(analyze_one(specs[0], title, source, llm, db, allow_private_urls))
     else:
@@ -185,7 +185,7 @@ def analyze(
     cards = [card for _, card, _ in results if card is not None]
     errors = [(spec, err) for spec, _, err in results if err is not None]
     if not batch and errors:
-        fail(errors[0][1])
+        fail(str(errors[0][1]), errors[0][1].exit_code)
     for _spec, err in errors:
         typer.echo(f"newsverdict: error: {err} (skipped)", err=True)
     _warn_llm_fallbacks(cards)
@@ -205,11 +205,11 @@ def _warn_llm_fallbacks(cards: list) -> None:
 
 
 def _run_batch(specs: list[str], jobs: int, llm: str | None = None, db: Path | None = None,
-               allow_private_urls: bool = False) -> list[tuple[str, object | None, str | None]]:
+               allow_private_urls: bool = False) -> list[tuple[str, object | None, NewsverdictError | None]]:
     from rich.progress import Progress
 
     show = sys.stderr.isatty()
-    results: dict[int, tuple[str, object | None, str | None]] = {}
+    results: dict[int, tuple[str, object | None, NewsverdictError | None]] = {}
     with Progress(transient=True, disable=not show) as progress:
         task = progress.add_task("analysing", total=len(specs))
         if jobs == 1:
@@ -279,7 +279,7 @@ def _guard(fn):
     try:
         return fn()
     except NewsverdictError as exc:
-        fail(str(exc))
+        fail(str(exc), exc.exit_code)
 
 
 @feeds_app.command("add")
@@ -713,7 +713,7 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         typer.echo("newsverdict: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         sys.exit(0)
     except Exception as exc:  # last resort: one line, never a traceback, unless asked for
@@ -721,4 +721,4 @@ def main() -> None:
             raise
         typer.echo(f"newsverdict: internal error: {type(exc).__name__}: {exc} "
                    "(set NEWSVERDICT_DEBUG=1 for details)", err=True)
-        sys.exit(70)
+        sys.exit(EXIT_INTERNAL)

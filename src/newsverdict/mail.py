@@ -25,14 +25,11 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
-from newsverdict.errors import NewsverdictError
+from newsverdict.errors import MailError
 
 SECURITY = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
-
-class MailError(NewsverdictError):
-    """The e-mail settings are wrong, or the SMTP server refused the digest."""
 
 
 @dataclass(frozen=True)

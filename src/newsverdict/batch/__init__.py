@@ -6,8 +6,7 @@ finished batch into the local SQLite store. Needs the ``batch`` extra
 (pyarrow, fastwarc); ``--engine ray`` needs the ``ray`` extra. See docs/batch.md.
 """
 
-from newsverdict.batch.engines import EngineError
 from newsverdict.batch.load import load_into_store
-from newsverdict.batch.run import BatchInterrupted, BatchOptions, BatchReport, run_batch
+from newsverdict.batch.run import BatchOptions, BatchReport, run_batch
 
-__all__ = ["BatchInterrupted", "BatchOptions", "BatchReport", "EngineError", "load_into_store", "run_batch"]
+__all__ = ["BatchOptions", "BatchReport", "load_into_store", "run_batch"]

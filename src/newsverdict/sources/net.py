@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from newsverdict.errors import FetchError
+from newsverdict.errors import FetchError, BadUrl
 
 #: Largest body read from the network (after decompression). Bigger pages are refused, not truncated.
 MAX_RESPONSE_BYTES = 5 * 1024 * 1024
@@ -124,15 +124,15 @@ class UrlPolicy:
         try:
             parsed = httpx.URL(url)
         except (httpx.InvalidURL, TypeError, ValueError):
-            raise FetchError(f"{url}: not a valid URL") from None
+            raise BadUrl(f"{url}: not a valid URL") from None
         if parsed.scheme not in {"http", "https"}:
-            raise FetchError(f"{url}: only http(s) URLs can be fetched")
+            raise BadUrl(f"{url}: only http(s) URLs can be fetched")
         if not parsed.host:
-            raise FetchError(f"{url}: not a valid URL (no host)")
+            raise BadUrl(f"{url}: not a valid URL (no host)")
         try:
             port = parsed.port  # noqa: F841 - raises for a port out of range
         except ValueError:
-            raise FetchError(f"{url}: not a valid URL (bad port)") from None
+            raise BadUrl(f"{url}: not a valid URL (bad port)") from None
         literal = _literal_address(parsed.host)
         if literal is not None:
             self.check_address(url, parsed.host, literal)
@@ -144,7 +144,7 @@ class UrlPolicy:
         why = address_problem(address)
         if why:
             shown = f"{host} is" if str(address) == host.strip("[]") else f"{host} resolves to {address},"
-            raise FetchError(f"{url}: refused: {shown} a non-public address ({why}); newsverdict does not fetch "
+            raise BadUrl(f"{url}: refused: {shown} a non-public address ({why}); newsverdict does not fetch "
                              "from its own network (--allow-private-urls to allow)")
 
     def pin(self, url: str) -> tuple[str, str]:
@@ -160,15 +160,15 @@ class UrlPolicy:
         try:
             addresses = resolve(host, parsed.port or (443 if parsed.scheme == "https" else 80))
         except (OSError, UnicodeError):
-            raise FetchError(f"{url}: cannot resolve host {host}") from None
+            raise BadUrl(f"{url}: cannot resolve host {host}") from None
         if not addresses:
-            raise FetchError(f"{url}: cannot resolve host {host}")
+            raise BadUrl(f"{url}: cannot resolve host {host}")
         parsed_addresses = []
         for text in addresses:
             try:
                 parsed_addresses.append(ipaddress.ip_address(text))
             except ValueError:
-                raise FetchError(f"{url}: host {host} resolved to a malformed address") from None
+                raise BadUrl(f"{url}: host {host} resolved to a malformed address") from None
         for address in parsed_addresses:  # all of them: the client must not pick an unchecked one
             self.check_address(url, host, address)
         return str(parsed_addresses[0]), host

@@ -18,11 +18,11 @@ from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
 
 from newsverdict.card.clean import clean
 from newsverdict.card.text import tokens
-from newsverdict.errors import InputError, NewsverdictError
+from newsverdict.errors import InputError, NewsverdictError, StoreError
 from newsverdict.models import Article
 from newsverdict.sources.extract import decode, from_html, from_text, looks_like_html, read_file
 from newsverdict.sources.net import UrlPolicy
-from newsverdict.stories.store import Store, StoreError
+from newsverdict.stories.store import Store
 
 #: Word-trigram Jaccard (MinHash estimate) at or above which an article repeats an earlier one.
 NEAR_DUPLICATE_THRESHOLD = 0.6

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from newsverdict.errors import NewsverdictError
+from newsverdict.errors import StoreError
 from newsverdict.models import StoredArticle
 
 SCHEMA_VERSION = 3
@@ -117,9 +117,6 @@ MAX_SEARCH_PREFIXES = 4
 MAX_SEARCH_RESULTS = 1000
 SEARCH_DEADLINE_S = 2.0
 
-
-class StoreError(NewsverdictError):
-    """The database cannot be opened or written, or is from a newer newsverdict."""
 
 
 def _store_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:

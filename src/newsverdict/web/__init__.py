@@ -148,8 +148,9 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
         return response
 
     @app.exception_handler(NewsverdictError)
-    async def on_input_error(request: Request, exc: NewsverdictError):
-        return _error(request, 422, str(exc))
+    async def on_newsverdict_error(request: Request, exc: NewsverdictError):
+        # the class says whose fault it is: 422 for the client's input, 5xx for the store, a fetch, the LLM
+        return _error(request, exc.http_status, str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http_error(request: Request, exc: StarletteHTTPException):
