@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from newsverdict.errors import FetchError, BadUrl
+from newsverdict.errors import BadUrl, FetchError
 
 #: Largest body read from the network (after decompression). Bigger pages are refused, not truncated.
 MAX_RESPONSE_BYTES = 5 * 1024 * 1024
