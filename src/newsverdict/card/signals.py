@@ -19,6 +19,7 @@ from importlib import resources
 from newsverdict.card import lexicons as lx
 from newsverdict.card.headline import default_model
 from newsverdict.card.numbers import find_figures
+from newsverdict.card.registry import pipeline, signal
 from newsverdict.card.text import jaccard, shingles
 from newsverdict.card.wordmodel import default_models, terms
 from newsverdict.models import CleanArticle, Evidence, Signal
@@ -222,6 +223,9 @@ def loaded_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+@signal("sensational_language", kind="hype", family="loud", plain_name="Sensational words",
+        measures="loaded, emotional and intensifying words, and the intensity of sentiment",
+        evidence="the loaded words, each with its sentence")
 def sensational(doc: _Doc) -> Signal:
     hits = loaded_language_hits(doc)
     learnt = loaded_words()
@@ -271,6 +275,11 @@ def _attributed(doc: _Doc, end: int) -> bool:
     return bool(_ATTRIBUTION.match(doc.text[end:end + 40].lstrip("\"”’' ")))
 
 
+@signal("framing", kind="hype", family="framing", plain_name="Loaded framing",
+        measures="shouting and insinuation: capitals, exclamations, rhetorical questions, scare quotes, "
+                 "partisan labels",
+        evidence="each capitalised word, exclamation, question or scare quote (not acronyms, tickers, "
+                 "datelines or attributed quotes)")
 def framing(doc: _Doc) -> Signal:
     """Shouting and insinuation: caps, '!', rhetorical questions, scare quotes, partisan labels.
 
@@ -302,6 +311,9 @@ def framing(doc: _Doc) -> Signal:
                    sorted(ev, key=lambda e: e.start or 0))
 
 
+@signal("persuasion", kind="hype", family="loud", plain_name="Persuasion",
+        measures="name-calling, insinuation and doubt, appeals to fear, flag-waving, tabloid caption labels",
+        evidence="each technique's words")
 def persuasion(doc: _Doc) -> Signal:
     """Name-calling, insinuation and doubt, appeals to fear, flag-waving, tabloid caption labels."""
     ev: list[Evidence] = []
@@ -319,6 +331,9 @@ def persuasion(doc: _Doc) -> Signal:
                    caption + _distinct(sorted(ev, key=lambda e: e.start or 0)))
 
 
+@signal("superlatives", kind="hype", family="loud", plain_name="Superlatives",
+        measures="superlatives and absolutes ('biggest ever', 'never', 'unprecedented')",
+        evidence="each superlative")
 def superlatives(doc: _Doc) -> Signal:
     hits = doc.find(lx.phrase_pattern(lx.SUPERLATIVES), "superlative/absolute")
     per_100 = 100 * len(hits) / doc.n_words
@@ -343,6 +358,9 @@ CAPTION_LABEL_FLOOR = 0.8
 SHOUTING_FLOOR = 0.6
 
 
+@signal("clickbait_headline", kind="hype", family="framing", plain_name="Clickbait headline",
+        measures="how much the headline reads as clickbait (a model fitted on Webis-Clickbait-17)",
+        evidence="the headline and the words that moved the model most")
 def clickbait_headline(doc: _Doc) -> Signal:
     title = doc.clean.title
     raw_title = doc.clean.article.title.strip()
@@ -380,6 +398,9 @@ def clickbait_headline(doc: _Doc) -> Signal:
                    evidence)
 
 
+@signal("speculation", kind="hype", family="guesswork", plain_name="Speculation",
+        measures="the share of sentences that speculate or hedge ('could', 'is expected to')",
+        evidence="each hedge")
 def speculation(doc: _Doc) -> Signal:
     hits = _hedges(doc, "hedge/speculation")
     sentences_with = {h.sentence for h in hits}
@@ -392,6 +413,9 @@ def speculation(doc: _Doc) -> Signal:
 _ANON = re.compile("|".join(lx.ANONYMOUS_SOURCING), re.I)
 
 
+@signal("anonymous_sourcing", kind="hype", family="guesswork", plain_name="Unnamed sources",
+        measures="claims resting on unnamed sources ('sources said', 'on condition of anonymity')",
+        evidence="each unnamed source")
 def anonymous_sourcing(doc: _Doc) -> Signal:
     hits = doc.find(_ANON, "vague or anonymous source")
     return _signal("anonymous_sourcing", "hype", _saturate(len(hits), 1.0),
@@ -399,6 +423,9 @@ def anonymous_sourcing(doc: _Doc) -> Signal:
                    _distinct(hits))
 
 
+@signal("repetition", kind="hype", family="echo", plain_name="Repeated claims",
+        measures="paragraphs and claims repeated in the article (counted before de-duplication)",
+        evidence="the repeated passages")
 def repetition(doc: _Doc) -> Signal:
     clean = doc.clean
     total = len(clean.paragraphs) + clean.repeats_dropped
@@ -462,6 +489,10 @@ _CONTEXT_MONEY = re.compile(r"\b(?:revenues?|sales|turnover|market (?:value|cap\
 CONTEXT_MONEY_SHARE = 0.4
 
 
+@signal("magnitude", kind="impact", family="stakes", plain_name="Size of the figures",
+        measures="the largest figures of the event (money, people, casualties), on a log scale; "
+                 "background figures left out",
+        evidence="each figure counted, with its kind")
 def magnitude(doc: _Doc) -> Signal:
     """The largest figures of the event, on a log scale: background figures are left out and
     money that sizes an actor (annual revenue, GDP) counts at a share of its size."""
@@ -496,6 +527,9 @@ def magnitude(doc: _Doc) -> Signal:
                    evidence[:MAX_EVIDENCE - len(tail)] + tail)
 
 
+@signal("actors", kind="impact", family="actors", plain_name="Who is involved",
+        measures="who acts: governments, regulators, countries, large companies (countries in lists not counted)",
+        evidence="each actor")
 def actors(doc: _Doc) -> Signal:
     national = doc.find(lx.phrase_pattern(lx.INSTITUTIONS), "national/international institution",
                         lambda m: len(m) > 3 or m.isupper())
@@ -511,6 +545,9 @@ def actors(doc: _Doc) -> Signal:
                    _distinct(countries + national + companies + local))
 
 
+@signal("action_type", kind="impact", family="actors", plain_name="What kind of event",
+        measures="what happened: laws, rulings, deals, disasters, deaths versus gossip, previews, opinion",
+        evidence="the action words, high-impact ones first")
 def action_type(doc: _Doc) -> Signal:
     high_hits = [h for h in doc.find(lx.phrase_pattern(frozenset(lx.ACTIONS_HIGH)), "consequential action")
                  if _event_keyword(doc, h)]
@@ -524,6 +561,9 @@ def action_type(doc: _Doc) -> Signal:
                    _distinct(low_hits))
 
 
+@signal("scope", kind="impact", family="stakes", plain_name="How far it reaches",
+        measures="breadth: countries affected, sectors, 'nationwide', 'global', 'millions'",
+        evidence="the countries and breadth words")
 def scope(doc: _Doc) -> Signal:
     hits, listed = doc.countries()
     countries = {h.text.lower() for h in hits}
@@ -537,6 +577,9 @@ def scope(doc: _Doc) -> Signal:
                    evidence + _distinct(words))
 
 
+@signal("durability", kind="impact", family="lasting", plain_name="How lasting",
+        measures="long-term consequences ('law', 'permanent', 'for years') versus one-off ones",
+        evidence="the lasting and the one-off words")
 def durability(doc: _Doc) -> Signal:
     long_hits = [h for h in doc.find(lx.phrase_pattern(lx.DURABLE), "lasting") if _event_keyword(doc, h)]
     short_hits = doc.find(lx.phrase_pattern(lx.FLEETING), "passing", direction="lowers")
@@ -547,6 +590,9 @@ def durability(doc: _Doc) -> Signal:
                    _distinct(long_hits) + _distinct(short_hits))
 
 
+@signal("certainty", kind="impact", family="lasting", plain_name="How settled",
+        measures="done and confirmed ('approved', 'signed', 'ruled') versus expected or rumoured",
+        evidence="the confirming words and the hedges")
 def certainty(doc: _Doc) -> Signal:
     confirmed = [h for h in doc.find(lx.phrase_pattern(lx.CONFIRMED), "done/confirmed") if _event_keyword(doc, h)]
     hedged = _hedges(doc, "expected/rumoured", direction="lowers")
@@ -557,6 +603,9 @@ def certainty(doc: _Doc) -> Signal:
                    _distinct(confirmed) + _distinct(hedged))
 
 
+@signal("novelty", kind="impact", family="lasting", plain_name="What is new",
+        measures="a new development ('first', 'reverses', 'unveiled') versus a recycled one",
+        evidence="the words marking news or recycling")
 def novelty(doc: _Doc) -> Signal:
     new = doc.find(lx.phrase_pattern(lx.NOVEL), "new development")
     old = doc.find(lx.phrase_pattern(lx.RECYCLED), "recycled/ongoing", direction="lowers")
@@ -614,11 +663,17 @@ def _word_signal(doc: _Doc, name: str, description: str) -> Signal:
                   description=description, evidence=evidence[: MAX_EVIDENCE + 2])
 
 
+@signal("impact_words", kind="impact", family="actors", plain_name="Impact words",
+        measures="what the article's words say of its impact (a word model fitted on the rated articles)",
+        evidence="the words that raised or lowered it most")
 def impact_words(doc: _Doc) -> Signal:
     return _word_signal(doc, "impact_words", "Words that rated articles tie to high or low impact "
                         "(a linear model learnt from the dev ratings; the words that moved it most).")
 
 
+@signal("hype_words", kind="hype", family="loud", plain_name="Hype words",
+        measures="what the article's words say of its hype (a word model fitted on the rated articles)",
+        evidence="the words that raised or lowered it most")
 def hype_words(doc: _Doc) -> Signal:
     return _word_signal(doc, "hype_words", "Words that rated articles tie to loud or sober coverage "
                         "(a linear model learnt from the dev ratings; the words that moved it most).")
@@ -634,6 +689,10 @@ def _technique_model():
     return WordModel.from_dict(json.loads(gzip.decompress(raw))["technique"])
 
 
+@signal("propaganda_techniques", kind="hype", family="loud", plain_name="Propaganda techniques",
+        measures="sentences that read like the propaganda spans of SemEval-2020 task 11 "
+                 "(a sentence model fitted there)",
+        evidence="the three sentences that read most like propaganda")
 def propaganda_techniques(doc: _Doc) -> Signal:
     """Sentences that read like the PTC propaganda spans (a sentence model learnt there)."""
     model = _technique_model()
@@ -660,6 +719,9 @@ def propaganda_techniques(doc: _Doc) -> Signal:
                    "fear, flag-waving, loaded language...): a sentence model learnt there.", evidence)
 
 
+@signal("coverage_volume", kind="hype", family="echo", plain_name="Volume of coverage",
+        measures="how loud the coverage is: articles, repeated copies and how fast they came (stories only)",
+        evidence="the counts of articles, outlets and repeats, and the span", level="story")
 def coverage_volume(articles: int, repeats: int, outlets: int, span_hours: float) -> Signal:
     """How loud the coverage is: many articles, many repeats, in a short time."""
     burst = articles / max(1.0, span_hours / 6.0)  # articles per six hours
@@ -670,13 +732,8 @@ def coverage_volume(articles: int, repeats: int, outlets: int, span_hours: float
                    "Volume of coverage: articles, repeated copies and how fast they came.", evidence)
 
 
-HYPE_SIGNALS = (sensational, framing, persuasion, superlatives, clickbait_headline, speculation, anonymous_sourcing,
-                repetition, propaganda_techniques, hype_words)
-IMPACT_SIGNALS = (magnitude, actors, action_type, scope, durability, certainty, novelty, impact_words)
-
-
 def measure(clean: CleanArticle) -> list[Signal]:
-    """All signals of one article, impact first, in a fixed order."""
+    """All signals of one article, impact first, in the registry's pipeline order."""
     doc = _Doc(clean)
-    return [fn(doc) for fn in IMPACT_SIGNALS] + [fn(doc) for fn in HYPE_SIGNALS]
+    return [spec.compute(doc) for spec in pipeline("impact") + pipeline("hype")]
 

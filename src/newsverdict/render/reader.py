@@ -8,10 +8,10 @@ legend that explains what the scores mean (built from the thresholds in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlparse
 
+from newsverdict.card.registry import Family, registered, spec_of
 from newsverdict.card.scoring import HYPE_LEVELS, PLACEMENT_MARGIN
 
 # --- outlets -----------------------------------------------------------------------
@@ -90,52 +90,14 @@ def gap_after(first: float | None, ts: float | None) -> str:
 # --- signals in plain words -----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Family:
-    key: str
-    label: str
-    kind: str
-    meaning: str
-
-
-#: Signal families: one colour each in the evidence views (classes ``fam-<key>`` in style.css).
-FAMILIES: tuple[Family, ...] = (
-    Family("stakes", "What is at stake", "impact", "figures, casualties, how many people or places it reaches"),
-    Family("actors", "Who acts and what happened", "impact", "governments, courts, companies; laws, rulings, deals"),
-    Family("lasting", "Lasting and settled", "impact", "done and confirmed, new, or meant to last"),
-    Family("loud", "Loud words", "hype", "sensational words, superlatives"),
-    Family("framing", "Framing and headline", "hype", "capitals, exclamation marks, scare quotes, clickbait"),
-    Family("guesswork", "Guesswork", "hype", "speculation and unnamed sources"),
-    Family("echo", "Echo", "hype", "claims repeated, many copies of the same story"),
-)
-_FAMILY_BY_KEY = {f.key: f for f in FAMILIES}
-
-#: signal name -> (plain name, family key)
-PLAIN_SIGNALS: dict[str, tuple[str, str]] = {
-    "magnitude": ("Size of the figures", "stakes"),
-    "scope": ("How far it reaches", "stakes"),
-    "actors": ("Who is involved", "actors"),
-    "action_type": ("What kind of event", "actors"),
-    "durability": ("How lasting", "lasting"),
-    "certainty": ("How settled", "lasting"),
-    "novelty": ("What is new", "lasting"),
-    "sensational_language": ("Sensational words", "loud"),
-    "superlatives": ("Superlatives", "loud"),
-    "framing": ("Loaded framing", "framing"),
-    "clickbait_headline": ("Clickbait headline", "framing"),
-    "speculation": ("Speculation", "guesswork"),
-    "anonymous_sourcing": ("Unnamed sources", "guesswork"),
-    "repetition": ("Repeated claims", "echo"),
-    "coverage_volume": ("Volume of coverage", "echo"),
-}
-
-
 def plain_signal(name: str, kind: str = "hype") -> tuple[str, Family]:
-    """(plain name, family) of a signal; a signal not listed here still gets a readable name and a family."""
-    if name in PLAIN_SIGNALS:
-        label, key = PLAIN_SIGNALS[name]
-        return label, _FAMILY_BY_KEY[key]
-    return name.replace("_", " ").capitalize(), _FAMILY_BY_KEY["actors" if kind == "impact" else "loud"]
+    """(plain name, family) of a signal, from the signal registry."""
+    return spec_of(name, kind)
+
+
+def plain_signals() -> dict[str, tuple[str, str]]:
+    """Signal name -> (plain name, family key), for every registered signal."""
+    return {spec.name: (spec.plain_name, spec.family) for spec in registered().values()}
 
 
 # --- the legend --------------------------------------------------------------------------
@@ -153,5 +115,6 @@ def hype_levels() -> list[tuple[str, str]]:
 def placement_rule() -> str:
     return (f"impact at least {PLACEMENT_MARGIN} above hype: substance outweighs the noise; "
             f"hype at least {PLACEMENT_MARGIN} above impact: more noise than substance; otherwise proportionate")
+
 
 

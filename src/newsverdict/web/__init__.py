@@ -338,9 +338,10 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
 
     @app.get("/about", response_class=HTMLResponse, include_in_schema=False)
     def about_page(request: Request):
-        from newsverdict.render.reader import FAMILIES, PLAIN_SIGNALS
+        from newsverdict.card.registry import FAMILIES
+        from newsverdict.render.reader import plain_signals
 
-        families = [(f, [label for label, key in PLAIN_SIGNALS.values() if key == f.key]) for f in FAMILIES]
+        families = [(f, [label for label, key in plain_signals().values() if key == f.key]) for f in FAMILIES]
         return page(request, "about.html", {"families": families})
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
@@ -558,7 +559,7 @@ def _strength(value: float) -> str:
 
 def signal_view(card: Verdict) -> list[dict]:
     """Signals in plain words, grouped by family (no weights: those are in the JSON and /about)."""
-    from newsverdict.render.reader import FAMILIES
+    from newsverdict.card.registry import FAMILIES
 
     groups: dict[str, dict] = {f.key: {"family": f, "signals": []} for f in FAMILIES}
     for sig in card.signals:
