@@ -10,15 +10,10 @@ from __future__ import annotations
 
 import re
 
+from newsverdict.card.numbers import NUMBER, SCALE_WORD, SCALES, VAGUE, WORD_NUMBERS
 from newsverdict.card.text import STOPWORDS
 
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
-           "trillion": 1e12, "tn": 1e12}
-_NUMBER = re.compile(
-    r"(?<![\w.])(?:[$€£¥]\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(trillion|billion|million|thousand|bn|mn|tn|k|m|b)\b)?",
-    re.I,
-)
+_NUMBER = re.compile(rf"(?:[$€£¥]\s?)?({NUMBER})(?:\s?({SCALE_WORD}))?", re.I)
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'’\-]*[A-Za-z]\b|\b[A-Z]{2,}\b")
 #: Capitalised words that may open a sentence of ours without naming anything.
 _COMMON_OPENERS = {
@@ -36,9 +31,8 @@ _COMMON_OPENERS = {
 COMMON_ACRONYMS = {"CEO", "CFO", "CTO", "AI", "GDP", "TV", "PM", "AM", "UTC"}
 
 
-_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
-                 "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2e6, "billions": 2e9}
+#: number words an LLM may write for a number of the source ("one" is left out: it is mostly a pronoun)
+_WORD_NUMBERS = {w: v for w, v in {**WORD_NUMBERS, **VAGUE}.items() if " " not in w and v >= 2}
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b", re.I)
 
 
@@ -47,7 +41,7 @@ def numbers(text: str) -> list[tuple[str, float, float]]:
     out = []
     for m in _NUMBER.finditer(text):
         raw = float(m.group(1).replace(",", ""))
-        scale = _SCALES.get((m.group(2) or "").lower(), 1.0)
+        scale = SCALES.get((m.group(2) or "").lower(), 1.0)
         out.append((m.group(0).strip(), raw, raw * scale))
     for m in _WORD_NUMBER.finditer(text):
         value = float(_WORD_NUMBERS[m.group(1).lower()])

@@ -1,7 +1,8 @@
-"""Find the figures in a text (money, counts, percentages, casualties) and size them.
+"""Numbers in text: the one table of scale words and number words, and the figures of an article.
 
-Each figure becomes a ``Figure`` with its value normalised to 0..1 on a log
-scale, so that "$2 billion" and "400,000 chips" can be compared with each other.
+Each figure (money, counts, percentages, casualties) becomes a ``Figure`` with its value normalised
+to 0..1 on a log scale, so that "$2 billion" and "400,000 chips" can be compared with each other.
+The grounding check of LLM prose (grounding.py) reads numbers with the same tables.
 """
 
 from __future__ import annotations
@@ -19,16 +20,18 @@ VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2e3, "tens of thousands": 2
          "hundreds of thousands": 2e5, "millions": 2e6, "tens of millions": 2e7,
          "hundreds of millions": 2e8, "billions": 2e9, "trillions": 2e12}
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
-                "dozen": 12, "fifty": 50, "hundred": 100, "a hundred": 100, "a thousand": 1000,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30,
+                "forty": 40, "dozen": 12, "fifty": 50, "hundred": 100, "a hundred": 100, "a thousand": 1000,
                 "a million": 1e6, "a billion": 1e9}
 CURRENCY = r"(?:US\$|\$|€|£|¥|USD|EUR|GBP|Rs\.?)"
 CURRENCY_WORDS = r"(?:dollars|euros|pounds|yuan|yen|rupees|francs|roubles|rubles)"
 CASUALTY_WORDS = r"(?:dead|killed|died|deaths|death toll|fatalities|casualties|injured|wounded|missing|victims)"
 
 # A number not glued to a word before it ("H200", "A380" are names, not counts).
-_NUM = r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?:trillion|billion|million|thousand|tn|bn|mn|mln|m|b|k)\b"
+NUMBER = r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+SCALE_WORD = r"(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b"
+_NUM = NUMBER
+_SCALE = SCALE_WORD
 _VAGUE = "|".join(sorted((re.escape(k) for k in VAGUE), key=len, reverse=True))
 _WORDNUM = "|".join(sorted((re.escape(k) for k in WORD_NUMBERS), key=len, reverse=True))
 
