@@ -56,7 +56,7 @@ def process_shard(shard: Shard, now_iso: str):
 
 def _article_row(rec: int, item, fallback_date: str, now: datetime) -> dict:
     from newsverdict.card.clean import clean
-    from newsverdict.card.pipeline import analyze
+    from newsverdict.card.pipeline import run as run_pipeline
     from newsverdict.errors import InputError, NewsverdictError
     from newsverdict.stories.cluster import terms
     from newsverdict.stories.ingest import (
@@ -83,7 +83,7 @@ def _article_row(rec: int, item, fallback_date: str, now: datetime) -> dict:
         cleaned = clean(article)
         text = cleaned.text
         source = article.source or (urlparse(item.url).hostname or "" if item.url else "")
-        card = analyze(article)
+        card = run_pipeline(article, cleaned=cleaned).verdict  # cleaned once, above
         title = cleaned.title or card.headline
         counts = terms(title, text)
         return {

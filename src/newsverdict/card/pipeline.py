@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsverdict import __version__
@@ -45,6 +46,46 @@ def _write_prose(cleaned, signals, scores, llm) -> tuple:
         return embedded, dict.fromkeys(origin, reason), ""
 
 
+@dataclass(frozen=True)
+class CardRun:
+    """What the pipeline computed for one article: its card and every intermediate result, so that a
+    caller (ingest, the web app's highlighted evidence) never cleans or measures the article again."""
+
+    article: Article
+    cleaned: CleanArticle
+    signals: list[Signal]
+    scores: Scores
+    verdict: Verdict
+
+
+def run(
+    article: Article | str,
+    *,
+    title: str = "",
+    source: str = "",
+    weights: Weights | None = None,
+    min_words: int = MIN_WORDS,
+    check_language: bool = True,
+    llm: LLMProse | None = None,
+    cleaned: CleanArticle | None = None,
+) -> CardRun:
+    """Article -> clean -> signals -> scores -> prose, keeping each stage's result.
+
+    ``cleaned`` is the article's clean stage when the caller already ran it (with the same
+    ``min_words`` and ``check_language``), e.g. to look for repeats before paying for the rest.
+    """
+    if isinstance(article, str):
+        article = from_text(article, title=title, source=source)
+    else:
+        article = article.overridden(title=title, source=source)
+    if cleaned is None:
+        cleaned = clean(article, min_words=min_words, check_language=check_language)
+    signals = weigh(measure(cleaned), weights)
+    scores = score(signals, weights)
+    verdict = Verdict(**_card_fields(article, cleaned, signals, scores, llm))
+    return CardRun(article=article, cleaned=cleaned, signals=signals, scores=scores, verdict=verdict)
+
+
 def analyze(
     article: Article | str,
     *,
@@ -60,14 +101,8 @@ def analyze(
     Raises ``InputError`` for text that cannot be judged (empty, too short, not English).
     The same input always gives the same card.
     """
-    if isinstance(article, str):
-        article = from_text(article, title=title, source=source)
-    else:
-        article = article.overridden(title=title, source=source)
-    cleaned = clean(article, min_words=min_words, check_language=check_language)
-    signals = weigh(measure(cleaned), weights)
-    scores = score(signals, weights)
-    return Verdict(**_card_fields(article, cleaned, signals, scores, llm))
+    return run(article, title=title, source=source, weights=weights, min_words=min_words,
+               check_language=check_language, llm=llm).verdict
 
 
 def _card_fields(article: Article, cleaned: CleanArticle, signals: list[Signal], scores: Scores,

@@ -200,7 +200,7 @@ class Ingester:
             self.on_item(item, reason)
 
     def add(self, item: RawItem, *, feed_id: int | None = None) -> None:
-        from newsverdict.card.pipeline import analyze
+        from newsverdict.card.pipeline import run as run_pipeline
 
         label = item.url or item.origin
         try:
@@ -232,7 +232,7 @@ class Ingester:
                 duplicate_of = near[0] if near else None
             if duplicate_of is not None:
                 duplicate_of = self.store.original_of(duplicate_of)
-            card = analyze(article)
+            card = run_pipeline(article, cleaned=cleaned).verdict  # cleaned once, above
             article_id = self._insert(
                 url=item.url, canonical_url=canon, fingerprint=fp, source=source, title=cleaned.title or card.headline,
                 text=text, published=published.isoformat() if published else "",
