@@ -293,8 +293,9 @@ def profile(corpus: Path, size: int) -> dict:
     from newsverdict.card.prose import write
     from newsverdict.card.scoring import score, weigh
     from newsverdict.card.signals import measure
+    from newsverdict.sources.corpus import article_of
     from newsverdict.stories.cluster import terms
-    from newsverdict.stories.ingest import _minhash, article_of, canonical_url, fingerprint
+    from newsverdict.stories.repeats import canonical_url, fingerprint, minhash
 
     files = sorted(corpus.glob("*.warc.gz"))
     stages: dict[str, list[float]] = {k: [] for k in
@@ -337,7 +338,7 @@ def profile(corpus: Path, size: int) -> dict:
         t5 = time.process_time()
         canonical_url(entry.item.url)
         fingerprint(cleaned.text)
-        _minhash(cleaned.text)
+        minhash(cleaned.text)
         t6 = time.process_time()
         terms(cleaned.title, cleaned.text)
         t7 = time.process_time()

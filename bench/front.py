@@ -33,7 +33,8 @@ WORDS = ("parliament approves budget law court ruling earthquake strike election
 
 def build_store(path: Path, n_articles: int, seed: int = 1) -> dict:
     """A store of ``n_articles`` articles in stories of 1-8 articles over 30 days; returns what was built."""
-    from newsverdict.stories.ingest import RawItem, ingest_items
+    from newsverdict.sources.corpus import RawItem
+    from newsverdict.stories.ingest import ingest_items
     from newsverdict.stories.store import Store
 
     rng = random.Random(seed)

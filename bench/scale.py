@@ -86,7 +86,8 @@ def cluster_run(n: int) -> dict:
 def ingest_run(n: int) -> dict:
     from datetime import UTC, datetime
 
-    from newsverdict.stories.ingest import RawItem, ingest_items
+    from newsverdict.sources.corpus import RawItem
+    from newsverdict.stories.ingest import ingest_items
     from newsverdict.stories.store import Store
 
     corpus = synthetic_corpus(n, seed=5)

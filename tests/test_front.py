@@ -13,7 +13,8 @@ from conftest import EXAMPLES
 from fastapi.testclient import TestClient
 
 from newsverdict.render.reader import outlet_name
-from newsverdict.stories.ingest import RawItem, ingest_items
+from newsverdict.sources.corpus import RawItem
+from newsverdict.stories.ingest import ingest_items
 from newsverdict.stories.store import Store
 from newsverdict.web import create_app
 

@@ -4,7 +4,8 @@ from conftest import GOSSIP, POLICY
 
 import newsverdict.card.clean as clean_module
 from newsverdict.card.pipeline import analyze, run
-from newsverdict.stories.ingest import RawItem, ingest_items
+from newsverdict.sources.corpus import RawItem
+from newsverdict.stories.ingest import ingest_items
 from newsverdict.stories.store import Store
 
 

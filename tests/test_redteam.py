@@ -25,8 +25,9 @@ from fastapi.testclient import TestClient
 
 from newsverdict.errors import FetchError, InputError
 from newsverdict.sources import net
+from newsverdict.sources.corpus import RawItem, read_corpus
 from newsverdict.sources.net import UrlPolicy, address_problem
-from newsverdict.stories.ingest import RawItem, ingest_feeds, ingest_items, read_corpus
+from newsverdict.stories.ingest import ingest_feeds, ingest_items
 from newsverdict.stories.store import Store
 from newsverdict.web import create_app
 

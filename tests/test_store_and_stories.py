@@ -11,8 +11,10 @@ import pytest
 from conftest import EXAMPLES, POLICY
 
 from newsverdict.errors import InputError, StoreError
+from newsverdict.sources.corpus import RawItem, parse_date
 from newsverdict.sources.feeds import parse_feed, parse_opml
-from newsverdict.stories.ingest import RawItem, canonical_url, ingest_items, parse_date
+from newsverdict.stories.ingest import ingest_items
+from newsverdict.stories.repeats import canonical_url
 from newsverdict.stories.store import SCHEMA_VERSION, Store
 
 CORPUS = EXAMPLES / "corpus"

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from conftest import EXAMPLES
 
-from newsverdict.stories.ingest import RawItem, ingest_items
+from newsverdict.sources.corpus import RawItem
+from newsverdict.stories.ingest import ingest_items
 from newsverdict.stories.store import Store
 
 HOSTILE_TITLE = "<script>document.title='pwned'</script>Minister <b>resigns</b> over <img src=x onerror=alert(1)>"

@@ -353,8 +353,9 @@ def ingest(
     Exits 2 when every item was skipped (nothing added, nothing already stored), 0 otherwise."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from newsverdict.sources.corpus import read_corpus
     from newsverdict.sources.net import UrlPolicy
-    from newsverdict.stories.ingest import ingest_feeds, ingest_items, read_corpus
+    from newsverdict.stories.ingest import ingest_feeds, ingest_items
 
     show = sys.stderr.isatty()
 
@@ -393,7 +394,7 @@ def _with_llm_prose(store, stories: list, llm: str | None, db: Path | None) -> l
     writer = llm_writer(llm, db)
     if writer is None:
         return stories
-    from newsverdict.card.pipeline import analyze_story
+    from newsverdict.stories.cards import analyze_story
 
     out = []
     for story in stories:
@@ -526,7 +527,8 @@ def watch(
     from newsverdict.errors import NewsverdictError
     from newsverdict.mail import load_email_config
     from newsverdict.render import digest
-    from newsverdict.stories.ingest import ingest_feeds, ingest_items, read_corpus
+    from newsverdict.sources.corpus import read_corpus
+    from newsverdict.stories.ingest import ingest_feeds, ingest_items
     from newsverdict.stories.store import describe_span
 
     fmt = None

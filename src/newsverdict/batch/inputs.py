@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newsverdict.errors import InputError
-from newsverdict.stories.ingest import MAX_ITEM_CHARS, RawItem
+from newsverdict.sources.corpus import MAX_ITEM_CHARS, RawItem
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 JSONL_SUFFIXES = (".jsonl",)

@@ -207,7 +207,7 @@ def _fold_and_cluster(paths: list[Path], report: BatchReport) -> Folded:
     from datasketch import MinHashLSH
 
     from newsverdict.stories.cluster import StoryDoc, cluster
-    from newsverdict.stories.ingest import MINHASH_PERMUTATIONS, NEAR_DUPLICATE_THRESHOLD, _minhash_from_bytes
+    from newsverdict.stories.repeats import MINHASH_PERMUTATIONS, NEAR_DUPLICATE_THRESHOLD, minhash_from_bytes
 
     columns = ["rec", "url", "canonical_url", "source", "title", "published", "published_ts", "fingerprint",
                "minhash", "impact", "hype", "term_keys", "term_counts", "error"]
@@ -241,7 +241,7 @@ def _fold_and_cluster(paths: list[Path], report: BatchReport) -> Folded:
         meta[n] = (row["url"], row["source"], row["title"], row["published"], row["published_ts"], row["impact"],
                    row["hype"])
         original = first_with_text.get(row["fingerprint"])  # a syndicated copy: the same text elsewhere
-        mh = _minhash_from_bytes(row["minhash"])
+        mh = minhash_from_bytes(row["minhash"])
         if original is None:
             near = lsh.query(mh)  # a light rewrite of an earlier article
             original = min((int(k) for k in near), default=None)
@@ -277,8 +277,8 @@ def _story_cards(folded: Folded, paths: list[Path], work: Path, opts: BatchOptio
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from newsverdict.card.pipeline import STORY_MAX_ARTICLES
     from newsverdict.models import StoredArticle
+    from newsverdict.stories.cards import STORY_MAX_ARTICLES
 
     story_dir = work / "stories"
     story_dir.mkdir(parents=True, exist_ok=True)

@@ -58,15 +58,10 @@ def _article_row(rec: int, item, fallback_date: str, now: datetime) -> dict:
     from newsverdict.card.clean import clean
     from newsverdict.card.pipeline import run as run_pipeline
     from newsverdict.errors import InputError, NewsverdictError
+    from newsverdict.sources.corpus import article_of, parse_date
     from newsverdict.stories.cluster import terms
-    from newsverdict.stories.ingest import (
-        FUTURE_TOLERANCE,
-        _minhash,
-        article_of,
-        canonical_url,
-        fingerprint,
-        parse_date,
-    )
+    from newsverdict.stories.ingest import FUTURE_TOLERANCE
+    from newsverdict.stories.repeats import canonical_url, fingerprint, minhash
 
     label = item.url or item.origin
     try:
@@ -90,7 +85,7 @@ def _article_row(rec: int, item, fallback_date: str, now: datetime) -> dict:
             "rec": rec, "origin": item.origin, "url": item.url, "canonical_url": canon, "source": source,
             "title": title, "published": published.isoformat() if published else "",
             "published_ts": published.timestamp() if published else None, "text": text,
-            "fingerprint": fingerprint(text), "minhash": _minhash(text).hashvalues.astype("uint64").tobytes(),
+            "fingerprint": fingerprint(text), "minhash": minhash(text).hashvalues.astype("uint64").tobytes(),
             "impact": card.impact, "hype": card.hype, "hype_level": card.hype_level, "headline": card.headline,
             "card_json": card.model_dump_json(), "term_keys": list(counts), "term_counts": list(counts.values()),
         }
@@ -103,6 +98,6 @@ def _article_row(rec: int, item, fallback_date: str, now: datetime) -> dict:
 
 def process_stories(chunk: list[tuple[int, list[StoredArticle]]]) -> list[tuple[int, str]]:
     """The card (JSON) of each story of a chunk."""
-    from newsverdict.card.pipeline import analyze_story
+    from newsverdict.stories.cards import analyze_story
 
     return [(sid, analyze_story(sid, members).model_dump_json()) for sid, members in chunk]

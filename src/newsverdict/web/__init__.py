@@ -287,7 +287,7 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
                                      "into another story when new articles arrived).")
         story = StoryVerdict.model_validate(card)
         if writer is not None:
-            from newsverdict.card.pipeline import analyze_story
+            from newsverdict.stories.cards import analyze_story
 
             with store() as s:
                 story = analyze_story(story_id, s.articles(story_id=story_id), llm=writer)
