@@ -2,7 +2,7 @@
 
     python scripts/write_schema.py
 
-tests/test_schema.py fails when the shipped file and the model disagree.
+tests/test_schema_and_models.py fails when the shipped file and the model disagree.
 """
 
 from __future__ import annotations

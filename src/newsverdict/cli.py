@@ -687,7 +687,8 @@ app.add_typer(llm_app, name="llm")
 @llm_app.command("check")
 def llm_check(llm: LlmOption = None) -> None:
     """Say whether the configured LLM backend answers, and how fast."""
-    from newsverdict.llm import check, config_path, load_config
+    from newsverdict.config import config_path
+    from newsverdict.llm import check, load_config
 
     def run() -> None:
         config = load_config(backend=llm)

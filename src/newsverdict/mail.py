@@ -53,7 +53,7 @@ class EmailConfig:
 
 def load_email_config(path: Path | None = None) -> EmailConfig | None:
     """The [email] table of the config file; None when there is none (e-mail is then off)."""
-    from newsverdict.llm import config_path
+    from newsverdict.config import config_path
 
     path = path or config_path()
     if not path.exists():

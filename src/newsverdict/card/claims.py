@@ -2,8 +2,9 @@
 
 The scale is the one of Yu et al. (2019): 0 no relationship, 1 correlational,
 2 conditional causal ("may reduce"), 3 direct causal ("reduces"). A jump in
-strength from a study to its press coverage is the classic exaggeration; the
-certainty signal uses the hedged/direct distinction.
+strength from a study to its press coverage is the classic exaggeration. It is measured
+by ``python -m bench.quality`` (claim_strength_yu, sci_exaggeration_pairs) and is not yet a
+signal of the card: the certainty signal reads hedges from ``lexicons.HEDGES``.
 """
 
 from __future__ import annotations

@@ -309,8 +309,8 @@ again, once more, yet another, continues, continued, still, as usual, annual, ev
 routine, ongoing, repeated, reiterated, reiterates, renewed calls, recap, look back, anniversary
 """)
 
-#: Hype words that also name real events; they count as sensational only when no
-#: figure or actor is in the same sentence (a "deadly earthquake" that killed 300 is news).
+#: Hype words that also name real events ("a deadly earthquake" that killed 300 is news): the
+#: sensational signal never counts them.
 EVENT_WORDS = frozenset({"disaster", "crisis", "emergency", "threat", "invasion", "deadly", "lethal",
                          "massacre", "surge", "record", "historic", "war on", "attack on"})
 
