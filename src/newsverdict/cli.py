@@ -524,12 +524,7 @@ def watch(
     import time
     from datetime import UTC, datetime
 
-    from newsverdict.errors import NewsverdictError
     from newsverdict.mail import load_email_config
-    from newsverdict.render import digest
-    from newsverdict.sources.corpus import read_corpus
-    from newsverdict.stories.ingest import ingest_feeds, ingest_items
-    from newsverdict.stories.store import describe_span
 
     fmt = None
     if output is not None:
@@ -544,37 +539,49 @@ def watch(
     with _guard(lambda: open_store(db)) as store:
         if corpus is None and not store.feeds():
             fail("no feeds to fetch: add some with 'newsverdict feeds add URL|FILE', or give --corpus")
-    words = describe_span(since)
     run = 0
     while True:
         run += 1
         started = time.time()
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
-        parts: list[str] = []
         try:
-            with open_store(db) as store:
-                report = (ingest_items(store, read_corpus(corpus)) if corpus is not None else ingest_feeds(store))
-                parts.append(report.summary())
-                stories = _story_models(store.stories(since_ts=span_of(store, since), limit=DIGEST_LIMIT))
-                if output is not None and stories:
-                    write_output(digest(stories, fmt, since=words, base_url=base_url.rstrip("/")), output)
-                    parts.append(f"digest of {len(stories)} stories written to {output}")
-                elif output is not None:
-                    parts.append(f"no stories in {words}: {output} left as it was")
-                last = float(store.get_meta("digest_emailed_at") or 0)
-                due = email is not None and (send or (send is None and started - last >= email.every_hours * 3600))
-                if due and stories:
-                    _send_digest(email, stories, words, base_url.rstrip("/"))
-                    store.set_meta("digest_emailed_at", str(started))
-                    parts.append(f"e-mailed to {', '.join(email.to)}")
-                elif email is not None and send is not False:
-                    parts.append("e-mail not due yet")
+            parts = _watch_run(db, corpus, output, fmt, since, base_url.rstrip("/"), email, send, started)
         except NewsverdictError as exc:
-            parts.append(f"failed: {exc}")
+            parts = [f"failed: {exc}"]
         typer.echo(f"{stamp} watch run {run}: " + "; ".join(parts) + f" ({time.time() - started:.1f} s)", err=True)
         if runs and run >= runs:
             break
         time.sleep(max(0.0, every * 60 - (time.time() - started)))
+
+
+def _watch_run(db: Path | None, corpus: Path | None, output: Path | None, fmt: str | None, since: str,
+               base_url: str, email, send: bool | None, started: float) -> list[str]:
+    """One run of ``watch``: ingest, refresh the digest file, e-mail it when due; what it did, in words."""
+    from newsverdict.render import digest
+    from newsverdict.sources.corpus import read_corpus
+    from newsverdict.stories.ingest import ingest_feeds, ingest_items
+    from newsverdict.stories.store import describe_span
+
+    words = describe_span(since)
+    parts: list[str] = []
+    with open_store(db) as store:
+        report = (ingest_items(store, read_corpus(corpus)) if corpus is not None else ingest_feeds(store))
+        parts.append(report.summary())
+        stories = _story_models(store.stories(since_ts=span_of(store, since), limit=DIGEST_LIMIT))
+        if output is not None and stories:
+            write_output(digest(stories, fmt, since=words, base_url=base_url), output)
+            parts.append(f"digest of {len(stories)} stories written to {output}")
+        elif output is not None:
+            parts.append(f"no stories in {words}: {output} left as it was")
+        last = float(store.get_meta("digest_emailed_at") or 0)
+        due = email is not None and (send or (send is None and started - last >= email.every_hours * 3600))
+        if due and stories:
+            _send_digest(email, stories, words, base_url)
+            store.set_meta("digest_emailed_at", str(started))
+            parts.append(f"e-mailed to {', '.join(email.to)}")
+        elif email is not None and send is not False:
+            parts.append("e-mail not due yet")
+    return parts
 
 
 @app.command("search")

@@ -78,10 +78,7 @@ class Ingester:
         try:
             canon = canonical_url(item.url)
             if canon and self.store.has_url(canon):  # known URL: skip extraction altogether
-                self.report.already_stored += 1
-                if self.on_item:
-                    self.on_item(label, None)
-                return
+                return self._already_stored(label)
             article = self._article(item)
             published = parse_date(item.published) if item.published else None
             if item.published and published is None:
@@ -93,17 +90,9 @@ class Ingester:
             source = article.source or (urlparse(item.url).hostname or "" if item.url else "")
             fp = fingerprint(text)
             if self.store.has_article(canon, source, fp):
-                self.report.already_stored += 1
-                if self.on_item:
-                    self.on_item(label, None)
-                return
+                return self._already_stored(label)
             mh = minhash(text)
-            duplicate_of = self.store.same_text_elsewhere(fp)
-            if duplicate_of is None:
-                near = sorted(int(k) for k in self.lsh.query(mh))
-                duplicate_of = near[0] if near else None
-            if duplicate_of is not None:
-                duplicate_of = self.store.original_of(duplicate_of)
+            duplicate_of = self._repeat_of(fp, mh)
             card = run_pipeline(article, cleaned=cleaned).verdict  # cleaned once, above
             article_id = self._insert(
                 url=item.url, canonical_url=canon, fingerprint=fp, source=source, title=cleaned.title or card.headline,
@@ -113,10 +102,7 @@ class Ingester:
                 impact=card.impact, hype=card.hype, card_json=card.model_dump_json(),
             )
             if article_id is None:  # another writer stored it first
-                self.report.already_stored += 1
-                if self.on_item:
-                    self.on_item(label, None)
-                return
+                return self._already_stored(label)
             if duplicate_of is None:
                 self.lsh.insert(str(article_id), mh)
             else:
@@ -132,6 +118,19 @@ class Ingester:
             if reason.startswith(item.origin + ": "):
                 reason = reason[len(item.origin) + 2:]
             self.skip(label, reason)
+
+    def _already_stored(self, label: str) -> None:
+        self.report.already_stored += 1
+        if self.on_item:
+            self.on_item(label, None)
+
+    def _repeat_of(self, fp: str, mh) -> int | None:
+        """The original this text repeats (same text, or a near-duplicate within the window), if any."""
+        duplicate_of = self.store.same_text_elsewhere(fp)
+        if duplicate_of is None:
+            near = sorted(int(k) for k in self.lsh.query(mh))
+            duplicate_of = near[0] if near else None
+        return None if duplicate_of is None else self.store.original_of(duplicate_of)
 
     def _credit_earliest(self, article_id: int, original: int, mh) -> None:
         """A copy published before the article it repeats becomes the original of the group.
