@@ -45,13 +45,13 @@ quality: $(STAMP)
 
 # Rebuild the shipped data files from ../shared/data/dev (reproducible).
 models: $(STAMP)
-	$(BIN)/python scripts/train_headline.py
-	$(BIN)/python scripts/build_loaded_lexicon.py
-	$(BIN)/python scripts/train_techniques.py
-	$(BIN)/python scripts/fit_weights.py
+	$(BIN)/python -m scripts.train_headline
+	$(BIN)/python -m scripts.build_loaded_lexicon
+	$(BIN)/python -m scripts.train_techniques
+	$(BIN)/python -m scripts.fit_weights
 
 schema: $(STAMP)
-	$(BIN)/python scripts/write_schema.py
+	$(BIN)/python -m scripts.write_schema
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache $(DEMO_DB)*

@@ -1,17 +1,14 @@
 """Write src/newsverdict/schema/verdict.schema.json from the Verdict model.
 
-    python scripts/write_schema.py
+    python -m scripts.write_schema
 
-tests/test_schema.py fails when the shipped file and the model disagree.
+tests/test_schema_and_models.py fails when the shipped file and the model disagree.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newsverdict.models import SCHEMA_VERSION, Verdict
 
