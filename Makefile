@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint coverage bench quality models schema clean llm-extra
+.PHONY: run test lint coverage docs bench quality models schema clean llm-extra
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -60,6 +60,10 @@ models: $(STAMP)
 	$(BIN)/python -m scripts.build_loaded_lexicon
 	$(BIN)/python -m scripts.train_techniques
 	$(BIN)/python -m scripts.fit_weights
+
+# Regenerate the README's command reference and docs/signals.md from the code (tests/test_docs.py checks them).
+docs: $(STAMP)
+	$(BIN)/cog -r README.md docs/signals.md
 
 schema: $(STAMP)
 	$(BIN)/python -m scripts.write_schema
