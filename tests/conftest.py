@@ -77,7 +77,7 @@ def _exit_code(code: object) -> int:
 
 def run_cli(*args: str, stdin: bytes | None = None) -> CliResult:
     """Run ``newsverdict ARGS`` in this process, as the installed entry point does (``cli.main``)."""
-    from click.testing import CliRunner
+    from typer.testing import CliRunner
 
     from newsverdict import cli as cli_module
 
