@@ -6,7 +6,7 @@ developer's shell reaches it, and the config and data directories (platformdirs:
 ``~/.config/newsverdict/config.toml`` or ``~/.local/share/newsverdict/newsverdict.db`` is never read or
 written. Subprocesses started by a test inherit the same environment.
 
-The ``cli`` fixture runs the command line in-process (click's test runner around ``newsverdict.cli.main``,
+The ``cli`` fixture runs the command line in-process (typer's test runner around ``newsverdict.cli.main``,
 so its last-resort error handling is exercised too); tests/test_entry_point.py keeps a few real-process
 smoke tests of ``python -m newsverdict``.
 """
