@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench quality models schema clean llm-extra
+.PHONY: run test lint coverage docs bench quality models schema clean llm-extra
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -33,6 +33,17 @@ test: $(LLM_STAMP)
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/python -m pytest -q
 
+# The whole suite under coverage, then the figure per package (the CLI's tests run in-process, so cli.py counts).
+COVERAGE_PACKAGES := card sources stories render web llm batch
+coverage: $(LLM_STAMP)
+	$(BIN)/python -m pytest -q --cov=newsverdict --cov-report=term
+	@echo "coverage per package (% of statements):"
+	@for pkg in $(COVERAGE_PACKAGES); do \
+		printf '  %-8s %6s\n' $$pkg "$$($(BIN)/coverage report --include="*/newsverdict/$$pkg/*" --format=total --precision=1)"; \
+	done
+	@printf '  %-8s %6s\n' cli "$$($(BIN)/coverage report --include='*/newsverdict/cli.py' --format=total --precision=1)"
+	@printf '  %-8s %6s\n' total "$$($(BIN)/coverage report --format=total --precision=1)"
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
 
@@ -45,13 +56,17 @@ quality: $(STAMP)
 
 # Rebuild the shipped data files from ../shared/data/dev (reproducible).
 models: $(STAMP)
-	$(BIN)/python scripts/train_headline.py
-	$(BIN)/python scripts/build_loaded_lexicon.py
-	$(BIN)/python scripts/train_techniques.py
-	$(BIN)/python scripts/fit_weights.py
+	$(BIN)/python -m scripts.train_headline
+	$(BIN)/python -m scripts.build_loaded_lexicon
+	$(BIN)/python -m scripts.train_techniques
+	$(BIN)/python -m scripts.fit_weights
+
+# Regenerate the README's command reference and docs/signals.md from the code (tests/test_docs.py checks them).
+docs: $(STAMP)
+	$(BIN)/cog -r README.md docs/signals.md
 
 schema: $(STAMP)
-	$(BIN)/python scripts/write_schema.py
+	$(BIN)/python -m scripts.write_schema
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache $(DEMO_DB)*
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache .coverage .coverage.* $(DEMO_DB)*

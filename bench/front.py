@@ -102,8 +102,7 @@ def main() -> None:
 
     import httpx
 
-    sys.path.insert(0, str(ROOT / "tests"))
-    from webutil import LiveServer
+    from bench.liveserver import LiveServer
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "front.db"

@@ -21,7 +21,6 @@ import argparse
 import asyncio
 import json
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -43,10 +42,8 @@ def main() -> None:
 
     import httpx
 
-    sys.path.insert(0, str(ROOT / "tests"))
-    from webutil import LiveServer
-
     import newsverdict
+    from bench.liveserver import LiveServer
 
     examples = ROOT / "examples"
     texts = [p.read_text() for p in sorted(examples.glob("*.md")) + sorted(examples.glob("*.txt"))]
@@ -116,8 +113,7 @@ def _rss_mb() -> float:
 def mixed(args: argparse.Namespace) -> None:
     import httpx
 
-    sys.path.insert(0, str(ROOT / "tests"))
-    from webutil import LiveServer, seed_store
+    from bench.liveserver import LiveServer, seed_store
 
     examples = ROOT / "examples"
     texts = [p.read_text() for p in sorted(examples.glob("*.md")) + sorted(examples.glob("*.txt"))]

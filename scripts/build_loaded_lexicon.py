@@ -1,6 +1,6 @@
 """Build src/newsverdict/data/loaded_words.json from the PTC propaganda spans.
 
-    python scripts/build_loaded_lexicon.py [--data DIR]
+    python -m scripts.build_loaded_lexicon [--data DIR]
 
 Counts, on the seeded *train* part (70 %) of propaganda_ptc_semeval2020t11,
 how often each lower-case word falls inside a Loaded_Language,
@@ -16,12 +16,8 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from bench.datasets import DEFAULT_DATA_DIR, load, split
 from newsverdict.card.text import STOPWORDS

@@ -1,6 +1,6 @@
 """Fit the scores shipped in src/newsverdict/data/ (weights.json, word_models.json.gz) on impact_ratings.
 
-    python scripts/fit_weights.py [--data DIR] [--dry-run] [--no-cv]
+    python -m scripts.fit_weights [--data DIR] [--dry-run] [--no-cv]
 
 Each score (impact, hype) is a non-negative linear model over its signals, fitted on
 all rated articles of ``impact_ratings`` plus the rubric anchors (scripts/anchors)
@@ -23,9 +23,6 @@ from pathlib import Path
 
 import numpy as np
 from scipy.stats import spearmanr
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from bench.datasets import DEFAULT_DATA_DIR, load, read_jsonl
 from bench.fit import HAND_SET, KINDS, TARGET, WORD_ALPHA, cross_validate, event_groups, fit_scores, measure_rows

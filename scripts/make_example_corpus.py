@@ -1,6 +1,6 @@
 """Write the example corpus in examples/corpus/ (invented outlets and events, our own text).
 
-    python scripts/make_example_corpus.py
+    python -m scripts.make_example_corpus
 
 articles.jsonl: one article per line (url, source, title, published, text or html).
 wire.xml: an RSS 2.0 feed of a wire service with full text in content:encoded.

@@ -2,8 +2,8 @@
 
 A restructure must not change one byte of what the tool writes. Run this before and after:
 
-    python scripts/output_hashes.py --save before.txt     # on the old tree
-    python scripts/output_hashes.py --check before.txt    # on the new tree: lists every output that moved
+    python -m scripts.output_hashes --save before.txt     # on the old tree
+    python -m scripts.output_hashes --check before.txt    # on the new tree: lists every output that moved
 
 The clock is frozen (time-machine) and the configuration, data directory and ``NEWSVERDICT_*``
 variables are cleared, so two runs of one tree print the same hashes.

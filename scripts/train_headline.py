@@ -1,6 +1,6 @@
 """Train the clickbait headline model shipped in src/newsverdict/data/headline_model.json.gz.
 
-    python scripts/train_headline.py [--data DIR]
+    python -m scripts.train_headline [--data DIR]
 
 Two stacked logistic models over the same n-gram features (see headline.py):
 ``style`` on the seeded train part (80 %) of chakraborty_clickbait, then
@@ -13,15 +13,11 @@ Reproducible: same data, same model file, byte for byte.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.linear_model import LogisticRegression
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from bench.datasets import DEFAULT_DATA_DIR, load, split
 from newsverdict.card.headline import HeadlineModel, features

@@ -1,6 +1,6 @@
 """Train the propaganda-technique sentence detector shipped in src/newsverdict/data/technique_model.json.gz.
 
-    python scripts/train_techniques.py [--data DIR]
+    python -m scripts.train_techniques [--data DIR]
 
 A logistic model over word 1-2-grams (TF-IDF, as wordmodel.py computes it) that
 tells whether a sentence holds a span of any of the PTC SemEval-2020 task 11
@@ -20,9 +20,6 @@ import sys
 from pathlib import Path
 
 import numpy as np
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from bench.datasets import DEFAULT_DATA_DIR, load, split
 from newsverdict.card.text import split_sentences

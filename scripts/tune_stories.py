@@ -1,6 +1,6 @@
 """Choose the story clustering thresholds on the train topics of ECB+ (seeded split by topic).
 
-    python scripts/tune_stories.py [--data DIR]
+    python -m scripts.tune_stories [--data DIR]
 
 Prints B-cubed F1 on the train topics for each (join, merge) pair, the chosen
 pair, and its figure on the val topics, which the choice never saw. The chosen
@@ -10,11 +10,7 @@ values are written by hand into stories.py (JOIN_THRESHOLD, MERGE_THRESHOLD).
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from bench.datasets import DEFAULT_DATA_DIR, load, part
 from bench.quality import bcubed

@@ -1,6 +1,6 @@
 """Write src/newsverdict/schema/verdict.schema.json from the Verdict model.
 
-    python scripts/write_schema.py
+    python -m scripts.write_schema
 
 tests/test_schema_and_models.py fails when the shipped file and the model disagree.
 """
@@ -8,10 +8,7 @@ tests/test_schema_and_models.py fails when the shipped file and the model disagr
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newsverdict.models import SCHEMA_VERSION, Verdict
 

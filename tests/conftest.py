@@ -1,13 +1,30 @@
+"""Shared test texts and fixtures.
+
+Every test runs isolated from the machine: no ``NEWSVERDICT_*`` variable (nor ``RAY_ADDRESS``) of the
+developer's shell reaches it, and the config and data directories (platformdirs: ``XDG_CONFIG_HOME``,
+``XDG_DATA_HOME``, else under ``HOME``) point into a fresh temporary home, so a developer's own
+``~/.config/newsverdict/config.toml`` or ``~/.local/share/newsverdict/newsverdict.db`` is never read or
+written. Subprocesses started by a test inherit the same environment.
+
+The ``cli`` fixture runs the command line in-process (typer's test runner around ``newsverdict.cli.main``,
+so its last-resort error handling is exercised too); tests/test_entry_point.py keeps a few real-process
+smoke tests of ``python -m newsverdict``.
+"""
+
 from __future__ import annotations
 
-import subprocess
+import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+
+# Markup in a title, for the escaping checks of the web app and the browser.
+HOSTILE_TITLE = "<script>document.title='pwned'</script>Minister <b>resigns</b> over <img src=x onerror=alert(1)>"
 
 # A dry report of a major, concrete, confirmed policy decision with large figures.
 POLICY = """Parliament approves national minimum wage rise for 6 million workers
@@ -39,15 +56,71 @@ Nothing has been confirmed, but fans on Instagram are in a total frenzy. Could t
 celebrity twist ever? Stay tuned, because this incredible story is far from over!"""
 
 
-def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "newsverdict", *args],
-        input=stdin,
-        capture_output=True,
-        timeout=120,
-    )
+@dataclass(frozen=True)
+class CliResult:
+    """What a finished command left behind, shaped like ``subprocess.CompletedProcess`` (bytes out)."""
+
+    args: tuple[str, ...]
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+
+
+def _exit_code(code: object) -> int:
+    """``SystemExit.code`` as the process's exit status, the way the interpreter maps it."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    return 1  # a message: Python prints it to stderr and exits 1
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> CliResult:
+    """Run ``newsverdict ARGS`` in this process, as the installed entry point does (``cli.main``)."""
+    from typer.testing import CliRunner
+
+    from newsverdict import cli as cli_module
+
+    runner = CliRunner()
+    saved_argv = sys.argv
+    with runner.isolation(input=stdin) as (out, err, _mixed):
+        sys.argv = ["newsverdict", *args]
+        try:
+            cli_module.main()
+            code = 0
+        except SystemExit as exc:
+            code = _exit_code(exc.code)
+            if code == 1 and isinstance(exc.code, str):
+                sys.stderr.write(exc.code + "\n")
+        finally:
+            sys.argv = saved_argv
+            sys.stdout.flush()
+            sys.stderr.flush()
+        return CliResult(args, code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture
-def cli():
+def cli(monkeypatch):
+    from newsverdict import cli as cli_module
+
+    # per-process caches of the command line start empty, as in a fresh process
+    monkeypatch.setattr(cli_module, "_LLM_WRITERS", {})
+    monkeypatch.setattr(cli_module, "_WARNED", set())
     return run_cli
+
+
+def _machine_variable(name: str) -> bool:
+    return name.startswith("NEWSVERDICT_") or name == "RAY_ADDRESS"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory, monkeypatch) -> Path:
+    """A fresh, empty home for each test: the config and data directories live under it."""
+    home = tmp_path_factory.mktemp("home")
+    for name in [name for name in os.environ if _machine_variable(name)]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
+    return home

@@ -10,8 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import POLICY
-from webutil import HOSTILE_TITLE, LiveServer, seed_store
+from conftest import HOSTILE_TITLE, POLICY
+
+from bench.liveserver import LiveServer, seed_store
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(__file__).with_name("screenshots")

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import POLICY
+from conftest import EXAMPLES, POLICY
 
 import newsverdict
 from newsverdict.card.grounding import ungrounded
@@ -107,18 +107,11 @@ def test_numbers_are_compared_by_value():
     assert ungrounded("Sales hit $2.5 billion.", source) == ["$2.5 billion"]
 
 
-def test_server_down_still_gives_the_embedded_card_and_a_warning(cli, tmp_path):
-    env_db = str(tmp_path / "nv.db")
-    import os
-    import subprocess
-    import sys
-
-    from conftest import EXAMPLES
-
-    env = dict(os.environ, NEWSVERDICT_LLM="openai", NEWSVERDICT_LLM_BASE_URL="http://127.0.0.1:9/v1",
-               NEWSVERDICT_LLM_TIMEOUT="3", XDG_CONFIG_HOME=str(tmp_path))
-    result = subprocess.run([sys.executable, "-m", "newsverdict", "analyze", "-f", "json", "--db", env_db,
-                             str(EXAMPLES / "eu-battery-law.md")], capture_output=True, env=env, timeout=120)
+def test_server_down_still_gives_the_embedded_card_and_a_warning(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSVERDICT_LLM", "openai")
+    monkeypatch.setenv("NEWSVERDICT_LLM_BASE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("NEWSVERDICT_LLM_TIMEOUT", "3")
+    result = cli("analyze", "-f", "json", "--db", str(tmp_path / "nv.db"), str(EXAMPLES / "eu-battery-law.md"))
     assert result.returncode == 0
     card = json.loads(result.stdout)
     assert card["impact"] >= 1 and "does not answer" in card["prose_origin"]["summary"]
@@ -151,13 +144,6 @@ def test_user_supplied_gguf_is_checked(tmp_path: Path):
         verify_sha256(fake, "AAAA")
 
 
-def test_llm_check_with_no_backend(cli, tmp_path):
-    import os
-    import subprocess
-    import sys
-
-    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path))
-    env.pop("NEWSVERDICT_LLM", None)
-    out = subprocess.run([sys.executable, "-m", "newsverdict", "llm", "check"], capture_output=True, env=env,
-                         timeout=60)
+def test_llm_check_with_no_backend(cli):
+    out = cli("llm", "check")
     assert out.returncode == 0 and '"backend": "none"' in out.stdout.decode()

@@ -430,7 +430,7 @@ def test_the_host_given_to_serve_is_accepted(tmp_path):
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory):
-    from webutil import LiveServer
+    from bench.liveserver import LiveServer
 
     with LiveServer(tmp_path_factory.mktemp("live") / "nv.db") as server:
         yield server

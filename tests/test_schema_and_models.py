@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 import json
-import sys
 from importlib import resources
 from pathlib import Path
 
 import jsonschema
-from conftest import POLICY, ROOT
+from conftest import POLICY
 
 import newsverdict
 from newsverdict.card.headline import HeadlineModel, default_model
 from newsverdict.card.scoring import load_weights
 from newsverdict.render import to_json
-
-sys.path.insert(0, str(ROOT / "scripts"))
+from scripts.write_schema import schema_text
 
 
 def test_shipped_schema_matches_the_model_and_validates_a_card():
-    from write_schema import schema_text
-
     shipped = resources.files("newsverdict.schema").joinpath("verdict.schema.json").read_text()
-    assert shipped == schema_text(), "run: python scripts/write_schema.py"
+    assert shipped == schema_text(), "run: python -m scripts.write_schema"
     jsonschema.validate(json.loads(to_json(newsverdict.analyze(POLICY))), json.loads(shipped))
 
 

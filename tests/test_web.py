@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import EXAMPLES, GOSSIP, POLICY
+from conftest import EXAMPLES, GOSSIP, HOSTILE_TITLE, POLICY
 from fastapi.testclient import TestClient
-from webutil import HOSTILE_TITLE, seed_store
 
+from bench.liveserver import seed_store
 from newsverdict.web import MAX_BODY_BYTES, create_app
 
 

@@ -1,4 +1,5 @@
-"""A seeded store and a live server on loopback, shared by the web and browser tests."""
+"""A seeded store and a live server on loopback, shared by the benchmarks (bench/load.py, bench/front.py)
+and the web and browser tests."""
 
 from __future__ import annotations
 
@@ -9,13 +10,11 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from conftest import EXAMPLES
-
 from newsverdict.sources.corpus import RawItem
 from newsverdict.stories.ingest import ingest_items
 from newsverdict.stories.store import Store
 
-HOSTILE_TITLE = "<script>document.title='pwned'</script>Minister <b>resigns</b> over <img src=x onerror=alert(1)>"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def seed_store(path: Path) -> None:
