@@ -303,9 +303,9 @@ def test_a_trickling_server_is_cut_at_the_total_deadline(site, dns):
 
 
 def test_slow_servers_cannot_take_every_worker_from_the_pages(site, dns, tmp_path, monkeypatch):
-    import newsverdict.web as web
+    from newsverdict.web import deps
 
-    monkeypatch.setattr(web, "MAX_CONCURRENT_FETCHES", 1)
+    monkeypatch.setattr(deps, "MAX_CONCURRENT_FETCHES", 1)
     site.page("/slow", ARTICLE, delay=3)
     client = TestClient(create_app(tmp_path / "nv.db"), base_url="http://127.0.0.1")
     first = threading.Thread(target=lambda: client.post("/api/analyze", json={"url": site.url("/slow")}))
