@@ -334,6 +334,27 @@ def test_web_ingest_uses_the_servers_url_policy(site, dns, tmp_path):
     assert "/feed.xml" in site.hits and "/secret" not in site.hits
 
 
+def test_pages_answer_a_failed_fetch_as_another_servers_fault(site, dns, tmp_path):
+    # the site answers 404 for both: the fetch failed (502), unlike an address the client must correct (422)
+    client = TestClient(create_app(tmp_path / "nv.db"), base_url="http://127.0.0.1")
+    feed = client.post("/feeds/add", data={"url": site.url("/gone.xml")})
+    assert feed.status_code == 502 and "We could not add that feed" in feed.text and "HTTP 404" in feed.text
+    page = client.post("/analyze", data={"url": site.url("/gone")})
+    assert page.status_code == 502 and "We could not judge this article" in page.text
+    refused = client.post("/analyze", data={"url": "http://internal.example/"})
+    assert refused.status_code == 422 and "non-public" in refused.text
+
+
+def test_a_broken_store_is_our_fault_not_the_readers(tmp_path):
+    db = tmp_path / "nv.db"
+    db.write_bytes(b"this is not a database" * 100)
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
+    page = client.get("/")
+    assert page.status_code == 503 and "This cannot be served right now" in page.text
+    assert "not a newsverdict database" in page.text and "Traceback" not in page.text
+    assert client.get("/api/stories").status_code == 503
+
+
 def test_cli_refuses_private_addresses_by_default(cli):
     result = cli("analyze", "http://127.0.0.1:9/admin")
     assert result.returncode == 2

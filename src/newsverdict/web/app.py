@@ -26,7 +26,7 @@ from newsverdict.web.templating import LEGEND, TEMPLATES
 CONTENT_SECURITY_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                            "script-src 'none'; form-action 'self'; frame-ancestors 'none'")
 ERROR_HEADINGS = {404: "We could not find that", 413: "That was too large", 422: "That did not work",
-                  500: "Something went wrong on our side", 502: "Another server did not give us an answer",
+                  500: "Something went wrong on our side", 502: "We could not get that from another server",
                   503: "This cannot be served right now"}
 
 
