@@ -21,6 +21,7 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, HTTPException, Request
 
 from newsverdict.llm import LLMProse
+from newsverdict.sources.extract import fetch as fetch_url
 from newsverdict.sources.net import UrlPolicy
 from newsverdict.stories.store import Store, StoreCache, default_db_path
 from newsverdict.web.jobs import JobBoard
@@ -41,8 +42,6 @@ class Fetcher:
     limit: int
 
     def fetch(self, url: str) -> tuple[bytes, str]:
-        from newsverdict.sources.extract import fetch as fetch_url
-
         if not self.slots.acquire(blocking=False):
             raise HTTPException(429, f"{self.limit} URL fetches are already running; try again shortly")
         try:
