@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsverdict import __version__
 from newsverdict.errors import NewsverdictError
+from newsverdict.llm import LLMConfig
 from newsverdict.web import api, deps, pages
 from newsverdict.web.guard import RequestGuard, allowed_host_names
 from newsverdict.web.templating import LEGEND, TEMPLATES
@@ -30,8 +31,8 @@ ERROR_HEADINGS = {404: "We could not find that", 413: "That was too large", 422:
                   503: "This cannot be served right now"}
 
 
-def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False, llm_config=None,
-               allowed_hosts: frozenset[str] | None = None) -> FastAPI:
+def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False,
+               llm_config: LLMConfig | None = None, allowed_hosts: frozenset[str] | None = None) -> FastAPI:
     """The app; ``allowed_hosts`` are the Host names it answers to (default: the loopback names)."""
     app = FastAPI(title="newsverdict", version=__version__, docs_url=None, redoc_url=None,
                   description="Verdict cards: impact versus hype, explained. The same data model as the CLI's JSON.")
@@ -49,8 +50,8 @@ def create_app(db: str | Path | None = None, *, allow_private_urls: bool = False
     return app
 
 
-def serve(db: str | Path | None, host: str, port: int, allow_private_urls: bool = False, llm_config=None,
-          allowed_hosts: tuple[str, ...] = ()) -> None:
+def serve(db: str | Path | None, host: str, port: int, allow_private_urls: bool = False,
+          llm_config: LLMConfig | None = None, allowed_hosts: tuple[str, ...] = ()) -> None:
     import uvicorn
 
     app = create_app(db, allow_private_urls=allow_private_urls, llm_config=llm_config,

@@ -20,7 +20,7 @@ from typing import Annotated
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 
-from newsverdict.llm import LLMProse
+from newsverdict.llm import LLMConfig, LLMProse
 from newsverdict.sources.extract import fetch as fetch_url
 from newsverdict.sources.net import UrlPolicy
 from newsverdict.stories.store import Store, StoreCache, default_db_path
@@ -50,7 +50,8 @@ class Fetcher:
             self.slots.release()
 
 
-def install_state(app: FastAPI, db: str | Path | None, *, allow_private_urls: bool, llm_config) -> None:
+def install_state(app: FastAPI, db: str | Path | None, *, allow_private_urls: bool,
+                  llm_config: LLMConfig | None) -> None:
     """Everything the routes share, on ``app.state``: the store's path, the URL policy and fetcher, the
     LLM writer (when a backend is configured) and the job board."""
     db_path = Path(db) if db else default_db_path()
