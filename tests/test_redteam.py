@@ -304,9 +304,9 @@ def test_a_trickling_server_is_cut_at_the_total_deadline(site, dns):
 
 
 def test_slow_servers_cannot_take_every_worker_from_the_pages(site, dns, tmp_path, monkeypatch):
-    import newsverdict.web as web
+    from newsverdict.web import deps
 
-    monkeypatch.setattr(web, "MAX_CONCURRENT_FETCHES", 1)
+    monkeypatch.setattr(deps, "MAX_CONCURRENT_FETCHES", 1)
     site.page("/slow", ARTICLE, delay=3)
     client = TestClient(create_app(tmp_path / "nv.db"), base_url="http://127.0.0.1")
     first = threading.Thread(target=lambda: client.post("/api/analyze", json={"url": site.url("/slow")}))
@@ -333,6 +333,27 @@ def test_web_ingest_uses_the_servers_url_policy(site, dns, tmp_path):
     while "running" in client.get(job).text.lower() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert "/feed.xml" in site.hits and "/secret" not in site.hits
+
+
+def test_pages_answer_a_failed_fetch_as_another_servers_fault(site, dns, tmp_path):
+    # the site answers 404 for both: the fetch failed (502), unlike an address the client must correct (422)
+    client = TestClient(create_app(tmp_path / "nv.db"), base_url="http://127.0.0.1")
+    feed = client.post("/feeds/add", data={"url": site.url("/gone.xml")})
+    assert feed.status_code == 502 and "We could not add that feed" in feed.text and "HTTP 404" in feed.text
+    page = client.post("/analyze", data={"url": site.url("/gone")})
+    assert page.status_code == 502 and "We could not judge this article" in page.text
+    refused = client.post("/analyze", data={"url": "http://internal.example/"})
+    assert refused.status_code == 422 and "non-public" in refused.text
+
+
+def test_a_broken_store_is_our_fault_not_the_readers(tmp_path):
+    db = tmp_path / "nv.db"
+    db.write_bytes(b"this is not a database" * 100)
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
+    page = client.get("/")
+    assert page.status_code == 503 and "This cannot be served right now" in page.text
+    assert "not a newsverdict database" in page.text and "Traceback" not in page.text
+    assert client.get("/api/stories").status_code == 503
 
 
 def test_cli_refuses_private_addresses_by_default(cli):

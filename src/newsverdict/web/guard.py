@@ -57,43 +57,55 @@ class RequestGuard:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-        host = headers.get("host", "")
-        if host_name(host) not in self.allowed_hosts:
-            await self._refuse(scope, receive, send, 400,
-                               f"unknown host {host!r}: this server answers only to "
-                               f"{', '.join(sorted(self.allowed_hosts))} (serve --allowed-host to add one)")
-            return
         method = scope["method"].upper()
-        if method not in SAFE_METHODS:
-            problem = cross_site_problem(headers, host)
-            if problem:
-                await self._refuse(scope, receive, send, 403, problem)
-                return
-        cap = self.max_body_bytes
-        declared = headers.get("content-length", "")
-        if declared and (not declared.isdigit() or int(declared) > cap):
-            await self._refuse(scope, receive, send, 413, f"request body over the {cap // (1024 * 1024)} MiB cap")
+        refusal = self._refusal(headers, method)
+        if refusal:
+            await self._refuse(scope, send, *refusal)
             return
         if method not in SAFE_METHODS:
-            body = bytearray()
-            more = True
-            while more:
-                message = await receive()
-                if message["type"] == "http.disconnect":
-                    return
-                body += message.get("body", b"")
-                more = message.get("more_body", False)
-                if len(body) > cap:
-                    await self._refuse(scope, None, send, 413,
-                                       f"request body over the {cap // (1024 * 1024)} MiB cap")
-                    return
-            receive = _replay(bytes(body), receive)
+            body = await self._read_body(receive)
+            if body is None:  # the client went away
+                return
+            if len(body) > self.max_body_bytes:
+                await self._refuse(scope, send, 413, self._too_large())
+                return
+            receive = _replay(body, receive)
         if method == "HEAD":
             scope = dict(scope, method="GET")
             send = _without_body(send)
         await self.app(scope, receive, send)
 
-    async def _refuse(self, scope: Scope, receive: Receive | None, send: Send, status: int, message: str) -> None:
+    def _refusal(self, headers: dict[str, str], method: str) -> tuple[int, str] | None:
+        """(status, message) when the headers alone refuse the request: unknown host, cross-site, too large."""
+        host = headers.get("host", "")
+        if host_name(host) not in self.allowed_hosts:
+            return 400, (f"unknown host {host!r}: this server answers only to "
+                         f"{', '.join(sorted(self.allowed_hosts))} (serve --allowed-host to add one)")
+        if method not in SAFE_METHODS:
+            problem = cross_site_problem(headers, host)
+            if problem:
+                return 403, problem
+        declared = headers.get("content-length", "")
+        if declared and (not declared.isdigit() or int(declared) > self.max_body_bytes):
+            return 413, self._too_large()
+        return None
+
+    async def _read_body(self, receive: Receive) -> bytes | None:
+        """The body, read until it ends or passes the cap (then no further); None when the client disconnected."""
+        body = bytearray()
+        more = True
+        while more and len(body) <= self.max_body_bytes:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return None
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+        return bytes(body)
+
+    def _too_large(self) -> str:
+        return f"request body over the {self.max_body_bytes // (1024 * 1024)} MiB cap"
+
+    async def _refuse(self, scope: Scope, send: Send, status: int, message: str) -> None:
         async def nothing() -> Message:
             return {"type": "http.request", "body": b"", "more_body": False}
 
