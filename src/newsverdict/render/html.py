@@ -30,7 +30,7 @@ from newsverdict.render.reader import (
     plain_signal,
     readable_time,
 )
-from newsverdict.render.text import coverage_line, evidence_line
+from newsverdict.render.text import evidence_line
 
 #: What the legend partial reads: hype level words with their ranges, the placement rule.
 LEGEND = {"hype_levels": hype_levels(), "placement_rule": placement_rule()}
@@ -88,22 +88,31 @@ def _weights(card: Verdict) -> list[dict]:
 # --- cards and stories ----------------------------------------------------------------
 
 
-def _http_url(url: str) -> str:
-    """The URL when it is http(s), else empty: no other scheme becomes a link."""
-    return url if url.lower().startswith(("http://", "https://")) else ""
-
-
 def _sources(story: StoryVerdict) -> list[dict]:
     return [{"name": outlet_name(r.source, r.url), "when": readable_time(iso_to_ts(r.published)),
-             "url": _http_url(r.url), "title": r.title, "repeat": r.repeat_of is not None} for r in story.sources]
+             "url": r.url, "title": r.title, "repeat": r.repeat_of is not None} for r in story.sources]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _coverage(story: StoryVerdict) -> str:
+    """'3 outlets, 4 articles (1 repeat), from Mon 16 Nov 2026, 06:00 UTC to ...' for a reader."""
+    c = story.coverage
+    counts = f"{_plural(c.outlets, 'outlet')}, {_plural(c.articles, 'article')}"
+    counts += f" ({_plural(c.repeats, 'repeat')})" if c.repeats else ""
+    if c.first_ts is None or c.first_ts == c.last_ts:
+        return f"{counts}, {readable_time(c.first_ts)}" if c.first_ts is not None else counts
+    return f"{counts}, from {readable_time(c.first_ts)} to {readable_time(c.last_ts)}"
 
 
 def _item(card: Verdict, explain: bool) -> dict:
     item: dict[str, Any] = {"card": card, "signals": signal_view(card), "weights": _weights(card) if explain else []}
     if isinstance(card, StoryVerdict):
-        item |= {"story": card, "sources": _sources(card), "coverage": "Coverage: " + coverage_line(card)}
+        item |= {"story": card, "sources": _sources(card), "coverage": _coverage(card)}
     else:
-        item |= {"meta": " · ".join(x for x in (card.source, card.published) if x), "url": _http_url(card.url)}
+        item |= {"meta": " · ".join(x for x in (card.source, card.published) if x), "url": card.url}
     return item
 
 
