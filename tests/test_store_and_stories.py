@@ -35,7 +35,7 @@ def _ingest_example(cli, db: Path):
 def test_ingest_the_example_corpus_and_list_stories(cli, db):
     result = _ingest_example(cli, db)
     assert "added" in result.stderr.decode()
-    stories = [json.loads(line) for line in cli("stories", "--format", "json", "--db", str(db)).stdout.splitlines()]
+    stories = json.loads(cli("stories", "--format", "json", "--db", str(db)).stdout)
     headlines = [s["headline"] for s in stories]
     assert len(stories) == 10
     quake = next(s for s in stories if "Veloria" in s["headline"])
@@ -63,7 +63,7 @@ def test_reingest_adds_nothing_and_same_url_with_tracking_is_stored_once(cli, db
 
 def test_story_card_shows_all_sources_and_a_summary_without_repeats(cli, db):
     _ingest_example(cli, db)
-    stories = [json.loads(line) for line in cli("stories", "-f", "json", "--db", str(db)).stdout.splitlines()]
+    stories = [json.loads(line) for line in cli("stories", "-f", "jsonl", "--db", str(db)).stdout.splitlines()]
     quake = next(s for s in stories if "Veloria" in s["headline"])
     out = cli("story", str(quake["story_id"]), "--db", str(db)).stdout.decode()
     for outlet in ("Northern Ledger", "Valley Courier", "Capital Post", "Coastline Times"):

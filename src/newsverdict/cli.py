@@ -17,6 +17,7 @@ import typer
 
 from newsverdict import __version__
 from newsverdict.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_PARTIAL, InputError, NewsverdictError
+from newsverdict.render.formats import DIGEST_SUFFIXES, formats
 
 app = typer.Typer(
     name="newsverdict",
@@ -34,12 +35,10 @@ AllowPrivateOption = Annotated[bool, typer.Option(
     help="Let URL fetches (and the feeds' item links) reach loopback and private addresses (off: SSRF guard).")]
 
 
-class Format(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-    jsonl = "jsonl"
-    html = "html"
+#: --format choices of each command, from the one registry of output formats (newsverdict.render.formats).
+Format = StrEnum("Format", {name: name for name in formats("card")})
+StoryFormat = StrEnum("StoryFormat", {name: name for name in formats("story")})
+StoriesFormat = StrEnum("StoriesFormat", {name: name for name in formats("stories")})
 
 
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
@@ -240,20 +239,11 @@ ConfigOption = Annotated[Path | None, typer.Option(
     "--config", help="Config file with the [email] settings (default: the user config file).")]
 
 
-class DigestFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-    html = "html"
-    atom = "atom"
-    jsonfeed = "jsonfeed"
+DigestFormat = StrEnum("DigestFormat", {name: name for name in formats("digest")})
 
 
 #: Stories in a digest by default: the top of the span (the web app's digest uses the same).
 DIGEST_LIMIT = 25
-#: Digest format by the suffix of the file it is written to (watch --output).
-DIGEST_SUFFIXES = {".html": "html", ".htm": "html", ".atom": "atom", ".xml": "atom", ".json": "jsonfeed",
-                   ".md": "markdown", ".txt": "text"}
 
 feeds_app = typer.Typer(help="Add, list and remove the feeds that 'ingest' fetches.", no_args_is_help=True)
 app.add_typer(feeds_app, name="feeds")
@@ -413,32 +403,30 @@ def _story_models(cards: list[dict]):
 def stories_cmd(
     since: SinceOption = "recent",
     min_impact: Annotated[int | None, typer.Option("--min-impact", min=1, max=10)] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+    fmt: Annotated[StoriesFormat, typer.Option("--format", "-f")] = StoriesFormat.text,
     db: DbOption = None,
 ) -> None:
     """List stories ranked by impact."""
-    from newsverdict.render import stories_table
+    from newsverdict.render import render_stories
 
     with _guard(lambda: open_store(db)) as store:
         stories = _story_models(store.stories(since_ts=span_of(store, since), min_impact=min_impact))
-    if fmt in (Format.json, Format.jsonl):
-        sys.stdout.write("".join(s.model_dump_json() + "\n" for s in stories))
-    elif not stories:
+    if not stories and fmt == StoriesFormat.text:
         typer.echo("no stories (ingest some articles first: newsverdict ingest FILE.jsonl)")
     else:
-        sys.stdout.write(stories_table(stories))
+        sys.stdout.write(render_stories(stories, fmt.value))
 
 
 @app.command("story")
 def story_cmd(
     story_id: Annotated[int, typer.Argument(help="Story id, as listed by 'stories'.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+    fmt: Annotated[StoryFormat, typer.Option("--format", "-f")] = StoryFormat.text,
     explain: Annotated[bool, typer.Option("--explain")] = False,
     llm: LlmOption = None,
     db: DbOption = None,
 ) -> None:
     """Show one story's card with all its sources."""
-    from newsverdict.render import render, story_to_text
+    from newsverdict.render import render_story
 
     with _guard(lambda: open_store(db)) as store:
         card = store.story(story_id)
@@ -446,10 +434,7 @@ def story_cmd(
             fail(f"no story {story_id} (see: newsverdict stories)")
         (story,) = _guard(lambda: _with_llm_prose(store, _story_models([card]), llm, db))
     _warn_llm_fallbacks([story])
-    if fmt == Format.text:
-        sys.stdout.write(story_to_text(story, explain=explain))
-    else:
-        sys.stdout.write(render([story], fmt.value, explain=explain))
+    sys.stdout.write(render_story(story, fmt.value, explain=explain))
 
 
 @app.command("digest")
