@@ -17,12 +17,12 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
+from newsverdict.card.registry import FAMILIES
 from newsverdict.card.scoring import PLACEMENT_MARGIN
 from newsverdict.models import StoryVerdict, Verdict
 from newsverdict.render import TEMPLATE_DIR
 from newsverdict.render.chart import hype_impact_svg
 from newsverdict.render.reader import (
-    FAMILIES,
     hype_levels,
     iso_to_ts,
     outlet_name,

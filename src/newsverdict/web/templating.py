@@ -7,11 +7,10 @@ from fastapi import Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
-from newsverdict.render import TEMPLATE_DIR
-from newsverdict.render.reader import hype_levels, placement_rule
+from newsverdict.render.html import LEGEND, environment
 
-TEMPLATES = Jinja2Templates(directory=str(TEMPLATE_DIR))
-LEGEND = {"hype_levels": hype_levels(), "placement_rule": placement_rule()}
+#: the renderers' own environment: one set of templates and filters for the pages and the standalone files
+TEMPLATES = Jinja2Templates(env=environment())
 #: The spans offered by the filters, in words.
 SPANS = (("recent", "latest 7 days in the store"), ("24h", "last 24 hours"), ("7d", "last 7 days"),
          ("30d", "last 30 days"), ("all", "everything"))

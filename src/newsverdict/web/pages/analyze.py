@@ -10,10 +10,11 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from newsverdict.errors import NewsverdictError
+from newsverdict.render.html import signal_view
 from newsverdict.sources.extract import decode
 from newsverdict.web.analysis import AnalyzeRequest, analyze_request
 from newsverdict.web.deps import MAX_BODY_BYTES, UrlFetcher, Writer
-from newsverdict.web.pages.evidence import highlighted_paragraphs, signal_view
+from newsverdict.web.pages.evidence import highlighted_paragraphs
 from newsverdict.web.templating import page
 
 router = APIRouter()

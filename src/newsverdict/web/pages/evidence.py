@@ -4,34 +4,9 @@ families, and the article's paragraphs with the evidence marked in those familie
 from __future__ import annotations
 
 import itertools
-import re
 
-from newsverdict.card.registry import FAMILIES
 from newsverdict.models import Verdict
 from newsverdict.render.reader import plain_signal
-
-#: Evidence notes a reader can use ("hedge", "done/confirmed"); computed ones ("count 6e+06 -> size 0.83") stay
-#: in the JSON card and the CLI's --explain.
-_PLAIN_NOTE = re.compile(r"^[A-Za-z][A-Za-z /,'()-]*$")
-_TECHNICAL = re.compile(r"[|=]|->|\bmean\b")
-
-
-def _strength(value: float) -> str:
-    return "not found" if value < 0.05 else "faint" if value < 0.25 else "some" if value < 0.5 else (
-        "clear" if value < 0.75 else "strong")
-
-
-def signal_view(card: Verdict) -> list[dict]:
-    """Signals in plain words, grouped by family (no weights: those are in the JSON and /about)."""
-    groups: dict[str, dict] = {f.key: {"family": f, "signals": []} for f in FAMILIES}
-    for sig in card.signals:
-        label, family = plain_signal(sig.name, sig.kind)
-        groups[family.key]["signals"].append({
-            "label": label, "strength": _strength(sig.value), "value": sig.value, "description": sig.description,
-            "evidence": [{"text": ev.text, "direction": ev.direction,
-                          "note": ev.note if _PLAIN_NOTE.match(ev.note) else ""}
-                         for ev in sig.evidence if ev.start is not None or not _TECHNICAL.search(ev.text)][:6]})
-    return [g for g in groups.values() if g["signals"]]
 
 
 def highlighted_paragraphs(paragraphs: tuple[str, ...], card: Verdict) -> list[list[tuple[str, str, str]]]:

@@ -12,11 +12,11 @@ from fastapi.responses import HTMLResponse, Response
 from newsverdict.errors import InputError
 from newsverdict.models import StoryVerdict
 from newsverdict.render import hype_impact_svg
+from newsverdict.render.html import signal_view
 from newsverdict.render.reader import age, gap_after, hype_levels, iso_to_ts, outlet_name, readable_time
 from newsverdict.stories.cards import analyze_story
 from newsverdict.stories.store import DEFAULT_SPAN, Store, describe_span, span_start
 from newsverdict.web.deps import OpenStore, Writer
-from newsverdict.web.pages.evidence import signal_view
 from newsverdict.web.templating import SPANS, page
 
 #: Stories listed per page (and plotted): more come with "Show more".
