@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from newsverdict.llm import config_path
+from newsverdict.config import config_path
 from newsverdict.stories.store import default_db_path
 
 
