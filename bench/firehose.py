@@ -50,6 +50,7 @@ from bench.datasets import DEFAULT_DATA_DIR, load
 DAY = datetime(2026, 11, 20, tzinfo=UTC)
 RECORDS_PER_WARC = 1000
 _WORDS = re.compile(r"[A-Za-z]{4,}")
+_TAGS = re.compile(r"<[^>]*>")
 _SWAPS = {"said": "stated", "says": "states", "big": "large", "help": "assist", "start": "begin",
           "show": "reveal", "buy": "purchase", "need": "require", "try": "attempt", "also": "as well",
           "about": "around", "many": "numerous", "people": "residents", "after": "following"}
@@ -92,10 +93,17 @@ def _light_rewrite(text: str, rng: random.Random) -> str:
     return _paragraphs(out, rng)
 
 
-def _heavy_rewrite(text: str, rng: random.Random) -> str:
-    """Another outlet's report from the same facts: half the sentences, in another order, reworded."""
+#: Share of sentences a heavy rewrite keeps: 0.45 for the short corpus; 0.85 with --length real, so that
+#: independent coverage and twin events keep a real article's length.
+HEAVY_KEEP = {"short": 0.45, "real": 0.85}
+#: With --length real, only real texts of at least this many words are used (news articles run 500-800).
+REAL_MIN_WORDS = 400
+
+
+def _heavy_rewrite(text: str, rng: random.Random, keep_share: float = HEAVY_KEEP["short"]) -> str:
+    """Another outlet's report from the same facts: part of the sentences, in another order, reworded."""
     sentences = _sentences(_light_rewrite(text, rng).replace("\n\n", " "))
-    keep = max(3, int(len(sentences) * 0.45))
+    keep = max(3, int(len(sentences) * keep_share))
     lead, rest = sentences[:2], sentences[2:]
     rng.shuffle(rest)
     return _paragraphs(" ".join(lead[::-1] + rest[: keep - 2]), rng)
@@ -111,7 +119,7 @@ def _paragraphs(text: str, rng: random.Random) -> str:
     return "\n\n".join(paras)
 
 
-def _twin(doc: dict, rng: random.Random, names: list[str]) -> dict:
+def _twin(doc: dict, rng: random.Random, names: list[str], keep_share: float = HEAVY_KEEP["short"]) -> dict:
     """The same kind of story about other people and other figures."""
     mapping: dict[str, str] = {}
 
@@ -126,7 +134,7 @@ def _twin(doc: dict, rng: random.Random, names: list[str]) -> dict:
 
     swap = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{3,}\b")
     # other people, other figures, and told in other words: two earthquakes share their vocabulary, not their text
-    text = _heavy_rewrite(re.sub(r"\b\d{1,6}\b", number, swap.sub(name, doc["text"])), rng)
+    text = _heavy_rewrite(re.sub(r"\b\d{1,6}\b", number, swap.sub(name, doc["text"])), rng, keep_share)
     return {"title": re.sub(r"\b\d{1,6}\b", number, swap.sub(name, doc["title"])), "text": text,
             "group": doc["group"] + f":twin{rng.randrange(10**9)}"}
 
@@ -166,10 +174,13 @@ class Outlets:
                 " Contact us | Advertise</p></footer></body></html>").encode()
 
 
-def build(size: int, out: Path, data_dir: Path, seed: int = 20261120) -> dict:
+def build(size: int, out: Path, data_dir: Path, seed: int = 20261120, length: str = "short") -> dict:
     rng = random.Random(seed)
     docs = base_documents(data_dir)
     texts = [d for d in docs if "text" in d]
+    if length == "real":  # real-length articles only: FRANK's CNN/DM, PTC and the longer ECB+ reports
+        texts = [d for d in texts if len(d["text"].split()) >= REAL_MIN_WORDS]
+    keep_share = HEAVY_KEEP[length]
     pages = [d for d in docs if "html" in d]
     by_group: dict[str, list[dict]] = {}
     for d in texts:
@@ -195,7 +206,7 @@ def build(size: int, out: Path, data_dir: Path, seed: int = 20261120) -> dict:
         k = min(rng.choices(range(1, 501), weights)[0], size - len(records))
         doc = texts[order[cursor % len(order)]]
         if cursor >= len(order) or doc["group"] in used_groups:
-            doc = _twin(doc, rng, names)  # the real texts are used up: a new event of the same kind
+            doc = _twin(doc, rng, names, keep_share)  # the real texts are used up: a new event of the same kind
         cursor += 1
         used_groups.add(doc["group"])
         siblings = [d for d in by_group.get(doc["group"], []) if d is not doc]
@@ -221,7 +232,7 @@ def build(size: int, out: Path, data_dir: Path, seed: int = 20261120) -> dict:
                         sib = siblings[i - 1]
                         title, text = sib["title"], sib["text"]
                     else:
-                        text = _heavy_rewrite(text, rng)
+                        text = _heavy_rewrite(text, rng, keep_share)
                         title = _sentences(text)[0][:110]
             else:
                 text = _paragraphs(text, rng)
@@ -237,6 +248,8 @@ def build(size: int, out: Path, data_dir: Path, seed: int = 20261120) -> dict:
             for when, url, body in records[n:n + RECORDS_PER_WARC]:
                 fetched = when + timedelta(minutes=rng.randint(1, 90))
                 handle.write(gzip.compress(_warc_response(url, fetched, body), compresslevel=6))
+    words = [len(_TAGS.sub(" ", body.decode(errors="replace")).split()) for _, _, body in records[:2000]]
+    stats.update(length=length, page_words_mean_first_2000=round(sum(words) / max(1, len(words))))
     stats.update(articles=len(records), warc_files=-(-len(records) // RECORDS_PER_WARC),
                  bytes=sum(p.stat().st_size for p in out.glob("*.warc.gz")))
     (out / "corpus.json").write_text(json.dumps(stats, indent=1))
@@ -411,6 +424,8 @@ def main() -> None:
     b.add_argument("--size", type=int, default=10_000)
     b.add_argument("--out", type=Path, required=True)
     b.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
+    b.add_argument("--length", choices=sorted(HEAVY_KEEP), default="short",
+                   help="short: the corpus of the first figures (229 words a kept article); real: real-length")
     w = sub.add_parser("warc")
     w.add_argument("corpus", type=Path)
     p = sub.add_parser("profile")
@@ -428,7 +443,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.cmd == "build":
         t0 = time.perf_counter()
-        stats = build(args.size, args.out, args.data)
+        stats = build(args.size, args.out, args.data, length=args.length)
         stats["build_s"] = round(time.perf_counter() - t0, 1)
         print(json.dumps(stats))
     elif args.cmd == "warc":
