@@ -5,6 +5,8 @@
     python -m bench.firehose warc /tmp/firehose-10k                           # fastwarc vs warcio on the job
     python -m bench.firehose run /tmp/firehose-10k --engine local --workers 2 # wall, articles/s, peak RSS
     python -m bench.firehose structure /tmp/firehose-10k-out-local-2   # stories per day, articles per story
+    python -m bench.firehose multiply /tmp/firehose-10k-out-local-2 --times 10 --dest /tmp/drv100k
+    python -m bench.firehose driver /tmp/drv100k [--implementation old]  # the driver alone: time, peak RSS
 
 The corpus is built from real article text in ../shared/data/dev: FRANK (CNN/DM and
 XSum articles), ECB+ (several outlets' reports of the same events: real multi-source
@@ -403,6 +405,123 @@ def run(corpus: Path, engine: str, workers: int, out: Path | None, shard_size: i
     return result
 
 
+def multiply_shards(run_out: Path, times: int, dest: Path) -> list[str]:
+    """A day ``times`` as big, for the driver alone: each shard of a finished run, copied with variation.
+
+    Copy k of every article gets its own URL, fingerprint and MinHash (each hash value XORed with a
+    constant of copy k: repeats within a copy stay repeats, copies never repeat each other) and its own
+    story terms (every term gets a suffix of copy k), at the same time of day. So the day has k times the
+    stories, of the same sizes. Two sides to that: the vocabulary grows k times (a real day's grows
+    slower: everyday words repeat) — pessimistic for the clusterer's memory; and an article's candidate
+    stories are only those of its copy — optimistic for the clustering time (bench.scale measures that
+    growth on one corpus: x14 the time for x10 the articles). With names alone made distinct, the copies'
+    identical everyday wording merged them into giant stories, which no real day has.
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    src = sorted((run_out / "_work" / "shards").glob("shard-*.parquet"))
+    dest.mkdir(parents=True, exist_ok=True)
+    names = []
+    rng = np.random.default_rng(7)
+    for k in range(times):
+        salt = rng.integers(0, 2**63, size=64, dtype=np.uint64)
+        for path in src:
+            table = pq.read_table(path)
+            if k:
+                ok = pc.is_null(table["error"])
+                suffix = f"?copy={k}"
+                cols = {c: table[c] for c in table.column_names}
+                for c in ("url", "canonical_url"):
+                    cols[c] = pc.if_else(ok, pc.binary_join_element_wise(table[c], pa.scalar(suffix), ""), table[c])
+                cols["fingerprint"] = pa.array([hashlib.sha256(f"{fp}{k}".encode()).hexdigest() if fp else fp
+                                                for fp in table["fingerprint"].to_pylist()], pa.string())
+                cols["minhash"] = pa.array([(np.frombuffer(b, np.uint64) ^ salt[:len(b) // 8]).tobytes() if b else b
+                                            for b in table["minhash"].to_pylist()], pa.binary())
+                cols["term_keys"] = pa.array([[t + f"~{k}" for t in keys] if keys else keys
+                                              for keys in table["term_keys"].to_pylist()], pa.list_(pa.string()))
+                table = pa.table(cols, schema=table.schema)
+            name = f"shard-{len(names):06d}.parquet"
+            pq.write_table(table, dest / name, compression="zstd")
+            names.append(name)
+    return names
+
+
+def driver(dest: Path, implementation: str) -> dict:
+    """The driver's serial pass alone (fold, repeats, clustering, the story tasks, the tables) on a day
+    ``times`` as big as a finished run's: wall time and peak RSS of this process (run it in a fresh one)."""
+    import pyarrow.parquet as pq
+
+    names = sorted(p.name for p in (dest / "_work" / "shards").glob("shard-*.parquet"))
+    if not names:
+        sys.exit(f"{dest}: no shards; make them first: python -m bench.firehose multiply RUN_OUT --times K --dest DIR")
+    records = sum(pq.ParquetFile(dest / "_work" / "shards" / n).metadata.num_rows for n in names)
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result: dict = {"records": records, "implementation": implementation}
+    t0 = time.perf_counter()
+    if implementation == "old":  # the in-memory fold this replaced (git show a815d26^:src/newsverdict/batch/run.py)
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("newsverdict.batch.run_old", os.environ["OLD_RUN_PY"])
+        old = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = old
+        spec.loader.exec_module(old)
+        from newsverdict.batch.run import BatchReport
+
+        report = BatchReport()
+        folded = old._fold_and_cluster([dest / "_work" / "shards" / n for n in names], report)
+        result.update(articles=report.articles, repeats=report.repeats, stories=report.stories)
+        result["fold_cluster_s"] = round(time.perf_counter() - t0, 1)
+        # what the old story phase gathered before carding: every needed text, every task at once
+        from newsverdict.pipeline import STORY_MAX_ARTICLES
+
+        needed: set[int] = set()
+        for members in folded.members.values():
+            originals = [a for a in members if a not in folded.duplicate_of]
+            needed.update(originals[:STORY_MAX_ARTICLES])
+        texts = {}
+        for pos, n in enumerate(names):
+            table = pq.read_table(dest / "_work" / "shards" / n, columns=["rec", "text"])
+            for rec, text in zip(table["rec"].to_pylist(), table["text"].to_pylist(), strict=True):
+                aid = folded.ids.get((pos, rec))
+                if aid in needed:
+                    texts[aid] = text
+        result["story_texts_held"] = len(texts)
+    else:
+        from newsverdict.batch.fold import fold_and_cluster
+        from newsverdict.batch.outdir import OutDir
+        from newsverdict.models import StoredArticle
+        from newsverdict.pipeline import STORY_MAX_ARTICLES
+
+        out = OutDir(dest)
+
+        def read(name, columns):
+            return out.read_table(("_work", "shards", name), columns)
+
+        folded = fold_and_cluster(read, names, out.scratch() / "spill.sqlite", STORY_MAX_ARTICLES)
+        result.update(articles=folded.articles, repeats=folded.repeats, stories=folded.stories)
+        result["fold_cluster_s"] = round(time.perf_counter() - t0, 1)
+        # the story tasks, built one at a time as the engine would draw them (not carded here)
+        db = folded.connect()
+        members = 0
+        for sid in range(1, folded.stories + 1):
+            ids = folded.members(sid)
+            rows = {r[0]: r for r in db.execute(
+                f"SELECT id, url, source, title, text, published, published_ts, impact, hype FROM articles "
+                f"WHERE id IN ({', '.join('?' for _ in ids)})", ids)}
+            members += len([StoredArticle(*rows[i][:5], rows[i][5], rows[i][6], folded.dup(i), sid, rows[i][7],
+                                          rows[i][8]) for i in ids])
+        db.close()
+        result["story_members_built"] = members
+        out.drop_scratch()
+    result["driver_s"] = round(time.perf_counter() - t0, 1)
+    result["peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    result["rss_before_mib"] = round(base)
+    return result
+
+
 def structure(out: Path) -> dict:
     """Stories per day and articles per story of a batch's output."""
     import statistics
@@ -438,6 +557,13 @@ def main() -> None:
     r.add_argument("--out", type=Path)
     r.add_argument("--shard-size", type=int, default=250)
     r.add_argument("--address")
+    m = sub.add_parser("multiply", help="a finished run's shards, multiplied with variation (for `driver`)")
+    m.add_argument("run_out", type=Path)
+    m.add_argument("--times", type=int, default=10)
+    m.add_argument("--dest", type=Path, required=True)
+    d = sub.add_parser("driver", help="the driver's serial pass alone, on multiplied shards, in this process")
+    d.add_argument("dest", type=Path)
+    d.add_argument("--implementation", choices=("new", "old"), default="new")
     s = sub.add_parser("structure")
     s.add_argument("out", type=Path)
     args = parser.parse_args()
@@ -450,6 +576,10 @@ def main() -> None:
         print(json.dumps(warc_readers(args.corpus), indent=1))
     elif args.cmd == "profile":
         print(json.dumps(profile(args.corpus, args.size), indent=1))
+    elif args.cmd == "multiply":
+        print(json.dumps({"shards": len(multiply_shards(args.run_out, args.times, args.dest / "_work" / "shards"))}))
+    elif args.cmd == "driver":
+        print(json.dumps(driver(args.dest, args.implementation)))
     elif args.cmd == "run":
         print(json.dumps(run(args.corpus, args.engine, args.workers, args.out, args.shard_size, args.address)))
     else:

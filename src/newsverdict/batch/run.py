@@ -102,7 +102,7 @@ def code_version() -> str:
 
 
 def _plan(opts: BatchOptions, out: OutDir) -> tuple[list[Shard], str]:
-    files = list_inputs(opts.inputs, exclude=[] if out.remote else [out.root])
+    files = list_inputs(opts.inputs, exclude=[out.spec])
     fingerprint_of_inputs = [[f.uri, f.kind, f.size, f.mtime_ns] for f in files]
     if out.exists("_work", "manifest.json"):
         manifest = json.loads(out.read_text("_work", "manifest.json"))
