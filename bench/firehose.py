@@ -2,6 +2,7 @@
 
     python -m bench.firehose build --size 10000 --out /tmp/firehose-10k      # WARC.gz files of HTML pages
     python -m bench.firehose profile /tmp/firehose-10k --size 300             # where one article's time goes
+    python -m bench.firehose card-profile /tmp/firehose-10k --size 150     # cProfile of the card's functions
     python -m bench.firehose warc /tmp/firehose-10k                           # fastwarc vs warcio on the job
     python -m bench.firehose run /tmp/firehose-10k --engine local --workers 2 # wall, articles/s, peak RSS
     python -m bench.firehose structure /tmp/firehose-10k-out-local-2   # stories per day, articles per story
@@ -373,6 +374,61 @@ def profile(corpus: Path, size: int) -> dict:
     return result
 
 
+def card_profile(corpus: Path, size: int, top: int = 25) -> dict:
+    """cProfile of the card's stages (clean, signals, prose) on real pages: the functions that cost the most.
+
+    Own time (tottime) and cumulative time per function, over ``size`` articles of the first WARC file,
+    after the same warm-up as ``profile``. For the owners of the card's modules: where to cut.
+    """
+    import cProfile
+    import pstats
+
+    from newsverdict.batch import inputs
+    from newsverdict.clean import clean
+    from newsverdict.ingest import article_of
+    from newsverdict.prose import write
+    from newsverdict.scoring import score, weigh
+    from newsverdict.signals import measure
+
+    articles = []
+    with sorted(corpus.glob("*.warc.gz"))[0].open("rb") as handle:
+        for n, r in enumerate(inputs._warc_responses(handle, parse=True)):
+            if n >= size + 20:
+                break
+            with contextlib.suppress(Exception):
+                articles.append(article_of(inputs._warc_item(n, "bench", r).item))
+    for article in articles[:20]:  # warm-up: lexicons and models load once per process
+        with contextlib.suppress(Exception):
+            cleaned = clean(article)
+            signals = weigh(measure(cleaned))
+            write(cleaned, signals, score(signals))
+    profiler = cProfile.Profile(time.process_time)  # CPU time: the machine is shared
+    carded = 0
+    for article in articles[20:]:
+        try:
+            profiler.enable()
+            cleaned = clean(article)
+            signals = weigh(measure(cleaned))
+            write(cleaned, signals, score(signals))
+            profiler.disable()
+            carded += 1
+        except Exception:
+            profiler.disable()
+    stats = pstats.Stats(profiler)
+    rows = []
+    for (file, line, name), (_cc, calls, tottime, cumtime, _callers) in stats.stats.items():
+        short = file.split("/src/newsverdict/")[-1] if "/src/newsverdict/" in file else file.rsplit("/", 1)[-1]
+        rows.append({"function": f"{short}:{line}({name})", "calls_per_article": round(calls / max(1, carded), 1),
+                     "own_ms_per_article": round(tottime / max(1, carded) * 1000, 3),
+                     "cum_ms_per_article": round(cumtime / max(1, carded) * 1000, 3)})
+    return {"articles": carded,
+            "by_own_time": sorted(rows, key=lambda r: -r["own_ms_per_article"])[:top],
+            "by_cumulative_time_in_newsverdict": [r for r in sorted(rows, key=lambda r: -r["cum_ms_per_article"])
+                                                  if r["function"].split(":")[0].endswith(".py")
+                                                  and "/" not in r["function"].split(":")[0][:1]
+                                                  and not r["function"].startswith(("<", "{"))][:top]}
+
+
 def run(corpus: Path, engine: str, workers: int, out: Path | None, shard_size: int, address: str | None) -> dict:
     """One batch in a child process: wall time, articles/s and peak RSS (driver, and the largest worker)."""
     out = out or corpus.parent / f"{corpus.name}-out-{engine}-{workers}"  # never inside the input
@@ -461,6 +517,7 @@ def driver(dest: Path, implementation: str) -> dict:
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result: dict = {"records": records, "implementation": implementation}
     t0 = time.perf_counter()
+    c0 = time.process_time()
     if implementation == "old":  # the in-memory fold this replaced (git show a815d26^:src/newsverdict/batch/run.py)
         import importlib.util
 
@@ -517,6 +574,7 @@ def driver(dest: Path, implementation: str) -> dict:
         result["story_members_built"] = members
         out.drop_scratch()
     result["driver_s"] = round(time.perf_counter() - t0, 1)
+    result["driver_cpu_s"] = round(time.process_time() - c0, 1)  # the figure that does not depend on the load
     result["peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     result["rss_before_mib"] = round(base)
     return result
@@ -557,6 +615,9 @@ def main() -> None:
     r.add_argument("--out", type=Path)
     r.add_argument("--shard-size", type=int, default=250)
     r.add_argument("--address")
+    c = sub.add_parser("card-profile", help="cProfile of clean, signals and prose on the corpus's pages")
+    c.add_argument("corpus", type=Path)
+    c.add_argument("--size", type=int, default=150)
     m = sub.add_parser("multiply", help="a finished run's shards, multiplied with variation (for `driver`)")
     m.add_argument("run_out", type=Path)
     m.add_argument("--times", type=int, default=10)
@@ -576,6 +637,8 @@ def main() -> None:
         print(json.dumps(warc_readers(args.corpus), indent=1))
     elif args.cmd == "profile":
         print(json.dumps(profile(args.corpus, args.size), indent=1))
+    elif args.cmd == "card-profile":
+        print(json.dumps(card_profile(args.corpus, args.size), indent=1))
     elif args.cmd == "multiply":
         print(json.dumps({"shards": len(multiply_shards(args.run_out, args.times, args.dest / "_work" / "shards"))}))
     elif args.cmd == "driver":
