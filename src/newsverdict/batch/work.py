@@ -58,6 +58,7 @@ def _article_row(rec: int, item, fallback_date: str, now: datetime) -> dict:
     from ..clean import clean
     from ..errors import InputError, NewsverdictError
     from ..ingest import FUTURE_TOLERANCE, _minhash, article_of, canonical_url, fingerprint, parse_date
+    from ..pipeline import analyze
     from ..stories import terms
 
     label = item.url or item.origin
@@ -75,7 +76,7 @@ def _article_row(rec: int, item, fallback_date: str, now: datetime) -> dict:
         cleaned = clean(article)
         text = cleaned.text
         source = article.source or (urlparse(item.url).hostname or "" if item.url else "")
-        card = _card(article, cleaned)
+        card = analyze(article)
         title = cleaned.title or card.headline
         counts = terms(title, text)
         return {
@@ -91,18 +92,6 @@ def _article_row(rec: int, item, fallback_date: str, now: datetime) -> dict:
         return {"rec": rec, "origin": label, "error": f"{label}: {reason}"}
     except Exception as exc:  # a page that breaks a library must not stop a day's run: reported, skipped
         return {"rec": rec, "origin": label, "error": f"{label}: internal error ({type(exc).__name__}: {exc})"}
-
-
-def _card(article, cleaned):
-    """``pipeline.analyze(article)`` from the cleaned article the worker already has: the same card, one clean
-    fewer (clean is ~6 % of a worker's time; tests/test_batch.py checks the cards against ingest's)."""
-    from ..models import Verdict
-    from ..pipeline import _card_fields
-    from ..scoring import score, weigh
-    from ..signals import measure
-
-    signals = weigh(measure(cleaned))
-    return Verdict(**_card_fields(article, cleaned, signals, score(signals), None))
 
 
 def process_stories(chunk: list[tuple[int, list[StoredArticle]]]) -> list[tuple[int, str]]:
