@@ -2,9 +2,12 @@
 
     python -m bench.firehose build --size 10000 --out /tmp/firehose-10k      # WARC.gz files of HTML pages
     python -m bench.firehose profile /tmp/firehose-10k --size 300             # where one article's time goes
+    python -m bench.firehose card-profile /tmp/firehose-10k --size 150     # cProfile of the card's functions
     python -m bench.firehose warc /tmp/firehose-10k                           # fastwarc vs warcio on the job
     python -m bench.firehose run /tmp/firehose-10k --engine local --workers 2 # wall, articles/s, peak RSS
     python -m bench.firehose structure /tmp/firehose-10k-out-local-2   # stories per day, articles per story
+    python -m bench.firehose multiply /tmp/firehose-10k-out-local-2 --times 10 --dest /tmp/drv100k
+    python -m bench.firehose driver /tmp/drv100k [--implementation old]  # the driver alone: time, peak RSS
 
 The corpus is built from real article text in ../shared/data/dev: FRANK (CNN/DM and
 XSum articles), ECB+ (several outlets' reports of the same events: real multi-source
@@ -50,6 +53,7 @@ from bench.datasets import DEFAULT_DATA_DIR, load
 DAY = datetime(2026, 11, 20, tzinfo=UTC)
 RECORDS_PER_WARC = 1000
 _WORDS = re.compile(r"[A-Za-z]{4,}")
+_TAGS = re.compile(r"<[^>]*>")
 _SWAPS = {"said": "stated", "says": "states", "big": "large", "help": "assist", "start": "begin",
           "show": "reveal", "buy": "purchase", "need": "require", "try": "attempt", "also": "as well",
           "about": "around", "many": "numerous", "people": "residents", "after": "following"}
@@ -92,10 +96,17 @@ def _light_rewrite(text: str, rng: random.Random) -> str:
     return _paragraphs(out, rng)
 
 
-def _heavy_rewrite(text: str, rng: random.Random) -> str:
-    """Another outlet's report from the same facts: half the sentences, in another order, reworded."""
+#: Share of sentences a heavy rewrite keeps: 0.45 for the short corpus; 0.85 with --length real, so that
+#: independent coverage and twin events keep a real article's length.
+HEAVY_KEEP = {"short": 0.45, "real": 0.85}
+#: With --length real, only real texts of at least this many words are used (news articles run 500-800).
+REAL_MIN_WORDS = 400
+
+
+def _heavy_rewrite(text: str, rng: random.Random, keep_share: float = HEAVY_KEEP["short"]) -> str:
+    """Another outlet's report from the same facts: part of the sentences, in another order, reworded."""
     sentences = _sentences(_light_rewrite(text, rng).replace("\n\n", " "))
-    keep = max(3, int(len(sentences) * 0.45))
+    keep = max(3, int(len(sentences) * keep_share))
     lead, rest = sentences[:2], sentences[2:]
     rng.shuffle(rest)
     return _paragraphs(" ".join(lead[::-1] + rest[: keep - 2]), rng)
@@ -111,7 +122,7 @@ def _paragraphs(text: str, rng: random.Random) -> str:
     return "\n\n".join(paras)
 
 
-def _twin(doc: dict, rng: random.Random, names: list[str]) -> dict:
+def _twin(doc: dict, rng: random.Random, names: list[str], keep_share: float = HEAVY_KEEP["short"]) -> dict:
     """The same kind of story about other people and other figures."""
     mapping: dict[str, str] = {}
 
@@ -126,7 +137,7 @@ def _twin(doc: dict, rng: random.Random, names: list[str]) -> dict:
 
     swap = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{3,}\b")
     # other people, other figures, and told in other words: two earthquakes share their vocabulary, not their text
-    text = _heavy_rewrite(re.sub(r"\b\d{1,6}\b", number, swap.sub(name, doc["text"])), rng)
+    text = _heavy_rewrite(re.sub(r"\b\d{1,6}\b", number, swap.sub(name, doc["text"])), rng, keep_share)
     return {"title": re.sub(r"\b\d{1,6}\b", number, swap.sub(name, doc["title"])), "text": text,
             "group": doc["group"] + f":twin{rng.randrange(10**9)}"}
 
@@ -166,10 +177,13 @@ class Outlets:
                 " Contact us | Advertise</p></footer></body></html>").encode()
 
 
-def build(size: int, out: Path, data_dir: Path, seed: int = 20261120) -> dict:
+def build(size: int, out: Path, data_dir: Path, seed: int = 20261120, length: str = "short") -> dict:
     rng = random.Random(seed)
     docs = base_documents(data_dir)
     texts = [d for d in docs if "text" in d]
+    if length == "real":  # real-length articles only: FRANK's CNN/DM, PTC and the longer ECB+ reports
+        texts = [d for d in texts if len(d["text"].split()) >= REAL_MIN_WORDS]
+    keep_share = HEAVY_KEEP[length]
     pages = [d for d in docs if "html" in d]
     by_group: dict[str, list[dict]] = {}
     for d in texts:
@@ -195,7 +209,7 @@ def build(size: int, out: Path, data_dir: Path, seed: int = 20261120) -> dict:
         k = min(rng.choices(range(1, 501), weights)[0], size - len(records))
         doc = texts[order[cursor % len(order)]]
         if cursor >= len(order) or doc["group"] in used_groups:
-            doc = _twin(doc, rng, names)  # the real texts are used up: a new event of the same kind
+            doc = _twin(doc, rng, names, keep_share)  # the real texts are used up: a new event of the same kind
         cursor += 1
         used_groups.add(doc["group"])
         siblings = [d for d in by_group.get(doc["group"], []) if d is not doc]
@@ -221,7 +235,7 @@ def build(size: int, out: Path, data_dir: Path, seed: int = 20261120) -> dict:
                         sib = siblings[i - 1]
                         title, text = sib["title"], sib["text"]
                     else:
-                        text = _heavy_rewrite(text, rng)
+                        text = _heavy_rewrite(text, rng, keep_share)
                         title = _sentences(text)[0][:110]
             else:
                 text = _paragraphs(text, rng)
@@ -237,6 +251,8 @@ def build(size: int, out: Path, data_dir: Path, seed: int = 20261120) -> dict:
             for when, url, body in records[n:n + RECORDS_PER_WARC]:
                 fetched = when + timedelta(minutes=rng.randint(1, 90))
                 handle.write(gzip.compress(_warc_response(url, fetched, body), compresslevel=6))
+    words = [len(_TAGS.sub(" ", body.decode(errors="replace")).split()) for _, _, body in records[:2000]]
+    stats.update(length=length, page_words_mean_first_2000=round(sum(words) / max(1, len(words))))
     stats.update(articles=len(records), warc_files=-(-len(records) // RECORDS_PER_WARC),
                  bytes=sum(p.stat().st_size for p in out.glob("*.warc.gz")))
     (out / "corpus.json").write_text(json.dumps(stats, indent=1))
@@ -359,6 +375,61 @@ def profile(corpus: Path, size: int) -> dict:
     return result
 
 
+def card_profile(corpus: Path, size: int, top: int = 25) -> dict:
+    """cProfile of the card's stages (clean, signals, prose) on real pages: the functions that cost the most.
+
+    Own time (tottime) and cumulative time per function, over ``size`` articles of the first WARC file,
+    after the same warm-up as ``profile``. For the owners of the card's modules: where to cut.
+    """
+    import cProfile
+    import pstats
+
+    from newsverdict.batch import inputs
+    from newsverdict.card.clean import clean
+    from newsverdict.card.prose import write
+    from newsverdict.card.scoring import score, weigh
+    from newsverdict.card.signals import measure
+    from newsverdict.sources.corpus import article_of
+
+    articles = []
+    with sorted(corpus.glob("*.warc.gz"))[0].open("rb") as handle:
+        for n, r in enumerate(inputs._warc_responses(handle, parse=True)):
+            if n >= size + 20:
+                break
+            with contextlib.suppress(Exception):
+                articles.append(article_of(inputs._warc_item(n, "bench", r).item))
+    for article in articles[:20]:  # warm-up: lexicons and models load once per process
+        with contextlib.suppress(Exception):
+            cleaned = clean(article)
+            signals = weigh(measure(cleaned))
+            write(cleaned, signals, score(signals))
+    profiler = cProfile.Profile(time.process_time)  # CPU time: the machine is shared
+    carded = 0
+    for article in articles[20:]:
+        try:
+            profiler.enable()
+            cleaned = clean(article)
+            signals = weigh(measure(cleaned))
+            write(cleaned, signals, score(signals))
+            profiler.disable()
+            carded += 1
+        except Exception:
+            profiler.disable()
+    stats = pstats.Stats(profiler)
+    rows = []
+    for (file, line, name), (_cc, calls, tottime, cumtime, _callers) in stats.stats.items():
+        short = file.split("/src/newsverdict/")[-1] if "/src/newsverdict/" in file else file.rsplit("/", 1)[-1]
+        rows.append({"function": f"{short}:{line}({name})", "calls_per_article": round(calls / max(1, carded), 1),
+                     "own_ms_per_article": round(tottime / max(1, carded) * 1000, 3),
+                     "cum_ms_per_article": round(cumtime / max(1, carded) * 1000, 3)})
+    return {"articles": carded,
+            "by_own_time": sorted(rows, key=lambda r: -r["own_ms_per_article"])[:top],
+            "by_cumulative_time_in_newsverdict": [r for r in sorted(rows, key=lambda r: -r["cum_ms_per_article"])
+                                                  if r["function"].split(":")[0].endswith(".py")
+                                                  and "/" not in r["function"].split(":")[0][:1]
+                                                  and not r["function"].startswith(("<", "{"))][:top]}
+
+
 def run(corpus: Path, engine: str, workers: int, out: Path | None, shard_size: int, address: str | None) -> dict:
     """One batch in a child process: wall time, articles/s and peak RSS (driver, and the largest worker)."""
     out = out or corpus.parent / f"{corpus.name}-out-{engine}-{workers}"  # never inside the input
@@ -391,6 +462,125 @@ def run(corpus: Path, engine: str, workers: int, out: Path | None, shard_size: i
     return result
 
 
+def multiply_shards(run_out: Path, times: int, dest: Path) -> list[str]:
+    """A day ``times`` as big, for the driver alone: each shard of a finished run, copied with variation.
+
+    Copy k of every article gets its own URL, fingerprint and MinHash (each hash value XORed with a
+    constant of copy k: repeats within a copy stay repeats, copies never repeat each other) and its own
+    story terms (every term gets a suffix of copy k), at the same time of day. So the day has k times the
+    stories, of the same sizes. Two sides to that: the vocabulary grows k times (a real day's grows
+    slower: everyday words repeat) — pessimistic for the clusterer's memory; and an article's candidate
+    stories are only those of its copy — optimistic for the clustering time (bench.scale measures that
+    growth on one corpus: x14 the time for x10 the articles). With names alone made distinct, the copies'
+    identical everyday wording merged them into giant stories, which no real day has.
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    src = sorted((run_out / "_work" / "shards").glob("shard-*.parquet"))
+    dest.mkdir(parents=True, exist_ok=True)
+    names = []
+    rng = np.random.default_rng(7)
+    for k in range(times):
+        salt = rng.integers(0, 2**63, size=64, dtype=np.uint64)
+        for path in src:
+            table = pq.read_table(path)
+            if k:
+                ok = pc.is_null(table["error"])
+                suffix = f"?copy={k}"
+                cols = {c: table[c] for c in table.column_names}
+                for c in ("url", "canonical_url"):
+                    cols[c] = pc.if_else(ok, pc.binary_join_element_wise(table[c], pa.scalar(suffix), ""), table[c])
+                cols["fingerprint"] = pa.array([hashlib.sha256(f"{fp}{k}".encode()).hexdigest() if fp else fp
+                                                for fp in table["fingerprint"].to_pylist()], pa.string())
+                cols["minhash"] = pa.array([(np.frombuffer(b, np.uint64) ^ salt[:len(b) // 8]).tobytes() if b else b
+                                            for b in table["minhash"].to_pylist()], pa.binary())
+                cols["term_keys"] = pa.array([[t + f"~{k}" for t in keys] if keys else keys
+                                              for keys in table["term_keys"].to_pylist()], pa.list_(pa.string()))
+                table = pa.table(cols, schema=table.schema)
+            name = f"shard-{len(names):06d}.parquet"
+            pq.write_table(table, dest / name, compression="zstd")
+            names.append(name)
+    return names
+
+
+def driver(dest: Path, implementation: str) -> dict:
+    """The driver's serial pass alone (fold, repeats, clustering, the story tasks, the tables) on a day
+    ``times`` as big as a finished run's: wall time and peak RSS of this process (run it in a fresh one)."""
+    import pyarrow.parquet as pq
+
+    names = sorted(p.name for p in (dest / "_work" / "shards").glob("shard-*.parquet"))
+    if not names:
+        sys.exit(f"{dest}: no shards; make them first: python -m bench.firehose multiply RUN_OUT --times K --dest DIR")
+    records = sum(pq.ParquetFile(dest / "_work" / "shards" / n).metadata.num_rows for n in names)
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result: dict = {"records": records, "implementation": implementation}
+    t0 = time.perf_counter()
+    c0 = time.process_time()
+    if implementation == "old":  # the in-memory fold this replaced (git show a815d26^:src/newsverdict/batch/run.py)
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("newsverdict.batch.run_old", os.environ["OLD_RUN_PY"])
+        old = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = old
+        spec.loader.exec_module(old)
+        from newsverdict.batch.run import BatchReport
+
+        report = BatchReport()
+        folded = old._fold_and_cluster([dest / "_work" / "shards" / n for n in names], report)
+        result.update(articles=report.articles, repeats=report.repeats, stories=report.stories)
+        result["fold_cluster_s"] = round(time.perf_counter() - t0, 1)
+        # what the old story phase gathered before carding: every needed text, every task at once
+        from newsverdict.stories.cards import STORY_MAX_ARTICLES
+
+        needed: set[int] = set()
+        for members in folded.members.values():
+            originals = [a for a in members if a not in folded.duplicate_of]
+            needed.update(originals[:STORY_MAX_ARTICLES])
+        texts = {}
+        for pos, n in enumerate(names):
+            table = pq.read_table(dest / "_work" / "shards" / n, columns=["rec", "text"])
+            for rec, text in zip(table["rec"].to_pylist(), table["text"].to_pylist(), strict=True):
+                aid = folded.ids.get((pos, rec))
+                if aid in needed:
+                    texts[aid] = text
+        result["story_texts_held"] = len(texts)
+    else:
+        from newsverdict.batch.fold import fold_and_cluster
+        from newsverdict.batch.outdir import OutDir
+        from newsverdict.models import StoredArticle
+        from newsverdict.stories.cards import STORY_MAX_ARTICLES
+
+        out = OutDir(dest)
+
+        def read(name, columns):
+            return out.read_table(("_work", "shards", name), columns)
+
+        folded = fold_and_cluster(read, names, out.scratch() / "spill.sqlite", STORY_MAX_ARTICLES)
+        result.update(articles=folded.articles, repeats=folded.repeats, stories=folded.stories)
+        result["fold_cluster_s"] = round(time.perf_counter() - t0, 1)
+        # the story tasks, built one at a time as the engine would draw them (not carded here)
+        db = folded.connect()
+        members = 0
+        for sid in range(1, folded.stories + 1):
+            ids = folded.members(sid)
+            rows = {r[0]: r for r in db.execute(
+                f"SELECT id, url, source, title, text, published, published_ts, impact, hype FROM articles "
+                f"WHERE id IN ({', '.join('?' for _ in ids)})", ids)}
+            members += len([StoredArticle(*rows[i][:5], rows[i][5], rows[i][6], folded.dup(i), sid, rows[i][7],
+                                          rows[i][8]) for i in ids])
+        db.close()
+        result["story_members_built"] = members
+        out.drop_scratch()
+    result["driver_s"] = round(time.perf_counter() - t0, 1)
+    result["driver_cpu_s"] = round(time.process_time() - c0, 1)  # the figure that does not depend on the load
+    result["peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    result["rss_before_mib"] = round(base)
+    return result
+
+
 def structure(out: Path) -> dict:
     """Stories per day and articles per story of a batch's output."""
     import statistics
@@ -412,6 +602,8 @@ def main() -> None:
     b.add_argument("--size", type=int, default=10_000)
     b.add_argument("--out", type=Path, required=True)
     b.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
+    b.add_argument("--length", choices=sorted(HEAVY_KEEP), default="short",
+                   help="short: the corpus of the first figures (229 words a kept article); real: real-length")
     w = sub.add_parser("warc")
     w.add_argument("corpus", type=Path)
     p = sub.add_parser("profile")
@@ -424,18 +616,34 @@ def main() -> None:
     r.add_argument("--out", type=Path)
     r.add_argument("--shard-size", type=int, default=250)
     r.add_argument("--address")
+    c = sub.add_parser("card-profile", help="cProfile of clean, signals and prose on the corpus's pages")
+    c.add_argument("corpus", type=Path)
+    c.add_argument("--size", type=int, default=150)
+    m = sub.add_parser("multiply", help="a finished run's shards, multiplied with variation (for `driver`)")
+    m.add_argument("run_out", type=Path)
+    m.add_argument("--times", type=int, default=10)
+    m.add_argument("--dest", type=Path, required=True)
+    d = sub.add_parser("driver", help="the driver's serial pass alone, on multiplied shards, in this process")
+    d.add_argument("dest", type=Path)
+    d.add_argument("--implementation", choices=("new", "old"), default="new")
     s = sub.add_parser("structure")
     s.add_argument("out", type=Path)
     args = parser.parse_args()
     if args.cmd == "build":
         t0 = time.perf_counter()
-        stats = build(args.size, args.out, args.data)
+        stats = build(args.size, args.out, args.data, length=args.length)
         stats["build_s"] = round(time.perf_counter() - t0, 1)
         print(json.dumps(stats))
     elif args.cmd == "warc":
         print(json.dumps(warc_readers(args.corpus), indent=1))
     elif args.cmd == "profile":
         print(json.dumps(profile(args.corpus, args.size), indent=1))
+    elif args.cmd == "card-profile":
+        print(json.dumps(card_profile(args.corpus, args.size), indent=1))
+    elif args.cmd == "multiply":
+        print(json.dumps({"shards": len(multiply_shards(args.run_out, args.times, args.dest / "_work" / "shards"))}))
+    elif args.cmd == "driver":
+        print(json.dumps(driver(args.dest, args.implementation)))
     elif args.cmd == "run":
         print(json.dumps(run(args.corpus, args.engine, args.workers, args.out, args.shard_size, args.address)))
     else:

@@ -597,7 +597,8 @@ def batch_cmd(
     inputs: Annotated[list[str], typer.Argument(
         help="WARC (.warc, .warc.gz), JSONL or Parquet files, directories of them, or s3://… / gs://… paths.",
         show_default=False)],
-    out: Annotated[Path, typer.Option("--out", help="Output directory (Parquet tables, digest, resume state).")],
+    out: Annotated[str, typer.Option("--out", help="Output directory or object-storage URI (s3://, gs://): Parquet "
+                                     "tables, digest, resume state.")],
     engine: Annotated[Engine, typer.Option("--engine", help="local: a process pool; ray: Ray.")] = Engine.local,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Parallel workers (tasks in flight).")]
     = os.cpu_count() or 1,
@@ -642,8 +643,10 @@ def batch_cmd(
     typer.echo(f"wrote {out}/articles.parquet, cards.parquet, stories.parquet, errors.parquet, digest.md, "
                "digest.html", err=True)
     if load_store:
+        if "://" in out:
+            fail(f"--load-store reads a local --out; copy {out} to this machine first")
         with _guard(lambda: open_store(db)) as store:
-            articles, stories = _guard(lambda: load_into_store(out, store))
+            articles, stories = _guard(lambda: load_into_store(Path(out), store))
         typer.echo(f"loaded {articles} article(s) and {stories} stories into {store.path}", err=True)
 
 @app.command()

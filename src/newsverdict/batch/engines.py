@@ -10,7 +10,7 @@ write anywhere: the driver alone writes the output and the resume state.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from newsverdict.errors import EngineError, InputError
@@ -23,9 +23,13 @@ class LocalEngine:
         self.workers = workers
         self._pool = None
 
-    def map(self, fn: Callable[..., Any], tasks: list[tuple]) -> Iterator[tuple[int, Any]]:
-        """(index of the task, its result) for every task, in the order they finish."""
-        if self.workers == 1 or len(tasks) <= 1:
+    def map(self, fn: Callable[..., Any], tasks: Iterable[tuple]) -> Iterator[tuple[int, Any]]:
+        """(index of the task, its result) for every task, in the order they finish.
+
+        ``tasks`` may be a generator: it is drawn as tasks are submitted (a bounded number in flight),
+        so the driver builds a task's input only when a worker is about to need it.
+        """
+        if self.workers == 1 or (isinstance(tasks, list) and len(tasks) <= 1):
             for i, args in enumerate(tasks):
                 yield i, fn(*args)
             return
@@ -87,7 +91,7 @@ class RayEngine:
         #: the nodes that ran at least one task (the cluster test checks that both did)
         self.nodes_used: set[str] = set()
 
-    def map(self, fn: Callable[..., Any], tasks: list[tuple]) -> Iterator[tuple[int, Any]]:
+    def map(self, fn: Callable[..., Any], tasks: Iterable[tuple]) -> Iterator[tuple[int, Any]]:
         ray = self.ray
         remote = self._remote
         pending: dict = {}

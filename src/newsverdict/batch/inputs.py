@@ -60,6 +60,9 @@ class Item:
 def _filesystem(uri: str):
     from pyarrow import fs
 
+    from newsverdict.batch.outdir import normalise_uri
+
+    uri = normalise_uri(uri)
     if "://" in uri:
         return fs.FileSystem.from_uri(uri)
     return fs.LocalFileSystem(), uri
@@ -77,10 +80,12 @@ def _kind(path: str) -> str | None:
 
 
 def _uri(spec: str, path: str) -> str:
-    """The URI of a path found under ``spec`` (keeps the scheme of object-storage inputs)."""
+    """The URI of a path found under ``spec``: keeps the scheme of object-storage inputs and their options
+    (``?endpoint_override=…&region=…``), so that a worker opens the file as the driver did."""
     if "://" in spec:
         scheme = spec.split("://", 1)[0]
-        return f"{scheme}://{path}"
+        query = spec.split("?", 1)[1] if "?" in spec else ""
+        return f"{scheme}://{path}" + (f"?{query}" if query else "")
     return path
 
 
@@ -89,10 +94,21 @@ def _hidden(relative: str) -> bool:
     return any(part.startswith((".", "_")) for part in relative.strip("/").split("/"))
 
 
-def _inside(path: str, folders: list[str]) -> bool:
+def _inside(path: str, filesystem, folders: list[tuple[str, str]]) -> bool:
+    """Whether ``path`` (on ``filesystem``) lies under one of ``folders`` ((filesystem type name, path))."""
     import os
 
-    return any(os.path.commonpath([os.path.abspath(path), f]) == f for f in folders if "://" not in path)
+    kind = filesystem.type_name
+    path = os.path.abspath(path) if kind == "local" else path
+    return any(kind == fkind and (path == folder or path.startswith(folder.rstrip("/") + "/"))
+               for fkind, folder in folders)
+
+
+def _where(spec: str) -> tuple[str, str]:
+    import os
+
+    filesystem, path = _filesystem(spec)
+    return filesystem.type_name, os.path.abspath(path) if filesystem.type_name == "local" else path.rstrip("/")
 
 
 def list_inputs(specs: list[str], exclude: list[str] | None = None) -> list[InputFile]:
@@ -101,13 +117,13 @@ def list_inputs(specs: list[str], exclude: list[str] | None = None) -> list[Inpu
     Directories are walked recursively, leaving out hidden files ('.', '_' names) and
     anything under ``exclude`` (the batch's own output directory).
     """
-    import os
-
-    exclude = [os.path.abspath(f) for f in exclude or []]
     from pyarrow import fs
 
+    from newsverdict.batch.outdir import normalise_uri
+
+    excluded = [_where(normalise_uri(e)) for e in exclude or []]
     found: list[InputFile] = []
-    for spec in specs:
+    for spec in map(normalise_uri, specs):
         filesystem, path = _filesystem(spec)
         info = filesystem.get_file_info(path)
         if info.type == fs.FileType.NotFound:
@@ -115,7 +131,7 @@ def list_inputs(specs: list[str], exclude: list[str] | None = None) -> list[Inpu
         if info.type == fs.FileType.Directory:
             infos = filesystem.get_file_info(fs.FileSelector(path, recursive=True))
             files = sorted((i for i in infos if i.type == fs.FileType.File and _kind(i.path)
-                            and not _hidden(i.path[len(path):]) and not _inside(i.path, exclude)),
+                            and not _hidden(i.path[len(path):]) and not _inside(i.path, filesystem, excluded)),
                            key=lambda i: i.path)
             if not files:
                 raise InputError(f"{spec}: directory holds no .warc, .warc.gz, .jsonl or .parquet files")

@@ -21,16 +21,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
+
 from newsverdict import __version__
 from newsverdict.batch.engines import make_engine
+from newsverdict.batch.fold import Folded, fold_and_cluster
 from newsverdict.batch.inputs import Shard, count_records, list_inputs, plan_shards
+from newsverdict.batch.outdir import OutDir
 from newsverdict.batch.work import process_shard, process_stories
 from newsverdict.errors import BatchInterrupted, InputError
 
@@ -72,7 +75,8 @@ class BatchReport:
 @dataclass
 class BatchOptions:
     inputs: list[str]
-    out: Path
+    #: a local folder or an object-storage URI (s3://bucket/day/, gs://…)
+    out: str | Path
     engine: str = "local"
     workers: int = 1
     address: str | None = None
@@ -81,21 +85,6 @@ class BatchOptions:
     #: for tests: stop (as if killed) after this many shards have been written in this run
     interrupt_after_shards: int | None = None
 
-
-
-def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def _write_parquet(table, path: Path) -> None:
-    import pyarrow.parquet as pq
-
-    _atomic_write(path, lambda tmp: pq.write_table(table, tmp, compression="zstd"))
 
 
 def code_version() -> str:
@@ -109,18 +98,17 @@ def code_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
-def _plan(opts: BatchOptions, work: Path) -> tuple[list[Shard], str]:
-    files = list_inputs(opts.inputs, exclude=[str(opts.out)])
+def _plan(opts: BatchOptions, out: OutDir) -> tuple[list[Shard], str]:
+    files = list_inputs(opts.inputs, exclude=[out.spec])
     fingerprint_of_inputs = [[f.uri, f.kind, f.size, f.mtime_ns] for f in files]
-    manifest_path = work / "manifest.json"
-    if manifest_path.exists():
-        manifest = json.loads(manifest_path.read_text())
+    if out.exists("_work", "manifest.json"):
+        manifest = json.loads(out.read_text("_work", "manifest.json"))
         if (manifest.get("version") != MANIFEST_VERSION or manifest.get("inputs") != fingerprint_of_inputs
                 or manifest.get("shard_size") != opts.shard_size):
-            raise InputError(f"{opts.out}: holds a batch of other inputs or settings; give another --out "
+            raise InputError(f"{out.display()}: holds a batch of other inputs or settings; give another --out "
                              "or remove it to start over")
         if manifest.get("newsverdict") != code_version():
-            raise InputError(f"{opts.out}: was started by another newsverdict ({manifest.get('newsverdict')}); "
+            raise InputError(f"{out.display()}: was started by another newsverdict ({manifest.get('newsverdict')}); "
                              "its cards would mix two versions: give another --out or remove it")
         shards = [Shard(*s) for s in manifest["shards"]]
         return shards, manifest["now"]
@@ -130,24 +118,27 @@ def _plan(opts: BatchOptions, work: Path) -> tuple[list[Shard], str]:
     manifest = {"version": MANIFEST_VERSION, "newsverdict": code_version(), "inputs": fingerprint_of_inputs,
                 "shard_size": opts.shard_size, "now": now,
                 "shards": [[s.index, s.uri, s.kind, s.start, s.stop] for s in shards]}
-    work.mkdir(parents=True, exist_ok=True)
-    _atomic_write(manifest_path, lambda tmp: tmp.write_text(json.dumps(manifest, indent=1)))
+    out.makedirs("_work")
+    out.write_text(("_work", "manifest.json"), json.dumps(manifest, indent=1))
     return shards, now
+
+
+def _shard_name(shard: Shard) -> str:
+    return f"shard-{shard.index:06d}.parquet"
 
 
 def run_batch(opts: BatchOptions) -> BatchReport:
     report = BatchReport()
-    out = opts.out
-    work = out / "_work"
-    out.mkdir(parents=True, exist_ok=True)
+    out = OutDir(opts.out)
+    out.makedirs()
     t0 = time.perf_counter()
-    shards, now_iso = _plan(opts, work)
+    shards, now_iso = _plan(opts, out)
     report.shards = len(shards)
     report.seconds["plan"] = time.perf_counter() - t0
-    shard_dir = work / "shards"
-    shard_dir.mkdir(parents=True, exist_ok=True)
-    shard_path = {s.index: shard_dir / f"shard-{s.index:06d}.parquet" for s in shards}
-    todo = [s for s in shards if not shard_path[s.index].exists()]
+    out.makedirs("_work", "shards")
+    names = [_shard_name(s) for s in shards]
+    written = out.names("_work", "shards")
+    todo = [s for s in shards if _shard_name(s) not in written]
     report.shards_reused = len(shards) - len(todo)
     engine = None
     try:
@@ -156,30 +147,39 @@ def run_batch(opts: BatchOptions) -> BatchReport:
             engine = make_engine(opts.engine, opts.workers, opts.address)
             done, articles = report.shards_reused, 0
             _tick(opts, "articles", done, len(shards), articles)
-            for written, (i, table) in enumerate(engine.map(process_shard, [(s, now_iso) for s in todo]), 1):
-                _write_parquet(table, shard_path[todo[i].index])
+            for n_written, (i, table) in enumerate(engine.map(process_shard, [(s, now_iso) for s in todo]), 1):
+                out.write_parquet(("_work", "shards", _shard_name(todo[i])), table)
                 done, articles = done + 1, articles + table.num_rows
                 _tick(opts, "articles", done, len(shards), articles)
-                if opts.interrupt_after_shards is not None and written >= opts.interrupt_after_shards:
-                    raise BatchInterrupted(f"interrupted after {written} shard(s)")
+                if opts.interrupt_after_shards is not None and n_written >= opts.interrupt_after_shards:
+                    raise BatchInterrupted(f"interrupted after {n_written} shard(s)")
         report.seconds["articles"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
         _tick(opts, "repeats and stories", 0, 1, 0)  # one serial pass on the driver
-        folded = _fold_and_cluster([shard_path[s.index] for s in shards], report)
+
+        def read(name: str, columns: list[str] | None):
+            return out.read_table(("_work", "shards", name), columns)
+
+        from newsverdict.stories.cards import STORY_MAX_ARTICLES
+
+        folded = fold_and_cluster(read, names, out.scratch() / "spill.sqlite", STORY_MAX_ARTICLES)
+        for key in ("records", "articles", "errors", "exact_copies", "repeats", "stories"):
+            setattr(report, key, getattr(folded, key))
         _tick(opts, "repeats and stories", 1, 1, 0)
         report.seconds["fold_cluster"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
-        story_cards = _story_cards(folded, [shard_path[s.index] for s in shards], work, opts, engine, report)
+        story_chunks = _story_cards(folded, out, opts, engine, report)
         report.seconds["stories"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        _write_outputs(out, names, folded, story_chunks)
+        report.seconds["write"] = time.perf_counter() - t0
     finally:
         if engine is not None:
             report.ray_nodes = len(getattr(engine, "nodes_used", ()))
             engine.close()
-    t0 = time.perf_counter()
-    _write_outputs(out, [shard_path[s.index] for s in shards], folded, story_cards, report)
-    report.seconds["write"] = time.perf_counter() - t0
+        out.drop_scratch()
     return report
 
 
@@ -188,232 +188,155 @@ def _tick(opts: BatchOptions, phase: str, done: int, total: int, articles: int) 
         opts.progress(phase, done, total, articles)
 
 
-@dataclass
-class Folded:
-    """The result of the driver's pass: which records are kept, their ids, repeats and stories."""
-
-    #: (shard position, rec) -> article id, for every kept article
-    ids: dict[tuple[int, int], int]
-    duplicate_of: dict[int, int]
-    story_of: dict[int, int]
-    #: story id -> member ids, earliest first
-    members: dict[int, list[int]]
-    #: article id -> the compact fields analyze_story reads (no text)
-    meta: dict[int, tuple]
-
-
-def _fold_and_cluster(paths: list[Path], report: BatchReport) -> Folded:
-    import pyarrow.parquet as pq
-    from datasketch import MinHashLSH
-
-    from newsverdict.stories.cluster import StoryDoc, cluster
-    from newsverdict.stories.repeats import MINHASH_PERMUTATIONS, NEAR_DUPLICATE_THRESHOLD, minhash_from_bytes
-
-    columns = ["rec", "url", "canonical_url", "source", "title", "published", "published_ts", "fingerprint",
-               "minhash", "impact", "hype", "term_keys", "term_counts", "error"]
-    kept: list[tuple] = []  # (ts, shard, rec, row)
-    seen_urls: set[str] = set()
-    seen_texts: set[tuple[str, str]] = set()
-    for pos, path in enumerate(paths):
-        for row in pq.read_table(path, columns=columns).to_pylist():
-            report.records += 1
-            if row["error"] is not None:
-                report.errors += 1
-                continue
-            # the same page twice (same canonical URL) or the same text twice from one outlet: kept once
-            canon, same_text = row["canonical_url"], (row["source"], row["fingerprint"])
-            if (canon and canon in seen_urls) or same_text in seen_texts:
-                report.exact_copies += 1
-                continue
-            if canon:
-                seen_urls.add(canon)
-            seen_texts.add(same_text)
-            kept.append((row["published_ts"] or 0.0, pos, row["rec"], row))
-    # ids in time order (input order breaks ties): the earliest copy has the smallest id
-    kept.sort(key=lambda k: k[:3])
-    ids = {(pos, rec): n for n, (_, pos, rec, _) in enumerate(kept, 1)}
-    lsh = MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
-    first_with_text: dict[str, int] = {}
-    duplicate_of: dict[int, int] = {}
-    docs: list[StoryDoc] = []
-    meta: dict[int, tuple] = {}
-    for n, (_ts, _pos, _rec, row) in enumerate(kept, 1):
-        meta[n] = (row["url"], row["source"], row["title"], row["published"], row["published_ts"], row["impact"],
-                   row["hype"])
-        original = first_with_text.get(row["fingerprint"])  # a syndicated copy: the same text elsewhere
-        mh = minhash_from_bytes(row["minhash"])
-        if original is None:
-            near = lsh.query(mh)  # a light rewrite of an earlier article
-            original = min((int(k) for k in near), default=None)
-        if original is not None:
-            duplicate_of[n] = original
-            report.repeats += 1
-            continue
-        first_with_text[row["fingerprint"]] = n
-        lsh.insert(str(n), mh)
-        docs.append(StoryDoc(str(n), "", row["title"], row["published_ts"],
-                             counts=dict(zip(row["term_keys"], row["term_counts"], strict=True))))
-    report.articles = len(kept)
-    labels = cluster(docs)
-    # groups and story ids exactly as ingest's update_stories numbers them in a fresh store
-    groups: dict[int, list[int]] = {}
-    for doc, label in zip(docs, labels, strict=True):
-        groups.setdefault(label, []).append(int(doc.id))
-    original_group = {aid: label for label, group in groups.items() for aid in group}
-    for aid, original in sorted(duplicate_of.items()):
-        groups[original_group[original]].append(aid)
-    story_of: dict[int, int] = {}
-    members: dict[int, list[int]] = {}
-    for sid, (_label, group) in enumerate(sorted(groups.items(), key=lambda kv: (-len(kv[1]), min(kv[1]))), 1):
-        members[sid] = sorted(group, key=lambda i: (meta[i][4] or 0, i))
-        for aid in group:
-            story_of[aid] = sid
-    report.stories = len(members)
-    return Folded(ids, duplicate_of, story_of, members, meta)
-
-
-def _story_cards(folded: Folded, paths: list[Path], work: Path, opts: BatchOptions, engine,
-                 report: BatchReport) -> dict[int, str]:
+def _story_cards(folded: Folded, out: OutDir, opts: BatchOptions, engine, report: BatchReport) -> list[str]:
+    """Card every story (in chunks, in parallel); the names of the chunk files under ``_work/stories``, in order."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     from newsverdict.models import StoredArticle
-    from newsverdict.stories.cards import STORY_MAX_ARTICLES
 
-    story_dir = work / "stories"
-    story_dir.mkdir(parents=True, exist_ok=True)
-    sids = sorted(folded.members)
+    out.makedirs("_work", "stories")
+    n_stories = folded.stories
     # at least four chunks per worker, so the story phase keeps every worker busy to the end
     # (chunking changes no card: the output is the same bytes whatever the chunks)
-    size = max(1, min(STORY_CHUNK, -(-len(sids) // (4 * opts.workers))))
-    chunks = [sids[i:i + size] for i in range(0, len(sids), size)]
-    chunk_path = []
+    size = max(1, min(STORY_CHUNK, -(-n_stories // (4 * opts.workers))))
+    chunks = [range(first, min(n_stories, first + size - 1) + 1) for first in range(1, n_stories + 1, size)]
+    chunk_names = []
     for n, chunk in enumerate(chunks):
-        key = hashlib.sha256(json.dumps([[sid, folded.members[sid]] for sid in chunk]).encode()).hexdigest()[:16]
-        chunk_path.append(story_dir / f"stories-{n:05d}-{key}.parquet")
-    todo = [n for n in range(len(chunks)) if not chunk_path[n].exists()]
+        key = hashlib.sha256(json.dumps([[sid, folded.members(sid)] for sid in chunk]).encode()).hexdigest()[:16]
+        chunk_names.append(f"stories-{n:05d}-{key}.parquet")
+    written = out.names("_work", "stories")
+    todo = [n for n in range(len(chunks)) if chunk_names[n] not in written]
     report.story_chunks_reused = len(chunks) - len(todo)
-    if todo:
-        # the texts a story card reads: its first independent articles (analyze_story reads no others)
-        needed: set[int] = set()
-        for n in todo:
-            for sid in chunks[n]:
-                originals = [a for a in folded.members[sid] if a not in folded.duplicate_of]
-                needed.update(originals[:STORY_MAX_ARTICLES])
-        texts: dict[int, str] = {}
-        for pos, path in enumerate(paths):
-            table = pq.read_table(path, columns=["rec", "text", "error"])
-            for rec, text in zip(table["rec"].to_pylist(), table["text"].to_pylist(), strict=True):
-                aid = folded.ids.get((pos, rec))
-                if aid in needed:
-                    texts[aid] = text
-        tasks = []
+    if not todo:
+        return chunk_names
+    db = folded.connect()
+
+    def tasks():
+        # built one chunk at a time, as the engine asks for the next (the spill holds the texts)
         for n in todo:
             chunk = []
             for sid in chunks[n]:
-                stored = []
-                for aid in folded.members[sid]:
-                    url, source, title, published, ts, impact, hype = folded.meta[aid]
-                    stored.append(StoredArticle(aid, url, source, title, texts.get(aid, ""), published, ts,
-                                                folded.duplicate_of.get(aid), sid, impact, hype))
-                chunk.append((sid, stored))
-            tasks.append((chunk,))
-        if engine is None:
-            engine = make_engine(opts.engine, opts.workers, opts.address)
-            owns = True
-        else:
-            owns = False
-        try:
-            done = report.story_chunks_reused
+                ids = folded.members(sid)
+                rows = {row[0]: row for row in db.execute(
+                    f"SELECT id, url, source, title, text, published, published_ts, impact, hype FROM articles "
+                    f"WHERE id IN ({', '.join('?' for _ in ids)})", ids)}
+                chunk.append((sid, [StoredArticle(aid, url, source, title, text, published, ts, folded.dup(aid), sid,
+                                                  impact, hype)
+                                    for aid, url, source, title, text, published, ts, impact, hype
+                                    in (rows[i] for i in ids)]))
+            yield (chunk,)
+
+    owns = engine is None
+    if owns:
+        engine = make_engine(opts.engine, opts.workers, opts.address)
+    try:
+        done = report.story_chunks_reused
+        _tick(opts, "stories", done, len(chunks), 0)
+        schema = pa.schema([("story_id", pa.int64()), ("card_json", pa.string())])
+        for i, results in engine.map(process_stories, tasks()):
+            table = pa.table({"story_id": [sid for sid, _ in results], "card_json": [c for _, c in results]},
+                             schema=schema)
+            out.write_parquet(("_work", "stories", chunk_names[todo[i]]), table)
+            done += 1
             _tick(opts, "stories", done, len(chunks), 0)
-            for i, results in engine.map(process_stories, tasks):
-                table = pa.table({"story_id": [sid for sid, _ in results], "card_json": [c for _, c in results]},
-                                 schema=pa.schema([("story_id", pa.int64()), ("card_json", pa.string())]))
-                _write_parquet(table, chunk_path[todo[i]])
-                done += 1
-                _tick(opts, "stories", done, len(chunks), 0)
-        finally:
-            if owns:
-                report.ray_nodes = len(getattr(engine, "nodes_used", ()))
-                engine.close()
-    cards: dict[int, str] = {}
-    for path in chunk_path:
-        table = pq.read_table(path)
-        cards.update(zip(table["story_id"].to_pylist(), table["card_json"].to_pylist(), strict=True))
-    return cards
+    finally:
+        db.close()
+        if owns:
+            report.ray_nodes = len(getattr(engine, "nodes_used", ()))
+            engine.close()
+    return chunk_names
 
 
-def _write_outputs(out: Path, paths: list[Path], folded: Folded, story_cards: dict[int, str],
-                   report: BatchReport) -> None:
+ARTICLE_SCHEMA_FIELDS = (
+    ("id", "int64"), ("url", "string"), ("canonical_url", "string"), ("source", "string"), ("title", "string"),
+    ("published", "string"), ("published_ts", "float64"), ("text", "string"), ("fingerprint", "string"),
+    ("minhash", "binary"), ("duplicate_of", "int64"), ("story_id", "int64"), ("impact", "int32"), ("hype", "int32"),
+    ("origin", "string"),
+)
+#: Stories per row group of stories.parquet (fixed: the bytes must not depend on the chunks of the story phase)
+STORIES_ROW_GROUP = 5000
+
+
+def _write_outputs(out: OutDir, names: list[str], folded: Folded, chunk_names: list[str]) -> None:
+    """Stream the tables out: one shard's rows (or one chunk of stories) in memory at a time."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
+    import pyarrow.compute as pc
 
     from newsverdict.models import StoryVerdict
     from newsverdict.render import digest
 
-    article_schema = pa.schema([
-        ("id", pa.int64()), ("url", pa.string()), ("canonical_url", pa.string()), ("source", pa.string()),
-        ("title", pa.string()), ("published", pa.string()), ("published_ts", pa.float64()), ("text", pa.string()),
-        ("fingerprint", pa.string()), ("minhash", pa.binary()), ("duplicate_of", pa.int64()),
-        ("story_id", pa.int64()), ("impact", pa.int32()), ("hype", pa.int32()), ("origin", pa.string()),
-    ])
+    types = {"int64": pa.int64(), "int32": pa.int32(), "string": pa.string(), "float64": pa.float64(),
+             "binary": pa.binary()}
+    article_schema = pa.schema([(name, types[t]) for name, t in ARTICLE_SCHEMA_FIELDS])
     card_schema = pa.schema([("article_id", pa.int64()), ("headline", pa.string()), ("impact", pa.int32()),
                              ("hype", pa.int32()), ("hype_level", pa.string()), ("card_json", pa.string())])
-    error_rows: dict[str, list] = {"origin": [], "error": []}
+    error_schema = pa.schema([("origin", pa.string()), ("error", pa.string())])
+    with out.parquet_writers([("articles.parquet", article_schema), ("cards.parquet", card_schema),
+                              ("errors.parquet", error_schema)]) as (articles, cards, errors):
+        # one row group per shard, sorted by id within it: memory holds one shard's texts at a time
+        for pos, name in enumerate(names):
+            table = out.read_table(("_work", "shards", name))
+            failed = pc.is_valid(table["error"])
+            if pc.any(failed).as_py():
+                errors.write_table(table.filter(failed).select(["origin", "error"]).cast(error_schema))
+            ids = folded.id_of_row[folded.row_offset[pos]:folded.row_offset[pos + 1]]
+            rows = np.flatnonzero(ids)
+            rows = rows[np.argsort(ids[rows], kind="stable")]
+            kept = table.take(pa.array(rows, type=pa.int64())).combine_chunks()
+            aid = ids[rows]
+            dup = folded.duplicate_of[aid]
+            columns = {"id": pa.array(aid, pa.int64()),
+                       "duplicate_of": pa.array(dup, pa.int64(), mask=dup == 0),
+                       "story_id": pa.array(folded.story_of[aid], pa.int64())}
+            articles.write_table(pa.table([columns[f.name] if f.name in columns else kept[f.name]
+                                           for f in article_schema], schema=article_schema))
+            cards.write_table(pa.table([columns["id"], *(kept[c] for c in card_schema.names[1:])],
+                                       schema=card_schema))
 
-    def write_articles(tmp_articles: Path, tmp_cards: Path) -> None:
-        # one row group per shard, sorted by id within it: memory stays at one shard's texts
-        with pq.ParquetWriter(tmp_articles, article_schema, compression="zstd") as articles, \
-                pq.ParquetWriter(tmp_cards, card_schema, compression="zstd") as cards:
-            for pos, path in enumerate(paths):
-                rows = pq.read_table(path).to_pylist()
-                kept = []
-                for row in rows:
-                    if row["error"] is not None:
-                        error_rows["origin"].append(row["origin"])
-                        error_rows["error"].append(row["error"])
-                    elif (pos, row["rec"]) in folded.ids:
-                        kept.append((folded.ids[(pos, row["rec"])], row))
-                kept.sort(key=lambda k: k[0])
-                articles.write_table(pa.Table.from_pylist([
-                    {**{k: row[k] for k in article_schema.names if k in row}, "id": aid,
-                     "duplicate_of": folded.duplicate_of.get(aid), "story_id": folded.story_of[aid]}
-                    for aid, row in kept], schema=article_schema))
-                cards.write_table(pa.Table.from_pylist([
-                    {"article_id": aid, "headline": row["headline"], "impact": row["impact"], "hype": row["hype"],
-                     "hype_level": row["hype_level"], "card_json": row["card_json"]} for aid, row in kept],
-                    schema=card_schema))
-
-    tmp_cards = out / f".cards.parquet.tmp-{os.getpid()}"
-    try:
-        _atomic_write(out / "articles.parquet", lambda tmp: write_articles(tmp, tmp_cards))
-        os.replace(tmp_cards, out / "cards.parquet")
-    finally:
-        tmp_cards.unlink(missing_ok=True)
-    _write_parquet(pa.table(error_rows, schema=pa.schema([("origin", pa.string()), ("error", pa.string())])),
-                   out / "errors.parquet")
-
-    stories = [StoryVerdict.model_validate_json(story_cards[sid]) for sid in sorted(folded.members)]
-    _write_parquet(pa.table({
-        "story_id": [s.story_id for s in stories], "headline": [s.headline for s in stories],
-        "impact": [s.impact for s in stories], "hype": [s.hype for s in stories],
-        "hype_level": [s.hype_level for s in stories], "articles": [s.coverage.articles for s in stories],
-        "outlets": [s.coverage.outlets for s in stories], "repeats": [s.coverage.repeats for s in stories],
-        "first_ts": [s.coverage.first_ts for s in stories], "last_ts": [s.coverage.last_ts for s in stories],
-        "article_ids": [folded.members[s.story_id] for s in stories],
-        "card_json": [story_cards[s.story_id] for s in stories],
-    }, schema=pa.schema([
+    # stories.parquet, in story order; the digest's stories are kept on the way
+    story_schema = pa.schema([
         ("story_id", pa.int64()), ("headline", pa.string()), ("impact", pa.int32()), ("hype", pa.int32()),
         ("hype_level", pa.string()), ("articles", pa.int32()), ("outlets", pa.int32()), ("repeats", pa.int32()),
         ("first_ts", pa.float64()), ("last_ts", pa.float64()), ("article_ids", pa.list_(pa.int64())),
         ("card_json", pa.string()),
-    ])), out / "stories.parquet")
-    # the digest: ranked as the store ranks stories (impact, then the soberest, then the most covered)
-    ranked = sorted(stories, key=lambda s: (-s.impact, s.hype, -s.coverage.articles, s.story_id))[:DIGEST_STORIES]
-    label = f"the {len(ranked)} highest-impact of {len(stories)} stories in the batch"
-    # dated by the batch's newest coverage, not the clock: the same input gives the same bytes on a rerun,
-    # a resumed run and every engine
-    as_of = max((s.coverage.last_ts or 0.0 for s in stories), default=0.0)
+    ])
+
+    def rank(s: StoryVerdict) -> tuple:  # as the store ranks stories: impact, then the soberest, the most covered
+        return (-s.impact, s.hype, -s.coverage.articles, s.story_id)
+
+    top: list[StoryVerdict] = []
+    as_of = 0.0
+    n_stories = 0
+    with out.parquet_writers([("stories.parquet", story_schema)]) as (writer,):
+        buffer: list[tuple[StoryVerdict, str]] = []
+
+        def flush() -> None:
+            stories = [s for s, _ in buffer]
+            writer.write_table(pa.table({
+                "story_id": [s.story_id for s in stories], "headline": [s.headline for s in stories],
+                "impact": [s.impact for s in stories], "hype": [s.hype for s in stories],
+                "hype_level": [s.hype_level for s in stories], "articles": [s.coverage.articles for s in stories],
+                "outlets": [s.coverage.outlets for s in stories], "repeats": [s.coverage.repeats for s in stories],
+                "first_ts": [s.coverage.first_ts for s in stories], "last_ts": [s.coverage.last_ts for s in stories],
+                "article_ids": [folded.members(s.story_id) for s in stories],
+                "card_json": [card for _, card in buffer],
+            }, schema=story_schema))
+            buffer.clear()
+
+        for name in chunk_names:
+            table = out.read_table(("_work", "stories", name))
+            for card in table["card_json"].to_pylist():
+                story = StoryVerdict.model_validate_json(card)
+                buffer.append((story, card))
+                n_stories += 1
+                # dated by the batch's newest coverage, not the clock: the same bytes on a rerun and every engine
+                as_of = max(as_of, story.coverage.last_ts or 0.0)
+                if len(buffer) >= STORIES_ROW_GROUP:
+                    top = sorted([*top, *(s for s, _ in buffer)], key=rank)[:DIGEST_STORIES]
+                    flush()
+        if buffer or not n_stories:
+            top = sorted([*top, *(s for s, _ in buffer)], key=rank)[:DIGEST_STORIES]
+            flush()
+    label = f"the {len(top)} highest-impact of {n_stories} stories in the batch"
     for name, fmt in (("digest.md", "markdown"), ("digest.html", "html")):
-        text = digest(ranked, fmt, since=label, now=as_of)
-        _atomic_write(out / name, lambda tmp, text=text: tmp.write_text(text, encoding="utf-8"))
+        out.write_text((name,), digest(top, fmt, since=label, now=as_of))
