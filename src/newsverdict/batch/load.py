@@ -23,23 +23,16 @@ def load_into_store(out: Path, store: Store) -> tuple[int, int]:
     articles = pq.ParquetFile(out / "articles.parquet")
     cards = pq.ParquetFile(out / "cards.parquet")
     story_of: dict[int, int] = {}
-    loaded = 0
-    columns = ("id", "url", "canonical_url", "fingerprint", "source", "title", "text", "published", "published_ts",
-               "duplicate_of", "minhash", "impact", "hype")
-    with store.transaction() as db:
+
+    def batches():
         # row groups of the two files are written in step (one per shard), so they zip
         for g in range(articles.num_row_groups):
             rows = articles.read_row_group(g).to_pylist()
             card_json = cards.read_row_group(g, columns=["card_json"])["card_json"].to_pylist()
-            # ids grow with time and an original is always earlier than its repeats, but row groups
-            # follow the input order: references are checked at commit
-            db.execute("PRAGMA defer_foreign_keys = ON")
-            db.executemany(
-                f"INSERT INTO articles({', '.join(columns)}, added_at, card_json) "
-                f"VALUES ({', '.join('?' for _ in columns)}, ?, ?)",
-                [(*(row[c] for c in columns), now, card) for row, card in zip(rows, card_json, strict=True)])
             story_of.update((row["id"], row["story_id"]) for row in rows)
-            loaded += len(rows)
+            yield [(*(row[c] for c in store.LOADED_COLUMNS), card) for row, card in zip(rows, card_json, strict=True)]
+
+    loaded = store.load_articles(batches(), now)
     stories = pq.read_table(out / "stories.parquet", columns=["story_id", "card_json"])
     story_cards = {sid: json.loads(card) for sid, card in zip(stories["story_id"].to_pylist(),
                                                               stories["card_json"].to_pylist(), strict=True)}

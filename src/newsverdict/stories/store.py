@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -361,6 +361,24 @@ class Store:
         row = self.db.execute("SELECT id FROM articles WHERE fingerprint = ? AND duplicate_of IS NULL "
                               "ORDER BY id LIMIT 1", (fingerprint,)).fetchone()
         return int(row[0]) if row else None
+
+    #: the columns a batch's articles table carries into the store (batch.load)
+    LOADED_COLUMNS = ("id", "url", "canonical_url", "fingerprint", "source", "title", "text", "published",
+                      "published_ts", "duplicate_of", "minhash", "impact", "hype")
+
+    def load_articles(self, batches: Iterable[list[tuple]], added_at: str) -> int:
+        """Insert whole batches of articles with their ids (``LOADED_COLUMNS`` then ``card_json``), in one
+        transaction: a batch's ids are kept, so the store must be empty; references are checked at commit
+        because a repeat may come before its original in the input order."""
+        columns = (*self.LOADED_COLUMNS, "added_at", "card_json")
+        sql = f"INSERT INTO articles({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+        loaded = 0
+        with self.transaction() as db:
+            db.execute("PRAGMA defer_foreign_keys = ON")
+            for rows in batches:
+                db.executemany(sql, [(*row[:-1], added_at, row[-1]) for row in rows])
+                loaded += len(rows)
+        return loaded
 
     def insert_article(self, **fields: object) -> int:
         columns = ", ".join(fields)
