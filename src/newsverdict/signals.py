@@ -21,7 +21,7 @@ from .headline import default_model
 from .models import CleanArticle, Evidence, Signal
 from .numbers import find_figures
 from .text import jaccard, shingles
-from .wordmodel import default_models, terms
+from .wordmodel import WordModel, default_models, terms
 
 MAX_EVIDENCE = 6
 
@@ -587,9 +587,9 @@ def word_text(clean: CleanArticle) -> str:
     return f"{title}\n\n{article.text}" if title else article.text
 
 
-def word_value(prediction: float) -> float:
-    """A word model's 1-10 prediction as a 0..1 signal value."""
-    return max(0.0, min(1.0, (prediction - 1.0) / 9.0))
+def word_value(model: WordModel, text: str) -> float:
+    """A word model's reading of a text as a 0..1 signal value (what the card's word signal holds)."""
+    return model.signal_value(model.predict(text))
 
 
 def _word_signal(doc: _Doc, name: str, description: str) -> Signal:
@@ -597,7 +597,8 @@ def _word_signal(doc: _Doc, name: str, description: str) -> Signal:
     model = default_models()[kind]
     if doc.word_terms is None:  # both word models read the same text: count its terms once
         doc.word_terms = terms(word_text(doc.clean))
-    prediction, contrib = model.contributions("", doc.word_terms)
+    score, contrib = model.contributions("", doc.word_terms)
+    prediction = model.rating(score)
     ups = [c for c in contrib if c[1] > 0][:WORD_EVIDENCE]
     downs = [c for c in contrib if c[1] < 0][:WORD_EVIDENCE]
     evidence = []
@@ -608,9 +609,9 @@ def _word_signal(doc: _Doc, name: str, description: str) -> Signal:
                                  sentence=doc.sentence_of(start) if start >= 0 else None,
                                  start=start if start >= 0 else None,
                                  end=m.end() if m else None,
-                                 note=f"{c:+.2f} on the {kind} word model's {prediction:.1f}",
+                                 note=f"{model.describe(c)} on the {kind} word model's {prediction:.1f}",
                                  direction="raises" if c > 0 else "lowers"))
-    return Signal(name=name, kind=kind, value=round(word_value(prediction), 4), weight=0.0, contribution=0.0,
+    return Signal(name=name, kind=kind, value=round(model.signal_value(score), 4), weight=0.0, contribution=0.0,
                   description=description, evidence=evidence[: MAX_EVIDENCE + 2])
 
 
@@ -621,14 +622,13 @@ def impact_words(doc: _Doc) -> Signal:
 
 def hype_words(doc: _Doc) -> Signal:
     return _word_signal(doc, "hype_words", "Words that rated articles tie to loud or sober coverage "
-                        "(a linear model learnt from the dev ratings; the words that moved it most).")
+                        "(a model of the log of the rating learnt from the dev ratings: each word multiplies "
+                        "the predicted rating; the value is its log10; the words that moved it most).")
 
 
 @lru_cache(maxsize=1)
 def _technique_model():
     import gzip
-
-    from .wordmodel import WordModel
 
     raw = resources.files("newsverdict.data").joinpath("technique_model.json.gz").read_bytes()
     return WordModel.from_dict(json.loads(gzip.decompress(raw))["technique"])
