@@ -178,3 +178,15 @@ def test_wont_is_not_won_and_distances_are_not_figures_at_stake():
     sig = _signals(text)
     assert "won" not in [t.lower() for t in _evidence_texts(sig["certainty"])]
     assert not any("kilomet" in t for t in _evidence_texts(sig["magnitude"]))
+
+
+def test_a_confirmation_the_article_says_has_not_happened_is_not_done():
+    text = ("Regulators approved the first licences on Monday, officials said. Other firms are waiting for their own "
+            "licences, but the conditions attached to them have not yet been finalized and the deal is yet to be "
+            "signed by the ministry.")
+    sig = _signals(text)
+    done = [e.text.lower() for e in sig["certainty"].evidence if e.direction == "raises"]
+    pending = [e.text.lower() for e in sig["certainty"].evidence if e.note == "not yet done"]
+    assert "approved" in done
+    assert "finalized" not in done and "signed" not in done
+    assert {"finalized", "signed"} <= set(pending)

@@ -547,9 +547,18 @@ def durability(doc: _Doc) -> Signal:
                    _distinct(long_hits) + _distinct(short_hits))
 
 
+#: A confirmation the article says has not happened: "have not yet been finalized", "is yet to be signed".
+_NOT_DONE = re.compile(r"(?:\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?|\byet to\s+(?:be\s+)?|"
+                       r"\b(?:has|have|had|is|are|was|were)n[’']t\s+(?:yet\s+)?(?:been\s+)?)$", re.I)
+
+
 def certainty(doc: _Doc) -> Signal:
-    confirmed = [h for h in doc.find(lx.phrase_pattern(lx.CONFIRMED), "done/confirmed") if _event_keyword(doc, h)]
-    hedged = _hedges(doc, "expected/rumoured", direction="lowers")
+    found = [h for h in doc.find(lx.phrase_pattern(lx.CONFIRMED), "done/confirmed") if _event_keyword(doc, h)]
+    confirmed = [h for h in found if not _NOT_DONE.search(doc.text[max(0, (h.start or 0) - 30):h.start or 0])]
+    # what is not yet done is still expected: it counts against certainty, as a hedge does
+    pending = [h.model_copy(update={"note": "not yet done", "direction": "lowers"}) for h in found
+               if h not in confirmed]
+    hedged = _hedges(doc, "expected/rumoured", direction="lowers") + pending
     c, s = len(confirmed), len(hedged)
     value = (c + 0.5) / (c + s + 1.0) * _saturate(c + 0.5, 1.5)
     return _signal("certainty", "impact", value,
