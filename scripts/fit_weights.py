@@ -25,7 +25,17 @@ import numpy as np
 from scipy.stats import spearmanr
 
 from bench.datasets import DEFAULT_DATA_DIR, load, read_jsonl
-from bench.fit import HAND_SET, KINDS, TARGET, WORD_ALPHA, cross_validate, event_groups, fit_scores, measure_rows
+from bench.fit import (
+    HAND_SET,
+    KINDS,
+    TARGET,
+    WORD_ALPHA,
+    WORD_TARGET,
+    cross_validate,
+    event_groups,
+    fit_scores,
+    measure_rows,
+)
 from newsverdict.card.wordmodel import MODEL_FILE, save_models
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "newsverdict" / "data"
@@ -78,7 +88,8 @@ def main() -> None:
         (DATA / "weights.json").write_text(json.dumps(out, indent=2) + "\n")
         save_models({k: models[k].word_model for k in KINDS}, DATA / MODEL_FILE,
                     meta={"fitted_on": out["fitted_on"], "vectoriser": "TF-IDF word 1-2-grams, min_df=2, "
-                          "sublinear tf, letters only", "alpha": WORD_ALPHA})
+                          "sublinear tf, letters only", "alpha": WORD_ALPHA,
+                          "targets": WORD_TARGET})
         print(f"wrote {DATA / 'weights.json'} and {DATA / MODEL_FILE}")
 
 

@@ -142,6 +142,34 @@ def test_the_pure_python_word_model_matches_scikit_learn():
     assert [ours.predict(t) for t in probe] == pytest.approx(list(ref.predict(vec.transform(probe))), abs=1e-9)
 
 
+def test_a_log_word_model_multiplies_the_rating_and_its_terms_add_up_on_the_card():
+    import math
+
+    import numpy as np
+    import pytest
+
+    pytest.importorskip("sklearn")
+    from bench.fit import fit_word_model
+    from newsverdict.card.wordmodel import WordModel
+
+    texts = ["shocking outrage as elites betray the nation", "council approves budget for roads",
+             "outrage over shocking betrayal by elites", "council publishes road budget figures",
+             "the nation betrayed in shocking outrage", "roads budget approved by the council"]
+    y = np.array([9.0, 1.0, 8.0, 2.0, 9.0, 1.0])
+    model = fit_word_model(texts, y, target="log")
+    loud, sober = "shocking outrage by the elites", "council roads budget"
+    score, contrib = model.contributions(loud)
+    # the rating is exp of the linear score; each term scales it by exp(contribution)
+    assert model.rating(score) == pytest.approx(math.exp(model.intercept + sum(c for _, c in contrib)))
+    assert model.rating(score) > 5 > model.rating(model.predict(sober))
+    assert model.describe(contrib[0][1]).startswith("\u00d7")
+    # the signal value is log10 of the rating: linear in the terms, 0 at a rating of 1, 1 at 10
+    assert model.signal_value(math.log(10.0)) == 1.0 and model.signal_value(0.0) == 0.0
+    assert model.signal_value(score) == pytest.approx(math.log10(model.rating(score)))
+    again = WordModel.from_dict(model.to_dict())
+    assert again.target == "log" and again.predict(loud) == pytest.approx(score)
+
+
 def test_wont_is_not_won_and_distances_are_not_figures_at_stake():
     text = ("Three undersea cables were cut on Friday, carriers said. Millions of people won't be able to make "
             "calls for a while, and traffic must now be routed around the globe, some 1,500 kilometers further. "
@@ -150,3 +178,15 @@ def test_wont_is_not_won_and_distances_are_not_figures_at_stake():
     sig = _signals(text)
     assert "won" not in [t.lower() for t in _evidence_texts(sig["certainty"])]
     assert not any("kilomet" in t for t in _evidence_texts(sig["magnitude"]))
+
+
+def test_a_confirmation_the_article_says_has_not_happened_is_not_done():
+    text = ("Regulators approved the first licences on Monday, officials said. Other firms are waiting for their own "
+            "licences, but the conditions attached to them have not yet been finalized and the deal is yet to be "
+            "signed by the ministry.")
+    sig = _signals(text)
+    done = [e.text.lower() for e in sig["certainty"].evidence if e.direction == "raises"]
+    pending = [e.text.lower() for e in sig["certainty"].evidence if e.note == "not yet done"]
+    assert "approved" in done
+    assert "finalized" not in done and "signed" not in done
+    assert {"finalized", "signed"} <= set(pending)

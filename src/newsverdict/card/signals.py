@@ -21,7 +21,7 @@ from newsverdict.card.headline import default_model
 from newsverdict.card.numbers import find_figures
 from newsverdict.card.registry import pipeline, signal
 from newsverdict.card.text import jaccard, shingles
-from newsverdict.card.wordmodel import default_models, terms
+from newsverdict.card.wordmodel import WordModel, default_models, terms
 from newsverdict.models import CleanArticle, Evidence, Signal
 
 MAX_EVIDENCE = 6
@@ -590,12 +590,21 @@ def durability(doc: _Doc) -> Signal:
                    _distinct(long_hits) + _distinct(short_hits))
 
 
+#: A confirmation the article says has not happened: "have not yet been finalized", "is yet to be signed".
+_NOT_DONE = re.compile(r"(?:\b(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?|\byet to\s+(?:be\s+)?|"
+                       r"\b(?:has|have|had|is|are|was|were)n[’']t\s+(?:yet\s+)?(?:been\s+)?)$", re.I)
+
+
 @signal("certainty", kind="impact", family="lasting", plain_name="How settled",
         measures="done and confirmed ('approved', 'signed', 'ruled') versus expected or rumoured",
         evidence="the confirming words and the hedges")
 def certainty(doc: _Doc) -> Signal:
-    confirmed = [h for h in doc.find(lx.phrase_pattern(lx.CONFIRMED), "done/confirmed") if _event_keyword(doc, h)]
-    hedged = _hedges(doc, "expected/rumoured", direction="lowers")
+    found = [h for h in doc.find(lx.phrase_pattern(lx.CONFIRMED), "done/confirmed") if _event_keyword(doc, h)]
+    confirmed = [h for h in found if not _NOT_DONE.search(doc.text[max(0, (h.start or 0) - 30):h.start or 0])]
+    # what is not yet done is still expected: it counts against certainty, as a hedge does
+    pending = [h.model_copy(update={"note": "not yet done", "direction": "lowers"}) for h in found
+               if h not in confirmed]
+    hedged = _hedges(doc, "expected/rumoured", direction="lowers") + pending
     c, s = len(confirmed), len(hedged)
     value = (c + 0.5) / (c + s + 1.0) * _saturate(c + 0.5, 1.5)
     return _signal("certainty", "impact", value,
@@ -636,9 +645,9 @@ def word_text(clean: CleanArticle) -> str:
     return f"{title}\n\n{article.text}" if title else article.text
 
 
-def word_value(prediction: float) -> float:
-    """A word model's 1-10 prediction as a 0..1 signal value."""
-    return max(0.0, min(1.0, (prediction - 1.0) / 9.0))
+def word_value(model: WordModel, text: str) -> float:
+    """A word model's reading of a text as a 0..1 signal value (what the card's word signal holds)."""
+    return model.signal_value(model.predict(text))
 
 
 def _word_signal(doc: _Doc, name: str, description: str) -> Signal:
@@ -646,7 +655,8 @@ def _word_signal(doc: _Doc, name: str, description: str) -> Signal:
     model = default_models()[kind]
     if doc.word_terms is None:  # both word models read the same text: count its terms once
         doc.word_terms = terms(word_text(doc.clean))
-    prediction, contrib = model.contributions("", doc.word_terms)
+    score, contrib = model.contributions("", doc.word_terms)
+    prediction = model.rating(score)
     ups = [c for c in contrib if c[1] > 0][:WORD_EVIDENCE]
     downs = [c for c in contrib if c[1] < 0][:WORD_EVIDENCE]
     evidence = []
@@ -657,9 +667,9 @@ def _word_signal(doc: _Doc, name: str, description: str) -> Signal:
                                  sentence=doc.sentence_of(start) if start >= 0 else None,
                                  start=start if start >= 0 else None,
                                  end=m.end() if m else None,
-                                 note=f"{c:+.2f} on the {kind} word model's {prediction:.1f}",
+                                 note=f"{model.describe(c)} on the {kind} word model's {prediction:.1f}",
                                  direction="raises" if c > 0 else "lowers"))
-    return Signal(name=name, kind=kind, value=round(word_value(prediction), 4), weight=0.0, contribution=0.0,
+    return Signal(name=name, kind=kind, value=round(model.signal_value(score), 4), weight=0.0, contribution=0.0,
                   description=description, evidence=evidence[: MAX_EVIDENCE + 2])
 
 
@@ -676,14 +686,13 @@ def impact_words(doc: _Doc) -> Signal:
         evidence="the words that raised or lowered it most")
 def hype_words(doc: _Doc) -> Signal:
     return _word_signal(doc, "hype_words", "Words that rated articles tie to loud or sober coverage "
-                        "(a linear model learnt from the dev ratings; the words that moved it most).")
+                        "(a model of the log of the rating learnt from the dev ratings: each word multiplies "
+                        "the predicted rating; the value is its log10; the words that moved it most).")
 
 
 @lru_cache(maxsize=1)
 def _technique_model():
     import gzip
-
-    from newsverdict.card.wordmodel import WordModel
 
     raw = resources.files("newsverdict.data").joinpath("technique_model.json.gz").read_bytes()
     return WordModel.from_dict(json.loads(gzip.decompress(raw))["technique"])

@@ -5,6 +5,10 @@ scikit-learn's ``TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)`` does)
 times a ridge coefficient per term. The models ship in ``data/word_models.json.gz``
 and are fitted by ``scripts/fit_weights.py``; each term's contribution is
 ``tfidf * coef``, so the card can name the words that raised or lowered the score.
+
+A model may be fitted on the logarithm of the rating (``target="log"``): its terms then
+multiply the predicted rating (a term's contribution ``c`` scales it by ``exp(c)``), which
+suits a skewed rating such as hype, where most articles are sober and a few very loud.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from pathlib import Path
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
 _TOKEN = re.compile(TOKEN_PATTERN)
 MODEL_FILE = "word_models.json.gz"
+#: What a model's linear score means: the rating itself, or its natural logarithm.
+TARGETS = ("linear", "log")
 
 
 def terms(text: str) -> Counter[str]:
@@ -34,12 +40,20 @@ def terms(text: str) -> Counter[str]:
 
 
 class WordModel:
-    """``predict(text) = intercept + sum(coef[t] * tfidf[t])`` over the known terms."""
+    """``predict(text) = intercept + sum(coef[t] * tfidf[t])`` over the known terms.
 
-    def __init__(self, idf: dict[str, float], coef: dict[str, float], intercept: float):
+    ``predict`` is the linear score; ``rating`` turns it into the 1-10 rating it stands for
+    and ``signal_value`` into a 0..1 signal value that stays linear in the score, so that the
+    terms' contributions add up on the card.
+    """
+
+    def __init__(self, idf: dict[str, float], coef: dict[str, float], intercept: float, target: str = "linear"):
+        if target not in TARGETS:
+            raise ValueError(f"unknown word-model target {target!r}")
         self.idf = idf
         self.coef = coef
         self.intercept = intercept
+        self.target = target
 
     def contributions(self, text: str, counts: Counter[str] | None = None) -> tuple[float, list[tuple[str, float]]]:
         """(prediction, [(term, contribution)] sorted by |contribution|, largest first).
@@ -57,12 +71,29 @@ class WordModel:
     def predict(self, text: str) -> float:
         return self.contributions(text)[0]
 
+    def rating(self, score: float) -> float:
+        """The 1-10 rating a linear score stands for."""
+        return math.exp(max(-50.0, min(50.0, score))) if self.target == "log" else score
+
+    def signal_value(self, score: float) -> float:
+        """A linear score as a 0..1 signal value: (rating - 1) / 9, or log10 of the rating for a log model
+        (both 0 at a rating of 1 and 1 at 10)."""
+        value = score / math.log(10.0) if self.target == "log" else (score - 1.0) / 9.0
+        return max(0.0, min(1.0, value))
+
+    def describe(self, contribution: float) -> str:
+        """How one term moved the rating, in words a reader can check: '+0.12' or 'x1.05'."""
+        return f"\u00d7{math.exp(contribution):.2f}" if self.target == "log" else f"{contribution:+.2f}"
+
     def to_dict(self) -> dict:
-        return {"idf": self.idf, "coef": self.coef, "intercept": self.intercept}
+        out = {"idf": self.idf, "coef": self.coef, "intercept": self.intercept}
+        if self.target != "linear":
+            out["target"] = self.target
+        return out
 
     @classmethod
     def from_dict(cls, data: dict) -> WordModel:
-        return cls(data["idf"], data["coef"], data["intercept"])
+        return cls(data["idf"], data["coef"], data["intercept"], data.get("target", "linear"))
 
 
 def save_models(models: dict[str, WordModel], path: str | Path, meta: dict | None = None) -> None:
