@@ -24,7 +24,7 @@ POSITION_DECAY = 0.35
 EVIDENCE_BONUS = 0.05
 SUMMARY_MIN_WORDS = 6
 FIRST_PERSON_PENALTY = 0.0
-QUOTE_PENALTY = 0.05
+QUOTE_PENALTY = 0.1
 FIGURE_BONUS = 0.05
 #: Sentences opening with these words lean on an earlier sentence; they read badly alone.
 _DANGLING = {
@@ -47,9 +47,9 @@ def _balanced_quotes(text: str) -> bool:
     return straight and curly
 
 
-def _leans_back(sentence: Sentence) -> bool:
+def _leans_back(text: str) -> bool:
     """Opens with a pronoun or connective that needs the sentence before it."""
-    first = re.sub(r"\W", "", sentence.text.split()[0]).lower() if sentence.text.split() else ""
+    first = re.sub(r"\W", "", text.split()[0]).lower() if text.split() else ""
     return first in _DANGLING
 
 
@@ -232,9 +232,10 @@ def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int
             if i in chosen:
                 continue
             sentence = clean.sentences[i]
-            if _leans_back(sentence) and (i - 1) not in chosen:
+            told = _summary_text(sentence.text, follows=(i - 1) in chosen)
+            if _leans_back(told) and (i - 1) not in chosen:
                 continue
-            n = len(sentence.text.split())
+            n = len(told.split())
             if used + n > max_words and chosen:
                 continue
             if any(_overlap(sentence.text, clean.sentences[j].text) > 0.5 for j in chosen):
@@ -248,11 +249,37 @@ def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int
     return sorted(chosen)
 
 
+#: Connectives a sentence may open with and lose without changing what it states.
+_DROPPABLE_CONNECTIVE = re.compile(r"^(?:And|But|So|Also),? (?=[A-Z\"“‘'0-9]|(?:the|a|an|there|in|on|at)\b)")
+COMPRESS_ATTRIBUTION = True
+DROP_CONNECTIVE = True
+
+
+def _summary_text(text: str, *, follows: bool) -> str:
+    """A summary sentence as the summary tells it: without a trailing attribution that carries no fact
+    of its own (", police said on Tuesday."), and without an opening "And"/"But" when the sentence it
+    joins is not in the summary."""
+    text = text.strip()
+    if COMPRESS_ATTRIBUTION:
+        attribution = _ATTRIBUTION.search(text)
+        if attribution:
+            head = text[: attribution.start()]
+            if (len(head.split()) >= 8 and _whole_head(head) and _balanced_quotes(head)
+                    and not re.search(r"[\"“”‘’]", head)):
+                text = _close(head)
+    if DROP_CONNECTIVE and not follows:
+        m = _DROPPABLE_CONNECTIVE.match(text)
+        if m:
+            rest = text[m.end():]
+            text = rest[:1].upper() + rest[1:]
+    return text
+
+
 def _join(clean: CleanArticle, indices: list[int], max_words: int) -> str:
     if not indices:  # nothing usable: fall back to the opening words
         words = clean.text.split()
         return " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
-    return " ".join(clean.sentences[i].text.strip() for i in indices)
+    return " ".join(_summary_text(clean.sentences[i].text, follows=(i - 1) in indices) for i in indices)
 
 
 def summarize(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMARY_WORDS) -> str:
@@ -722,7 +749,7 @@ def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, po
 
 
 #: A short article's summary is shorter, so that its key points can add to it.
-SUMMARY_SHARE_OF_ARTICLE = 0.3
+SUMMARY_SHARE_OF_ARTICLE = 0.4
 
 
 def write(clean: CleanArticle, signals: list[Signal], scores: Scores) -> Prose:
