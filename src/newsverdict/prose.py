@@ -87,6 +87,18 @@ _FINITE_STRICT = re.compile(
 _CAMEL_GLUE = re.compile(r"[a-z](?:The|He|She|It|They|This|In|But|We|His|Her)\b")
 
 
+#: A live-ticker line: a time stamp first, or dates run together ("then 12 June10 June").
+_TICKER_LINE = re.compile(r"^\W*(?:\d{1,2}\s?[:.]\s?\d{2}\b|\d+\s?(?:mins?|minutes|hours?) ago\b|LIVE\b|BREAKING\b|"
+                          r"UPDATE\b)|\b\d{1,2} [A-Z][a-z]+\d{1,2}\b|[a-z]\d{1,2} (?:January|February|March|April|"
+                          r"May|June|July|August|September|October|November|December)\b")
+#: A caption's last word glued to the next sentence's name ("The Woodburn IndependentScott Russell").
+_CAMEL_NAME = re.compile(r"\b[A-Z][a-z]{3,}[A-Z][a-z]+ [A-Z][a-z]+")
+#: A caption run into the text with no punctuation: "...granted bail on Friday Pama, a married father".
+_RUN_IN_CAPTION = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today) "
+                             r"(?!(?:And|Or|But|As|At|In|On|The|A|An|Night|Morning|Evening|Afternoon)\b)"
+                             r"[A-Z][a-z]+(?:'s)?,? (?:a|an|the|who|is|was)\b")
+
+
 def _first_person(text: str) -> bool:
     return any(re.sub(r"\W", "", w).lower() in {"i", "we", "my", "our", "me", "us"} for w in text.split())
 
@@ -113,6 +125,8 @@ def _statement(sentence: str) -> bool:
     if not text.endswith((".", "!", ".\"", ".”", ".'", ".’", "!\"", "!”")) or text.endswith(("...", "…")):
         return False
     if not _balanced_quotes(text) or is_furniture_sentence(text) or _CAMEL_GLUE.search(text):
+        return False
+    if _TICKER_LINE.search(text) or _CAMEL_NAME.search(text) or _RUN_IN_CAPTION.search(text):
         return False
     first = re.sub(r"\W", "", words[0]).lower()
     if first in _DANGLING or first in _FIRST_PERSON or _REFERS_BACK.match(text) or _dangling_pronoun(text):
@@ -467,14 +481,35 @@ def key_points_note(points: list[str], n: int = 3) -> str:
 HEADLINE_WORDS = 22
 
 
+#: Words too common in news to tell what an article is about.
+_COMMON_NEWS = frozenset("said says would could also will been have their there they than then this that with from "
+                         "were which when what where about after before into more most over some such only other "
+                         "these those just like year years time people told last first being very many much made "
+                         "make because while however still even back well".split())
+
+
+def _topic_stems(clean: CleanArticle, k: int = 5) -> set[str]:
+    """The (five-letter stems of the) ``k`` content words the article uses most: what it is about."""
+    words = [w for w in re.findall(r"[a-z]{4,}", clean.text.lower()) if w not in STOPWORDS and w not in _COMMON_NEWS]
+    return {w[:5] for w, _ in Counter(words).most_common(k)}
+
+
+def _lead_statements(clean: CleanArticle, limit: int = 8) -> list[str]:
+    """The lead's whole statements, those that name what the article is about first: an untitled text
+    (XSum's pages lose their first paragraph) often opens on a scene, a meeting time or background."""
+    statements = [s.text for s in clean.sentences[:limit] if _statement(s.text)]
+    topic = _topic_stems(clean)
+    about = [t for t in statements if topic & {w[:5] for w in re.findall(r"[a-z]{4,}", t.lower())}]
+    return about + [t for t in statements if t not in about]
+
+
 def headline(clean: CleanArticle) -> str:
-    """The title; for untitled text, the first whole statement of the lead (its main clause if long)."""
+    """The title; for untitled text, the lead's first whole statement that names what the article is
+    about (its main clause if long)."""
     if clean.title:
         return clean.title
-    for s in clean.sentences[:8]:
-        if not _statement(s.text):
-            continue
-        whole = trim(s.text, HEADLINE_WORDS) or trim(s.text, KEY_POINT_WORDS)
+    for text in _lead_statements(clean):
+        whole = trim(text, HEADLINE_WORDS) or trim(text, KEY_POINT_WORDS)
         if whole:
             return whole.rstrip(".")
     usable = [s.text for s in clean.sentences if _usable(s, alone=False)]
@@ -493,21 +528,21 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"eruption|landslide|avalanche|tornado|storm|blaze|fire|explosion)\b(?!-)"),
         ("court case", r"\b(?:court|jury|judge|verdict|convicted|sentenced|pleaded|guilty|acquitted|trial|"
                        r"lawsuit|sued|indicted|prosecutors?)\b"),
-        ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|shot|stabbed|robbery|police|suspect|manslaughter|"
+        ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|shot|stabbed|robbery|suspect|manslaughter|"
                   r"assault(?:ed)?|kidnapp(?:ed|ing))\b"),
         ("accident", r"\b(?:crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell)\b"),
         ("election", r"\b(?:election|elected|re-elected|ballots?|referendum|polling day)\b"),
         ("trade decision", r"\b(?:imports?|exports?|tariffs?|sanctions|trade deal|embargo)\b"),
+        ("sports result", r"\b(?:match|goal|league|season|championship|tournament|cup|coach|striker|defender|"
+                          r"midfielder|goalkeeper|footballer|innings|wicket|grand prix|pole position)\b"),
         ("law or policy", r"\b(?:law|bill|legislation|regulations?|regulators?|ban(?:ned)?|approv(?:ed|al)|"
-                          r"polic(?:y|ies)|ministry|parliament|congress|senate|government)\b"),
+                          r"polic(?:y|ies)|decree|passed|signed into|enacted|repealed)\b"),
         ("business deal", r"\b(?:acqui(?:re|res|red|sition)|merger|takeover|deal|buy(?:s|out)?|bought|stake|"
                           r"invest(?:s|ed|ment)?|shares|profits?|revenue|earnings|ipo)\b"),
         ("appointment or departure", r"\b(?:appointed|named|resign(?:s|ed)|stepp(?:ed|ing) down|sacked|"
                                      r"fired|hired|poached|retire[sd]?)\b"),
         ("study", r"\b(?:study|researchers?|scientists?|survey|report found|findings)\b"),
-        ("sports result", r"\b(?:match|goal|league|season|championship|tournament|cup|coach|manager|striker|"
-                          r"midfielder|innings|wicket|grand prix|pole position)\b"),
-        ("health", r"\b(?:hospital(?:ised|ized)?|disease|virus|outbreak|patients?|cancer|vaccine)\b"),
+        ("health story", r"\b(?:hospital(?:ised|ized)?|disease|virus|outbreak|patients?|cancer|vaccine)\b"),
         ("celebrity or lifestyle story", r"\b(?:actress|actor|star|singer|celebrity|instagram|fans|fashion|"
                                          r"model|reality|royal|duchess|prince|princess)\b"),
         ("death", r"\b(?:died|dies|death|dead)\b"),
@@ -570,16 +605,59 @@ def _development(clean: CleanArticle, points: list[str], signals: list[Signal]) 
     clickbait = next((s.value for s in signals if s.name == "clickbait_headline"), 0.0)
     base = clean.title if clean.title and clickbait < 0.5 and len(clean.title.split()) >= 4 else ""
     if not base:
-        lead = next((s.text for s in clean.sentences[:8] if _statement(s.text)), "")
+        lead = next(iter(_lead_statements(clean)), "")
         base = (trim(lead, 30) if lead else None) or (points[0] if points else headline(clean))
     return base.strip().rstrip(".!")
 
 
 def _event_kind(clean: CleanArticle, development: str) -> str:
+    """The kind of event the development reports; an opinion piece is one whatever its topic. A kind's word
+    in a list, or in a name or title ("Senate Candidate", "Judge Brett Kavanaugh", "The Goal Of ..."), is a
+    keyword, not what happened."""
+    if is_opinion(clean):
+        return "opinion piece"
     for name, pattern in _EVENT_KINDS:
-        if any(not _in_a_list(development, m) for m in pattern.finditer(development)):
+        if any(not _in_a_list(development, m) and not _in_a_name(development, m)
+               for m in pattern.finditer(development)):
             return name
     return ""
+
+
+def _in_a_name(text: str, match: re.Match) -> bool:
+    """A capitalised kind word that runs into another capitalised word is part of a name or a title."""
+    return match.group()[:1].isupper() and bool(re.match(r"\s+[A-Z][a-z]", text[match.end():]))
+
+
+#: The writer speaking to the reader: first or second person outside quotation marks, or a question.
+_OPINION_VOICE = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|our|Our|us|you|You|your|Your)\b|\?\s*$")
+_QUOTED_SPAN = re.compile(r"[“\"][^”\"]*[”\"]|‘[^’]*’|``.*?''|(?<!\w)'[^']*'(?!\w)")
+_SPEECH_VERB = re.compile(r"\b(?:said|says|told|added|asked|wrote|explained|warned|according)\b", re.I)
+#: Share of the writer's own sentences in the first or second person (or asking) that makes an opinion piece.
+OPINION_SHARE = 0.25
+
+
+def is_opinion(clean: CleanArticle) -> bool:
+    """An opinion piece: a quarter or more of its sentences (at least 5) are the writer speaking to the reader."""
+    voiced = total = 0
+    quoting = False  # inside a quotation that runs over several sentences
+    for sentence in clean.sentences:
+        text = sentence.text
+        inside = quoting or text[:1] in "\"“‘'`"
+        quoting = _ends_inside_quote(text, quoting)
+        if len(text.split()) < 4:
+            continue
+        total += 1
+        voiced += (not inside and not _SPEECH_VERB.search(text)
+                   and bool(_OPINION_VOICE.search(_QUOTED_SPAN.sub(" ", text))))
+    return total >= 5 and voiced >= OPINION_SHARE * total
+
+
+def _ends_inside_quote(text: str, quoting: bool) -> bool:
+    """Whether a quotation is still open after ``text`` (curly quotes by kind, straight ones by parity)."""
+    opens, closes = text.count("“"), text.count("”")
+    if opens or closes:
+        return opens > closes
+    return quoting != (text.count('"') % 2 == 1)
 
 
 def _in_a_list(text: str, match: re.Match) -> bool:
@@ -617,8 +695,28 @@ def _figures(signals: list[Signal], clean: CleanArticle) -> list[str]:
             continue
         if e.note.startswith("count") and not (_UNIT_AFTER_NUMBER.search(text) or re.search(r"[a-z]{3}", text)):
             continue
+        if _not_a_quantity(text, clean.sentences[e.sentence].text if e.sentence < len(clean.sentences) else ""):
+            continue
         out.append(text)
     return out
+
+
+#: The word after a counted number must be what is counted: a plural, a collective, or an amount word.
+_COUNTED = re.compile(r"(?:[a-z]{2,}s|people|police|staff|children|men|women|cattle|livestock|personnel|crew|"
+                      r"million|billion|trillion|thousand|hundred|dozen|bn|m|k|per ?cent|percent)$")
+
+
+def _not_a_quantity(figure: str, sentence: str) -> bool:
+    """A figure that is no quantity at stake: part of a model name ("AK-47" read as "47 assault"), or a number
+    followed by a unit, an adverb or a preposition ("150 nautical", "1100 hrs", "23 into", "23 heavily")."""
+    m = re.match(r"^[^\d]*?(\d[\d,.]*)\s+([A-Za-z]+)$", figure.strip())
+    if not m:
+        return False
+    number, word = m.groups()
+    if re.search(rf"[A-Za-z]-{re.escape(number)}\b", sentence):
+        return True
+    return not _COUNTED.fullmatch(word.lower()) or word.lower() in {"hrs", "mins", "secs", "miles", "kms", "yards",
+                                                               "metres", "meters", "feet", "inches"}
 
 
 def _certainty(signals: list[Signal], clean: CleanArticle) -> tuple[list[str], list[str]]:
@@ -701,7 +799,8 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
             continue
         if s.name in _QUOTED_DRIVERS:
             words = [e.text for e in s.evidence if e.sentence is not None and e.direction == "raises"
-                     and len(e.text) < 60 and not _is_acronym(e.text)]
+                     and len(e.text) < 60 and not _is_acronym(e.text) and not _is_title(e.text)
+                     and not _quoted_in(clean, e.sentence, e.text)]
             if not words:
                 continue
             name += f" ({_quote(words, 3)})"
@@ -717,10 +816,42 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
     else:
         lead = {"moderate": "Hype is moderate", "high": "Hype is high", "extreme": "Hype is extreme"}[level]
         text = f"{lead} ({hype}/10)" + (f", driven by {' and '.join(drivers)}" if drivers else "")
-    text += f"; in all, {scores.placement}"
+    text += "; " + _placement_clause(scores)
     if clean.repeats_dropped:
         text += f" (the text repeated {clean.repeats_dropped} paragraph(s), counted once)"
     return text + "."
+
+
+def _quoted_in(clean: CleanArticle, index: int, text: str) -> bool:
+    """``text`` stands in quotation marks in its sentence: a title or a quoted phrase, not the writer's shouting."""
+    if not 0 <= index < len(clean.sentences) or len(text.split()) < 2:
+        return False
+    return bool(re.search(r"[\"“‘']" + re.escape(text.strip("\"“”'‘’ ")) + r"[\"”’']", clean.sentences[index].text))
+
+
+def _placement_clause(scores: Scores) -> str:
+    """The closing placement, worded so that it agrees with the hype level just stated: the placement
+    compares hype with impact, so a low hype can still outweigh a lower impact, and an extreme one can
+    be matched by its stakes."""
+    placement, level, impact, hype = scores.placement, scores.hype_level, scores.impact, scores.hype
+    if placement == "more noise than substance" and level == "low":
+        return f"even so, that little hype is more than the substance behind it (impact {impact}/10)"
+    if placement == "coverage is proportionate to the substance" and level in {"high", "extreme"}:
+        return f"in all, the stakes (impact {impact}/10) roughly match the loud telling"
+    if placement == "substance outweighs the noise" and level in {"high", "extreme"}:
+        return f"in all, loud as it is, the telling is outweighed by the stakes (impact {impact}/10)"
+    return f"in all, {placement} (impact {impact}/10 against hype {hype}/10)" if level != "low" else \
+        f"in all, {placement}"
+
+
+#: A title (film, book, show, programme) or a name in title case is not shouting.
+_TITLE_WORDS = {"of", "the", "and", "a", "an", "in", "on", "to", "for"}
+
+
+def _is_title(text: str) -> bool:
+    words = text.strip("\"“”'‘’ ()").split()
+    return len(words) >= 2 and all(w[:1].isupper() or w.lower() in _TITLE_WORDS for w in words) \
+        and not text.strip("\"“”'‘’ ()").isupper()
 
 
 def _is_acronym(text: str) -> bool:
@@ -730,13 +861,38 @@ def _is_acronym(text: str) -> bool:
     return bare.isupper() and " " not in bare and len(bare.replace(".", "")) <= 9
 
 
+def attributed(clean: CleanArticle, scores: Scores) -> bool:
+    """The card tells this article's claims as the article's: high or extreme hype, or an opinion piece."""
+    return scores.hype_level in {"high", "extreme"} or is_opinion(clean)
+
+
+def _attribute(text: str) -> str:
+    """``text`` told as the article's: "According to the article, the ..." or "The article says: ..."."""
+    if text.split(" ", 1)[0].lower() in _LOWERABLE_FIRST:
+        return "According to the article, " + _lower_first(text)
+    return "The article says: " + text
+
+
+def _lower_first(text: str) -> str:
+    """``text`` to follow "According to the article, ": its first word lower-cased when it is a common word."""
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first.lower() in _LOWERABLE_FIRST else text
+
+
 def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, points: list[str]) -> str:
     """Three sentences: what happened and what kind of event it is; why the impact score is what
     it is, against the rubric's bands; why the hype score is what it is."""
     development = _development(clean, points, signals)
     kind = _event_kind(clean, development)
     key = development
-    if kind:
+    if attributed(clean, scores):
+        # a partisan or opinion article's claim is the article's, not the card's
+        what = f", {_article_for(kind)} {kind}" if kind and kind != "opinion piece" else ""
+        first = _pick((f"The article claims: {development}{what}",
+                       f"{_attribute(development)}{what}",
+                       f"The {'opinion piece' if kind == 'opinion piece' else 'article'} argues: {development}"), key)
+        first = first.replace("The opinion piece argues", "The article, an opinion piece, argues")
+    elif kind:
         first = _pick((f"The development: {development} ({kind})",
                        f"What happened: {development}, {_article_for(kind)} {kind}",
                        f"At its core this is {_article_for(kind)} {kind}: {development}"), key)
@@ -762,5 +918,7 @@ def write(clean: CleanArticle, signals: list[Signal], scores: Scores) -> Prose:
         if len(points) == 3 or len(chosen) <= 1:
             break
         chosen = chosen[:-1]
+    if attributed(clean, scores) and chosen:
+        summary = _attribute(summary)
     return Prose(analysis=analyze_prose(clean, signals, scores, points), summary=summary, key_points=points,
                  key_points_note=key_points_note(points))
