@@ -139,6 +139,8 @@ def card_defects(card: dict, signals: dict[str, dict], article: str = "", titled
         d["summary: repeated fact"] += 1
     if summary.endswith("…"):
         d["summary: cut"] += 1
+    if article and summary_misses_event(summary, article):
+        d["summary: misses the main event (toll, verdict, approval, deal)"] += 1
     d += analysis_defects(card["analysis"], signals)
     # classes added after a second editor's read (issue 9, round 2)
     if kind_from_keywords(card["analysis"], article):
@@ -202,9 +204,12 @@ _KIND_EVENT = {
     "appointment or departure": r"appointed|named|resign(?:s|ed)|stepp(?:ed|ing) down|sacked|fired|hired|poached|"
                                 r"retire[sd]?|confirmed as|new (?:manager|boss|chief|coach)",
     "study": r"study|studies|researchers?|scientists?|survey|report found|findings|found",
+    "sports story": r"league|season|coach|striker|defender|midfielder|goalkeeper|footballer|player|club|transfer|"
+                    r"signing|fixture|ban(?:ned)?|suspended|injur(?:y|ed|ies)|deal|contract|manager|boss|replaces|"
+                    r"rejoin|join(?:s|ed)?|paid|fee|qualifiers?|team|squad|retire[sd]?",
     "sports result": r"won|wins|beat|beats|lost|defeat(?:ed)?|draw|drew|victory|scored?|match|game|title|cup|league|"
                      r"season|championship|tournament|race|fight|round|semi-final|final|ban(?:ned)?|suspended|"
-                     r"save|medal|goal",
+                     r"save|medal|goal|wickets?|innings|run-chase",
     "health": r"hospital(?:ised|ized)?|disease|virus|outbreak|patients?|cancer|vaccine|plague|infect(?:ed|ion)s?",
     "celebrity or lifestyle story": r"actress|actor|star|singer|celebrity|instagram|fans|fashion|model|reality|royal|"
                                     r"duchess|prince|princess|wedding|film|show",
@@ -219,12 +224,18 @@ def _outside_quotes(text: str) -> str:
     return re.sub(r"[“\"][^”\"]*[”\"]|‘[^’]*’|``.*?''|(?<!\w)'[^']*'(?!\w)", " ", text)
 
 
+def article_sentences(article: str) -> list[str]:
+    """The article's sentences, crudely: PTB quotes made quotes again, glued sentences ("2019.Short") split."""
+    text = " ".join(article.replace("``", "“").replace("''", "”").split())
+    return _sentences(re.sub(r"([a-z][.!?][\"”’']?)(?=[\"“‘']?[A-Z])", r"\1 ", text))
+
+
 def is_opinion(article: str) -> bool:
     """An opinion piece: at least a quarter of its sentences speak in the writer's own first or second person
     (outside quotation marks) or ask the reader a question."""
     voiced = total = 0
     quoting = False  # a quotation running over several sentences is a speaker's, not the writer's
-    for s in _sentences(" ".join(article.replace("``", "“").replace("''", "”").split())):
+    for s in article_sentences(article):
         inside = quoting or s[:1] in "\"“‘'"
         opens, closes = s.count("“"), s.count("”")
         quoting = opens > closes if (opens or closes) else quoting != (s.count('"') % 2 == 1)
@@ -268,7 +279,8 @@ def kind_from_keywords(analysis: str, article: str) -> bool:
 
 
 #: Attribution of a claim to the article rather than to the card.
-_ATTRIBUTED = re.compile(r"\b(?:according to the (?:article|piece|writer|author)|the (?:article|piece|writer|author) "
+_ATTRIBUTED = re.compile(r"\b(?:according to the (?:article|piece|writer|author)|the (?:article|opinion piece|piece|"
+                         r"writer|author) "
                          r"(?:claims?|says?|argues?|alleges?|asserts?|contends?|writes?))\b", re.I)
 
 
@@ -289,9 +301,9 @@ def headline_misses_event(headline: str, article: str) -> bool:
     """An untitled article's headline that names none of what the article is about: none of the article's
     five most frequent content words (a scene, a meeting time or background instead of the event)."""
     words = [w for w in re.findall(r"[a-z]{4,}", article.lower()) if w not in _STOP and w not in _COMMON]
-    top = [w for w, _ in Counter(words).most_common(5)]
-    stems = {w[:5] for w in top}
-    return bool(top) and not stems & {w[:5] for w in re.findall(r"[a-z]{4,}", headline.lower())}
+    top = {w[:5] for w, _ in Counter(words).most_common(5)}
+    said = {w[:5] for w in re.findall(r"[a-z]{4,}", headline.lower())}
+    return bool(top) and not any(a.startswith(b) or b.startswith(a) for a in said for b in top)
 
 
 _COMMON = set("said says would could also will been have their there they than then this that with from were "
@@ -344,6 +356,33 @@ def odd_evidence(analysis: str, article: str) -> list[str]:
         if title and (not quoted.isupper() or re.search(rf"[“\"‘']{re.escape(quoted)}", article, re.I)):
             out.append(quoted)
     return out
+
+
+#: The main events a lead can state, by their words: a toll, a verdict or sentence, an approval, a deal
+#: with its size. A summary of a lead that states one must state one of the same kind.
+_NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|thousands)"
+_MAIN_EVENTS = {
+    "toll": re.compile(rf"\b{_NUMBER} (?:[\w-]+ ){{0,4}}(?:were |was |have been |are )?(?:killed|dead|died|injured|"
+                       rf"wounded)\b|\b(?:killing|killed|injuring|left) (?:at least )?{_NUMBER}\b|\btoll\b", re.I),
+    "verdict": re.compile(r"\b(?:found (?:not )?guilty|convicted|acquitted|sentenced|jailed|pleaded guilty|"
+                          r"recommended (?:the )?death|verdict)\b", re.I),
+    "approval": re.compile(r"\b(?:approved|passed|signed into law|ratified|gave (?:final )?approval|voted to)\b", re.I),
+    "deal": re.compile(r"\b(?:agreed to (?:buy|acquire|sell)|will (?:buy|acquire)|to buy|to acquire|takeover of|"
+                       r"merger with|deal)\b[^.]{0,80}?(?:[$£€]\s?\d[\d,.]*\s?(?:bn|m|million|billion)?|"
+                       r"\d[\d,.]* (?:million|billion))", re.I),
+}
+
+
+def summary_misses_event(summary: str, article: str) -> bool:
+    """One of the first two sentences states a toll, verdict, approval or sized deal, and the summary
+    carries neither that sentence (half its content words) nor another statement of that kind."""
+    for sentence in article_sentences(article)[:2]:
+        kinds = [p for p in _MAIN_EVENTS.values() if p.search(sentence)]
+        if kinds:
+            said = _content(summary)
+            carried = len(_content(sentence) & said) >= 0.5 * max(1, len(_content(sentence)))
+            return not carried and not any(p.search(summary) for p in kinds)
+    return False
 
 
 def placement_contradicts(analysis: str) -> bool:

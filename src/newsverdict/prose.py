@@ -234,9 +234,32 @@ def rank_sentences(clean: CleanArticle, signals: list[Signal], position_weight: 
     return [i for _, i in sorted(scored)]
 
 
+_COUNTED_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|thousands)"
+#: What a lead's main event looks like when it is a toll, a verdict, an approval or a sized deal.
+_MAIN_EVENT = re.compile(
+    rf"\b{_COUNTED_WORD} (?:[\w-]+ ){{0,4}}(?:were |was |have been |are )?(?:killed|dead|died|injured|wounded)\b|"
+    rf"\b(?:killing|killed|injuring|left) (?:at least )?{_COUNTED_WORD}\b|\bdeath toll\b|"
+    r"\b(?:found (?:not )?guilty|convicted|acquitted|sentenced|jailed|pleaded guilty|recommended (?:the )?death|"
+    r"verdict|approved|passed|signed into law|ratified|gave (?:final )?approval|voted to)\b|"
+    r"\b(?:agreed to (?:buy|acquire|sell)|will (?:buy|acquire)|to buy|to acquire|takeover of|merger with|deal)\b"
+    r"[^.]{0,80}?(?:[$£€]\s?\d[\d,.]*\s?(?:bn|m|million|billion)?|\d[\d,.]* (?:million|billion))", re.I)
+
+
+def _main_event(clean: CleanArticle, ranked: list[int]) -> int | None:
+    """The lead sentence (one of the first two usable ones) that states a toll, verdict, approval or sized deal."""
+    for i in sorted(ranked)[:2]:
+        if _MAIN_EVENT.search(clean.sentences[i].text):
+            return i
+    return None
+
+
 def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMARY_WORDS) -> list[int]:
-    """Indices of the summary's sentences, in article order (empty when none is usable)."""
+    """Indices of the summary's sentences, in article order (empty when none is usable). The lead's
+    main event (a toll, a verdict, an approval, a deal and its size) is always among them."""
     ranked = rank_sentences(clean, signals)
+    event = _main_event(clean, ranked)
+    if event is not None:
+        ranked = [event] + [i for i in ranked if i != event]
     chosen: list[int] = []
     used = 0
     # A sentence that leans on the one before it ("It comes after...") may join only
@@ -494,12 +517,17 @@ def _topic_stems(clean: CleanArticle, k: int = 5) -> set[str]:
     return {w[:5] for w, _ in Counter(words).most_common(k)}
 
 
-def _lead_statements(clean: CleanArticle, limit: int = 8) -> list[str]:
+def _names_topic(text: str, topic: set[str]) -> bool:
+    stems = {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())}
+    return any(a.startswith(b) or b.startswith(a) for a in stems for b in topic)
+
+
+def _lead_statements(clean: CleanArticle, limit: int = 12) -> list[str]:
     """The lead's whole statements, those that name what the article is about first: an untitled text
     (XSum's pages lose their first paragraph) often opens on a scene, a meeting time or background."""
     statements = [s.text for s in clean.sentences[:limit] if _statement(s.text)]
     topic = _topic_stems(clean)
-    about = [t for t in statements if topic & {w[:5] for w in re.findall(r"[a-z]{4,}", t.lower())}]
+    about = [t for t in statements if _names_topic(t, topic)]
     return about + [t for t in statements if t not in about]
 
 
@@ -533,8 +561,10 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("accident", r"\b(?:crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell)\b"),
         ("election", r"\b(?:election|elected|re-elected|ballots?|referendum|polling day)\b"),
         ("trade decision", r"\b(?:imports?|exports?|tariffs?|sanctions|trade deal|embargo)\b"),
-        ("sports result", r"\b(?:match|goal|league|season|championship|tournament|cup|coach|striker|defender|"
-                          r"midfielder|goalkeeper|footballer|innings|wicket|grand prix|pole position)\b"),
+        ("sports result", r"\b(?:match|goal|championship|tournament|cup|innings|wickets?|grand prix|pole position|"
+                          r"semi-final|final|victory|defeat(?:ed)?|won|win|scored|medal)\b"),
+        ("sports story", r"\b(?:league|season|coach|striker|defender|midfielder|goalkeeper|footballer|player|club|"
+                         r"transfer|signing|fixture)\b"),
         ("law or policy", r"\b(?:law|bill|legislation|regulations?|regulators?|ban(?:ned)?|approv(?:ed|al)|"
                           r"polic(?:y|ies)|decree|passed|signed into|enacted|repealed)\b"),
         ("business deal", r"\b(?:acqui(?:re|res|red|sition)|merger|takeover|deal|buy(?:s|out)?|bought|stake|"
@@ -558,7 +588,7 @@ _BANDS = (
     (10, "the rubric's band for historic events affecting hundreds of millions"),
 )
 #: Kinds that rarely reach beyond the people involved: a high score for one is flagged, not echoed.
-_SMALL_KINDS = {"celebrity or lifestyle story", "sports result", "accident", "crime", "death"}
+_SMALL_KINDS = {"celebrity or lifestyle story", "sports result", "sports story", "accident", "crime", "death"}
 _HYPE_NAMES = {
     "sensational_language": "loaded, emotional words",
     "framing": "shouting and insinuation",
@@ -605,8 +635,10 @@ def _development(clean: CleanArticle, points: list[str], signals: list[Signal]) 
     clickbait = next((s.value for s in signals if s.name == "clickbait_headline"), 0.0)
     base = clean.title if clean.title and clickbait < 0.5 and len(clean.title.split()) >= 4 else ""
     if not base:
-        lead = next(iter(_lead_statements(clean)), "")
-        base = (trim(lead, 30) if lead else None) or (points[0] if points else headline(clean))
+        base = headline(clean) if not clean.title else ""
+        if not base:
+            lead = next(iter(_lead_statements(clean)), "")
+            base = (trim(lead, 30) if lead else None) or (points[0] if points else headline(clean))
     return base.strip().rstrip(".!")
 
 
@@ -891,7 +923,6 @@ def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, po
         first = _pick((f"The article claims: {development}{what}",
                        f"{_attribute(development)}{what}",
                        f"The {'opinion piece' if kind == 'opinion piece' else 'article'} argues: {development}"), key)
-        first = first.replace("The opinion piece argues", "The article, an opinion piece, argues")
     elif kind:
         first = _pick((f"The development: {development} ({kind})",
                        f"What happened: {development}, {_article_for(kind)} {kind}",
