@@ -231,7 +231,7 @@ def article_sentences(article: str) -> list[str]:
 
 
 def is_opinion(article: str) -> bool:
-    """An opinion piece: at least a quarter of its sentences speak in the writer's own first or second person
+    """An opinion piece: at least 30 % of its sentences speak in the writer's own first or second person
     (outside quotation marks) or ask the reader a question."""
     voiced = total = 0
     quoting = False  # a quotation running over several sentences is a speaker's, not the writer's
@@ -243,7 +243,7 @@ def is_opinion(article: str) -> bool:
             continue
         total += 1
         voiced += not inside and not _SPEECH.search(s) and bool(_OPINION_VOICE.search(_outside_quotes(s)))
-    return total >= 5 and voiced >= 0.25 * total
+    return total >= 5 and voiced >= 0.3 * total
 
 
 def _development(analysis: str) -> str:

@@ -531,6 +531,10 @@ def _lead_statements(clean: CleanArticle, limit: int = 12) -> list[str]:
     return about + [t for t in statements if t not in about]
 
 
+#: A trailing clause that tells the toll: ", killing a police officer and ...".
+_TOLL_CLAUSE = re.compile(r"^\s*,?\s*(?:killing|injuring|wounding|leaving (?:\S+ ){1,4}(?:dead|injured))\b")
+
+
 def headline(clean: CleanArticle) -> str:
     """The title; for untitled text, the lead's first whole statement that names what the article is
     about (its main clause if long)."""
@@ -538,6 +542,8 @@ def headline(clean: CleanArticle) -> str:
         return clean.title
     for text in _lead_statements(clean):
         whole = trim(text, HEADLINE_WORDS) or trim(text, KEY_POINT_WORDS)
+        if whole and _TOLL_CLAUSE.match(text[len(whole.rstrip(".")):]):
+            whole = trim(text, KEY_POINT_WORDS) or whole  # the toll is the news: keep it if a longer cut can
         if whole:
             return whole.rstrip(".")
     usable = [s.text for s in clean.sentences if _usable(s, alone=False)]
@@ -665,11 +671,11 @@ _OPINION_VOICE = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|our|Our|us|you|
 _QUOTED_SPAN = re.compile(r"[“\"][^”\"]*[”\"]|‘[^’]*’|``.*?''|(?<!\w)'[^']*'(?!\w)")
 _SPEECH_VERB = re.compile(r"\b(?:said|says|told|added|asked|wrote|explained|warned|according)\b", re.I)
 #: Share of the writer's own sentences in the first or second person (or asking) that makes an opinion piece.
-OPINION_SHARE = 0.25
+OPINION_SHARE = 0.3
 
 
 def is_opinion(clean: CleanArticle) -> bool:
-    """An opinion piece: a quarter or more of its sentences (at least 5) are the writer speaking to the reader."""
+    """An opinion piece: 30 % or more of its sentences (at least 5) are the writer speaking to the reader."""
     voiced = total = 0
     quoting = False  # inside a quotation that runs over several sentences
     for sentence in clean.sentences:
