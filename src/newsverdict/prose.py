@@ -133,7 +133,7 @@ def _statement(sentence: str) -> bool:
         return False
     if re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I):
         return False
-    if not re.search(r"[\"“”]", text) and re.search(r"\b(?:you|your|I|I'm|I've)\b", text):
+    if not re.search(r"[\"“”]", text) and re.search(r"\b(?:you|your|I|I'm|I've|we|We|our|Our|us)\b", text):
         return False  # speech without its quotation marks or its speaker
     if first in _FRONTED and "," in text and not _FINITE.search(text.split(",", 1)[1]):
         return False  # "With Assange now trapped in the embassy, Harding."; "As a back-up plan ..., yes."
@@ -150,6 +150,8 @@ def _usable(sentence: Sentence, *, alone: bool = True) -> bool:
     if text[:1] in "\"“'‘" or text.endswith(("?", ":", "…", "...")) or not _balanced_quotes(text):
         return False
     if is_furniture_sentence(text) or _CAMEL_GLUE.search(text) or not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    if _TICKER_LINE.search(text) or _CAMEL_NAME.search(text) or _RUN_IN_CAPTION.search(text):
         return False
     return not re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I)
 
@@ -568,7 +570,8 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("election", r"\b(?:election|elected|re-elected|ballots?|referendum|polling day)\b"),
         ("trade decision", r"\b(?:imports?|exports?|tariffs?|sanctions|trade deal|embargo)\b"),
         ("sports result", r"\b(?:match|goal|championship|tournament|cup|innings|wickets?|grand prix|pole position|"
-                          r"semi-final|final|victory|defeat(?:ed)?|won|win|scored|medal)\b"),
+                          r"semi-final|final|victory|defeat(?:ed)?|scored|medal|(?:straight|first|home|away|narrow|"
+                          r"comfortable|\d+-\d+) win)\b"),
         ("sports story", r"\b(?:league|season|coach|striker|defender|midfielder|goalkeeper|footballer|player|club|"
                          r"transfer|signing|fixture)\b"),
         ("law or policy", r"\b(?:law|bill|legislation|regulations?|regulators?|ban(?:ned)?|approv(?:ed|al)|"
@@ -724,8 +727,8 @@ def _figures(signals: list[Signal], clean: CleanArticle) -> list[str]:
     """Real quantities behind the magnitude signal: money, people, counts, percentages; never a
     bare year, date, model number or address."""
     magnitude = _by_name(signals).get("magnitude")
-    out = []
-    for e in _lead_first(list(magnitude.evidence), clean) if magnitude else []:
+    real = []
+    for e in magnitude.evidence if magnitude else []:
         if e.direction != "raises" or e.sentence is None or not e.note.startswith(_FIGURE_KINDS):
             continue
         text = e.text.strip()
@@ -735,8 +738,10 @@ def _figures(signals: list[Signal], clean: CleanArticle) -> list[str]:
             continue
         if _not_a_quantity(text, clean.sentences[e.sentence].text if e.sentence < len(clean.sentences) else ""):
             continue
-        out.append(text)
-    return out
+        real.append(e)
+    # the lead's real quantities first: filtering after choosing the lead would leave none where the lead
+    # holds only model numbers and units and the story's sums come later
+    return [e.text.strip() for e in _lead_first(real, clean)]
 
 
 #: The word after a counted number must be what is counted: a plural, a collective, or an amount word.
@@ -839,9 +844,10 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
             words = [e.text for e in s.evidence if e.sentence is not None and e.direction == "raises"
                      and len(e.text) < 60 and not _is_acronym(e.text) and not _is_title(e.text)
                      and not _quoted_in(clean, e.sentence, e.text)]
-            if not words:
+            quoted = _quote(words, 3)
+            if not quoted:
                 continue
-            name += f" ({_quote(words, 3)})"
+            name += f" ({quoted})"
         drivers.append(name)
     level, hype = scores.hype_level, scores.hype
     if level == "low":
