@@ -99,6 +99,9 @@ _RUN_IN_CAPTION = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Sat
                              r"[A-Z][a-z]+(?:'s)?,? (?:a|an|the|who|is|was)\b")
 
 
+_TICKER_OR_CAPTION = re.compile("|".join(f"(?:{p.pattern})" for p in (_TICKER_LINE, _CAMEL_NAME, _RUN_IN_CAPTION)))
+
+
 def _first_person(text: str) -> bool:
     return any(re.sub(r"\W", "", w).lower() in {"i", "we", "my", "our", "me", "us"} for w in text.split())
 
@@ -126,7 +129,7 @@ def _statement(sentence: str) -> bool:
         return False
     if not _balanced_quotes(text) or is_furniture_sentence(text) or _CAMEL_GLUE.search(text):
         return False
-    if _TICKER_LINE.search(text) or _CAMEL_NAME.search(text) or _RUN_IN_CAPTION.search(text):
+    if _TICKER_OR_CAPTION.search(text):
         return False
     first = re.sub(r"\W", "", words[0]).lower()
     if first in _DANGLING or first in _FIRST_PERSON or _REFERS_BACK.match(text) or _dangling_pronoun(text):
@@ -151,7 +154,7 @@ def _usable(sentence: Sentence, *, alone: bool = True) -> bool:
         return False
     if is_furniture_sentence(text) or _CAMEL_GLUE.search(text) or not (text[:1].isupper() or text[:1].isdigit()):
         return False
-    if _TICKER_LINE.search(text) or _CAMEL_NAME.search(text) or _RUN_IN_CAPTION.search(text):
+    if _TICKER_OR_CAPTION.search(text):
         return False
     return not re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I)
 
@@ -216,9 +219,13 @@ def _sentence_features(clean: CleanArticle, signals: list[Signal]) -> tuple[list
     return [c / peak for c in central], _evidence_sentences(signals)
 
 
-def rank_sentences(clean: CleanArticle, signals: list[Signal], position_weight: float = 0.75) -> list[int]:
+Features = tuple[list[float], Counter[int]]
+
+
+def rank_sentences(clean: CleanArticle, signals: list[Signal], position_weight: float = 0.75,
+                   features: Features | None = None) -> list[int]:
     """Indices of usable sentences, best first, for the summary."""
-    central, info = _sentence_features(clean, signals)
+    central, info = features or _sentence_features(clean, signals)
     scored = []
     for i, s in enumerate(clean.sentences):
         if not _usable(s, alone=False) or len(s.text.split()) < SUMMARY_MIN_WORDS:
@@ -255,10 +262,11 @@ def _main_event(clean: CleanArticle, ranked: list[int]) -> int | None:
     return None
 
 
-def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMARY_WORDS) -> list[int]:
+def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMARY_WORDS,
+                      features: Features | None = None) -> list[int]:
     """Indices of the summary's sentences, in article order (empty when none is usable). The lead's
     main event (a toll, a verdict, an approval, a deal and its size) is always among them."""
-    ranked = rank_sentences(clean, signals)
+    ranked = rank_sentences(clean, signals, features=features)
     event = _main_event(clean, ranked)
     if event is not None:
         ranked = [event] + [i for i in ranked if i != event]
@@ -451,11 +459,11 @@ THIN_NOTE = "The article is too short to give three distinct key points; it has 
 
 
 def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
-               summary: str = "") -> list[str]:
+               summary: str = "", features: Features | None = None) -> list[str]:
     """Up to ``n`` whole statements of at most ~30 words that add to the summary: at most one may
     repeat a summary sentence. Fewer than ``n`` only when the article has no more (see THIN_NOTE)."""
     sentences = clean.sentences
-    central, info = _sentence_features(clean, signals)
+    central, info = features or _sentence_features(clean, signals)
     summary_parts = [summary[a:b] for a, b in split_sentences(summary)] if summary else []
     in_summary = {i for i, s in enumerate(sentences) if s.text.strip() and (
         s.text.strip() in summary or any(_overlap(s.text, p) > 0.8 for p in summary_parts))}
@@ -651,11 +659,11 @@ def _development(clean: CleanArticle, points: list[str], signals: list[Signal]) 
     return base.strip().rstrip(".!")
 
 
-def _event_kind(clean: CleanArticle, development: str) -> str:
+def _event_kind(clean: CleanArticle, development: str, opinion: bool | None = None) -> str:
     """The kind of event the development reports; an opinion piece is one whatever its topic. A kind's word
     in a list, or in a name or title ("Senate Candidate", "Judge Brett Kavanaugh", "The Goal Of ..."), is a
     keyword, not what happened."""
-    if is_opinion(clean):
+    if is_opinion(clean) if opinion is None else opinion:
         return "opinion piece"
     for name, pattern in _EVENT_KINDS:
         if any(not _in_a_list(development, m) and not _in_a_name(development, m)
@@ -905,9 +913,9 @@ def _is_acronym(text: str) -> bool:
     return bare.isupper() and " " not in bare and len(bare.replace(".", "")) <= 9
 
 
-def attributed(clean: CleanArticle, scores: Scores) -> bool:
+def attributed(clean: CleanArticle, scores: Scores, opinion: bool | None = None) -> bool:
     """The card tells this article's claims as the article's: high or extreme hype, or an opinion piece."""
-    return scores.hype_level in {"high", "extreme"} or is_opinion(clean)
+    return scores.hype_level in {"high", "extreme"} or (is_opinion(clean) if opinion is None else opinion)
 
 
 def _attribute(text: str) -> str:
@@ -923,13 +931,15 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if first.lower() in _LOWERABLE_FIRST else text
 
 
-def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, points: list[str]) -> str:
+def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, points: list[str],
+                  opinion: bool | None = None) -> str:
     """Three sentences: what happened and what kind of event it is; why the impact score is what
     it is, against the rubric's bands; why the hype score is what it is."""
     development = _development(clean, points, signals)
-    kind = _event_kind(clean, development)
+    opinion = is_opinion(clean) if opinion is None else opinion
+    kind = _event_kind(clean, development, opinion)
     key = development
-    if attributed(clean, scores):
+    if attributed(clean, scores, opinion):
         # a partisan or opinion article's claim is the article's, not the card's
         what = f", {_article_for(kind)} {kind}" if kind and kind != "opinion piece" else ""
         first = _pick((f"The article claims: {development}{what}",
@@ -953,15 +963,17 @@ SUMMARY_SHARE_OF_ARTICLE = 0.4
 
 def write(clean: CleanArticle, signals: list[Signal], scores: Scores) -> Prose:
     budget = min(SUMMARY_WORDS, max(30, int(SUMMARY_SHARE_OF_ARTICLE * clean.word_count)))
-    chosen = summary_sentences(clean, signals, budget)
+    features = _sentence_features(clean, signals)
+    opinion = is_opinion(clean)
+    chosen = summary_sentences(clean, signals, budget, features)
     while True:
         summary = _join(clean, chosen, budget)
-        points = key_points(clean, signals, summary=summary)
+        points = key_points(clean, signals, summary=summary, features=features)
         # a thin article: give up the summary's last sentence to its key points, down to the lead
         if len(points) == 3 or len(chosen) <= 1:
             break
         chosen = chosen[:-1]
-    if attributed(clean, scores) and chosen:
+    if attributed(clean, scores, opinion) and chosen:
         summary = _attribute(summary)
-    return Prose(analysis=analyze_prose(clean, signals, scores, points), summary=summary, key_points=points,
+    return Prose(analysis=analyze_prose(clean, signals, scores, points, opinion), summary=summary, key_points=points,
                  key_points_note=key_points_note(points))
