@@ -226,7 +226,7 @@ _STAMP_WORDS = re.compile(
     r"\b(?:\d+(?:st|nd|rd|th)?|january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|last|updated|published|posted|at|on|am|pm|a|p|m|"
-    r"gmt|bst|est|edt|et|utc)\b|[\d:,.|/-]+",
+    r"gmt|bst|est|edt|et|utc)\b|\d{1,2}:\d{2}(?:[ap]\.?m\.?)?\b|[\d:,.|/@-]+",
     re.I,
 )
 
