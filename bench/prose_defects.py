@@ -331,7 +331,8 @@ def ticker_or_caption(point: str) -> bool:
 
 
 #: A figure's noun: plural, or a word that counts people or amounts.
-_COUNT_NOUN = re.compile(r"(?:[a-z]+s|people|police|staff|crew|personnel|children|men|women|cattle|million|billion|trillion|thousand|"
+_COUNT_NOUN = re.compile(r"(?:[a-z]+s|people|police|staff|crew|personnel|children|men|women|cattle|million|billion|"
+                         r"trillion|thousand|"
                          r"hundred|dozen|bn|m|k|per ?cent|percent)$")
 
 
