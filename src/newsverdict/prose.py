@@ -30,7 +30,7 @@ FIGURE_BONUS = 0.05
 _DANGLING = {
     "he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their",
     "him", "them", "but", "and", "or", "so", "however", "also", "meanwhile", "still", "yet",
-    "then", "there", "here", "such", "both", "another", "instead", "moreover", "furthermore",
+    "then", "there", "here", "heres", "theres", "such", "both", "another", "instead", "moreover", "furthermore",
     "besides", "likewise", "similarly", "nevertheless", "thus", "hence", "otherwise", "which",
 }
 _CLAUSE_OPENERS = {"who", "which", "whose", "whom", "where", "and", "but", "or", "while", "as", "although"}
@@ -102,6 +102,11 @@ _RUN_IN_CAPTION = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Sat
 _TICKER_OR_CAPTION = re.compile("|".join(f"(?:{p.pattern})" for p in (_TICKER_LINE, _CAMEL_NAME, _RUN_IN_CAPTION)))
 
 
+#: An imperative opening: "Just ask the abused children of Oakland.", "Imagine spending all that time ..."
+_IMPERATIVE = re.compile(r"^(?:(?:Just|Now|So) )?(?i:ask|imagine|remember|consider|look|think|read|watch|take|let|"
+                         r"don't|do not|call|tell|share|join|note|check|keep|stop|try)\b")
+
+
 def _first_person(text: str) -> bool:
     return any(re.sub(r"\W", "", w).lower() in {"i", "we", "my", "our", "me", "us"} for w in text.split())
 
@@ -132,6 +137,8 @@ def _statement(sentence: str) -> bool:
     if _TICKER_OR_CAPTION.search(text):
         return False
     first = re.sub(r"\W", "", words[0]).lower()
+    if _IMPERATIVE.match(text):
+        return False  # the writer telling the reader what to do is no statement of news
     if first in _DANGLING or first in _FIRST_PERSON or _REFERS_BACK.match(text) or _dangling_pronoun(text):
         return False
     if re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I):
@@ -952,7 +959,7 @@ def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, po
     else:
         first = _pick((f"The development: {development}", f"What happened: {development}",
                        f"The report's core: {development}"), key)
-    first = first.rstrip(".") + "."
+    first = first.rstrip(".") + ("" if first.rstrip(".").endswith(("?", "!")) else ".")
     return " ".join([first, _impact_sentence(clean, signals, scores, kind, key),
                      _hype_sentence(signals, scores, clean, key)])
 
