@@ -104,8 +104,9 @@ def broken_point(point: str) -> str:
     return ""
 
 
-def card_defects(card: dict, signals: dict[str, dict]) -> Counter:
-    """Defect counts of one card (a Verdict as a dict)."""
+def card_defects(card: dict, signals: dict[str, dict], article: str = "", titled: bool = True) -> Counter:
+    """Defect counts of one card (a Verdict as a dict); ``article`` is the text it was made from and
+    ``titled`` whether it came with a title (an untitled article's headline is the card's own)."""
     d: Counter = Counter()
     points = card["key_points"]
     if len(points) < 3:
@@ -138,7 +139,22 @@ def card_defects(card: dict, signals: dict[str, dict]) -> Counter:
         d["summary: repeated fact"] += 1
     if summary.endswith("…"):
         d["summary: cut"] += 1
+    if article and summary_misses_event(summary, article):
+        d["summary: misses the main event (toll, verdict, approval, deal)"] += 1
     d += analysis_defects(card["analysis"], signals)
+    # classes added after a second editor's read (issue 9, round 2)
+    if kind_from_keywords(card["analysis"], article):
+        d["analysis: event kind from keywords, not what happened"] += 1
+    for where in unattributed_claims(card, article):
+        d[f"{where}: partisan claims in the card's own voice"] += 1
+    if not titled and article and headline_misses_event(headline, article):
+        d["headline: lead that misses the event"] += 1
+    if any(ticker_or_caption(p) for p in points):
+        d["key points: live-ticker line or run-in caption"] += 1
+    if odd_evidence(card["analysis"], article):
+        d["analysis: odd evidence (model number, unit, title)"] += 1
+    if placement_contradicts(card["analysis"]):
+        d["analysis: placement line contradicts the hype wording"] += 1
     return d
 
 
@@ -166,6 +182,220 @@ def analysis_defects(analysis: str, signals: dict[str, dict]) -> Counter:
     return d
 
 
+#: The kinds of event the analysis may name, and the words that show each one *happened* in the development
+#: (stricter than the card's own table: a "Goal" in "The Goal Of Eliminating Guns" or a "Senate" in a
+#: candidate's title is a keyword, not a sports result or a law).
+_KIND_EVENT = {
+    "war or armed conflict": r"war|invasion|invaded|invade[sd]?|airstrikes?|missiles?|troops|shelling|ceasefire|"
+                             r"fighting|offensive|bomb(?:ed|ing)s?",
+    "disaster": r"earthquake|quake|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|eruption|landslide|"
+                r"avalanche|tornado|storm|blaze|fire|explosion|exploded",
+    "court case": r"court|jury|verdict|convicted|sentenced|pleaded|guilty|acquitted|trial|lawsuit|sued|indicted|"
+                  r"prosecutors?|ruled|ruling|judge (?:ruled|ordered|said|found|rejected|dismissed|blocked)",
+    "crime": r"arrested|arrests?|charged|murder(?:ed)?|killed|shot|stabbed|robbery|heist|stole|stolen|suspects?|"
+             r"manslaughter|assault(?:ed)?|kidnapp(?:ed|ing)|attack(?:ed)?|police (?:said|say|have|are|were)",
+    "accident": r"crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell|fall",
+    "election": r"election|elected|re-elected|ballots?|referendum|polling day|vote[sd]?|voting",
+    "trade decision": r"imports?|exports?|tariffs?|sanctions|trade deal|embargo",
+    "law or policy": r"law|laws|bill|legislation|regulations?|rules?|ban(?:ned|s)?|polic(?:y|ies)|decree|tax(?:es)?|"
+                     r"passed|approved|signed|enacted|repealed|licen[cs]es?|cap|scheme|plans?",
+    "business deal": r"acqui(?:re|res|red|sition)|merger|takeover|deal|buy(?:s|out)?|bought|stake|invest(?:s|ed|ment)?|"
+                     r"shares|profits?|revenue|earnings|ipo|sale|sold",
+    "appointment or departure": r"appointed|named|resign(?:s|ed)|stepp(?:ed|ing) down|sacked|fired|hired|poached|"
+                                r"retire[sd]?|confirmed as|new (?:manager|boss|chief|coach)",
+    "study": r"study|studies|researchers?|scientists?|survey|report found|findings|found",
+    "sports story": r"league|season|coach|striker|defender|midfielder|goalkeeper|footballer|player|club|transfer|"
+                    r"signing|fixture|ban(?:ned)?|suspended|injur(?:y|ed|ies)|deal|contract|manager|boss|replaces|"
+                    r"rejoin|join(?:s|ed)?|paid|fee|qualifiers?|team|squad|retire[sd]?",
+    "sports result": r"won|wins|beat|beats|lost|defeat(?:ed)?|draw|drew|victory|scored?|match|game|title|cup|league|"
+                     r"season|championship|tournament|race|fight|round|semi-final|final|ban(?:ned)?|suspended|"
+                     r"save|medal|goal|wickets?|innings|run-chase",
+    "health": r"hospital(?:ised|ized)?|disease|virus|outbreak|patients?|cancer|vaccine|plague|infect(?:ed|ion)s?",
+    "celebrity or lifestyle story": r"actress|actor|star|singer|celebrity|instagram|fans|fashion|model|reality|royal|"
+                                    r"duchess|prince|princess|wedding|film|show",
+    "death": r"died|dies|death|dead",
+}
+_KIND_NAMES = sorted(_KIND_EVENT, key=len, reverse=True)
+#: Speech of the writer to the reader: first and second person, questions, imperatives of opinion writing.
+_OPINION_VOICE = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|our|Our|us|you|You|your|Your)\b|\?\s*$")
+
+
+def _outside_quotes(text: str) -> str:
+    return re.sub(r"[“\"][^”\"]*[”\"]|‘[^’]*’|``.*?''|(?<!\w)'[^']*'(?!\w)", " ", text)
+
+
+def article_sentences(article: str) -> list[str]:
+    """The article's sentences, crudely: PTB quotes made quotes again, glued sentences ("2019.Short") split."""
+    text = " ".join(article.replace("``", "“").replace("''", "”").split())
+    return _sentences(re.sub(r"([a-z][.!?][\"”’']?)(?=[\"“‘']?[A-Z])", r"\1 ", text))
+
+
+def is_opinion(article: str) -> bool:
+    """An opinion piece: at least 30 % of its sentences speak in the writer's own first or second person
+    (outside quotation marks) or ask the reader a question."""
+    voiced = total = 0
+    quoting = False  # a quotation running over several sentences is a speaker's, not the writer's
+    for s in article_sentences(article):
+        inside = quoting or s[:1] in "\"“‘'"
+        opens, closes = s.count("“"), s.count("”")
+        quoting = opens > closes if (opens or closes) else quoting != (s.count('"') % 2 == 1)
+        if len(s.split()) < 4:
+            continue
+        total += 1
+        voiced += not inside and not _SPEECH.search(s) and bool(_OPINION_VOICE.search(_outside_quotes(s)))
+    return total >= 5 and voiced >= 0.3 * total
+
+
+def _development(analysis: str) -> str:
+    """The analysis's first sentence: the development it names."""
+    cut = analysis.find("/10")
+    head = analysis[:cut] if cut > 0 else analysis
+    return head[: head.rfind(". ")] if ". " in head else head
+
+
+def named_kind(analysis: str) -> str:
+    first = _development(analysis)
+    return next((k for k in _KIND_NAMES if re.search(rf"\b(?:a|an|this is an?|\() ?{re.escape(k)}\b", first)), "")
+
+
+def kind_from_keywords(analysis: str, article: str) -> bool:
+    """The analysis names a kind of event that its development does not report as happening: the kind's
+    words occur only in a name or title ("Senate Candidate", "Judge Kavanaugh", "The Goal Of"), or the
+    article is an opinion piece called a news event."""
+    kind = named_kind(analysis)
+    if not kind or kind == "opinion piece":
+        return False
+    if article and is_opinion(article):
+        return True
+    development = _development(analysis)
+    for m in re.finditer(rf"\b(?:{_KIND_EVENT[kind]})\b", development, re.I):
+        after = development[m.end():]
+        if m.group()[:1].isupper() and re.match(r"\s+[A-Z][a-z]", after) and not development.istitle():
+            continue  # part of a name or title: "Senate Judiciary Committee", "Judge Brett Kavanaugh"
+        if m.group()[:1].isupper() and re.match(r"\s+(?:Of|Candidate|Nominee|Committee|[A-Z][a-z]+ [A-Z])", after):
+            continue
+        return False
+    return True
+
+
+#: Attribution of a claim to the article rather than to the card.
+_ATTRIBUTED = re.compile(r"\b(?:according to the (?:article|piece|writer|author)|the (?:article|opinion piece|piece|"
+                         r"writer|author) "
+                         r"(?:claims?|says?|argues?|alleges?|asserts?|contends?|writes?))\b", re.I)
+
+
+def unattributed_claims(card: dict, article: str) -> list[str]:
+    """Where a high-hype or opinion article's claims are stated in the card's own voice: its summary and
+    the analysis's development must say whose claims they are."""
+    if card.get("hype_level") not in {"high", "extreme"} and not (article and is_opinion(article)):
+        return []
+    out = []
+    if card["summary"] and not _ATTRIBUTED.search(" ".join(card["summary"].split()[:12])):
+        out.append("summary")
+    if not _ATTRIBUTED.search(_development(card["analysis"])):
+        out.append("analysis")
+    return out
+
+
+def headline_misses_event(headline: str, article: str) -> bool:
+    """An untitled article's headline that names none of what the article is about: none of the article's
+    five most frequent content words (a scene, a meeting time or background instead of the event)."""
+    words = [w for w in re.findall(r"[a-z]{4,}", article.lower()) if w not in _STOP and w not in _COMMON]
+    top = {w[:5] for w, _ in Counter(words).most_common(5)}
+    said = {w[:5] for w in re.findall(r"[a-z]{4,}", headline.lower())}
+    return bool(top) and not any(a.startswith(b) or b.startswith(a) for a in said for b in top)
+
+
+_COMMON = set("said says would could also will been have their there they than then this that with from were "
+              "which when what where about after before into more most over some such only other these those "
+              "just like year years time people told last first being very many much made make because while "
+              "however still even back well".split())
+#: A key point that is a live ticker line, or a caption run into a sentence with no punctuation.
+_TICKER = re.compile(r"^\W*(?:\d{1,2}\s?[:.]\s?\d{2}\b|\d+\s?(?:mins?|minutes|hours?) ago\b|LIVE\b|BREAKING\b|"
+                     r"UPDATE\b)|\b\d{1,2} [A-Z][a-z]+\d{1,2}\b|[a-z]\d{1,2} (?:January|February|March|April|May|June|"
+                     r"July|August|September|October|November|December)\b")
+_CAMEL_NAME = re.compile(r"\b[A-Z][a-z]{2,}[a-z][A-Z][a-z]+ [A-Z][a-z]+")
+_RUN_IN_CAPTION = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today) "
+                             r"(?!(?:and|or|but|as|at|in|on|the|a|an)\b)[A-Z][a-z]+(?:'s)?,? (?:a|an|the|who|is|was)\b")
+
+
+#: Brands written in camel case are not glue.
+_CAMEL_BRANDS = re.compile(r"MailOnline|ParkingEye|YouTube|PlayStation|LinkedIn|WhatsApp|PowerPoint|McDonald|"
+                           r"MacBook|JPMorgan|BlackRock|SpaceX|FedEx|PayPal|GoPro|SeaWorld|HuffPost|DreamWorks")
+
+
+def ticker_or_caption(point: str) -> bool:
+    camel = _CAMEL_NAME.search(point)
+    return bool(_TICKER.search(point) or (camel and not _CAMEL_BRANDS.search(camel.group()))
+                or _RUN_IN_CAPTION.search(point))
+
+
+#: A figure's noun: plural, or a word that counts people or amounts.
+_COUNT_NOUN = re.compile(r"(?:[a-z]+s|people|police|staff|crew|personnel|children|men|women|cattle|million|billion|"
+                         r"trillion|thousand|"
+                         r"hundred|dozen|bn|m|k|per ?cent|percent)$")
+
+
+_SMALL_WORDS = {"of", "the", "and", "a", "in", "on"}
+
+
+def odd_evidence(analysis: str, article: str) -> list[str]:
+    """Evidence an editor would not cite: a "figure" that is part of a model name (AK-47 -> "47 assault"),
+    a unit, an adverb or a preposition ("23 into", "150 nautical", "1100 hrs"); a title (film, book, show)
+    or a name cited as shouting."""
+    out = []
+    figures = re.search(r"figures?[^(]{0,30}\(([^)]*)\)", analysis)
+    for quoted in re.findall(r"“([^”]+)”", figures.group(1)) if figures else []:
+        m = re.match(r"^[^\d]*?(\d[\d,.]*)\s+([a-z]+)$", quoted.strip())
+        if m and (not _COUNT_NOUN.fullmatch(m.group(2))
+                  or re.search(rf"[A-Za-z]-{re.escape(m.group(1))}\b", article)):
+            out.append(quoted)
+    shouting = re.search(r"shouting and insinuation \(([^)]*)\)", analysis)
+    for quoted in re.findall(r"“([^”]+)”", shouting.group(1)) if shouting else []:
+        words = quoted.split()
+        title = len(words) >= 2 and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+        if title and (not quoted.isupper() or re.search(rf"[“\"‘']{re.escape(quoted)}", article, re.I)):
+            out.append(quoted)
+    return out
+
+
+#: The main events a lead can state, by their words: a toll, a verdict or sentence, an approval, a deal
+#: with its size. A summary of a lead that states one must state one of the same kind.
+_NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|thousands)"
+_MAIN_EVENTS = {
+    "toll": re.compile(rf"\b{_NUMBER} (?:[\w-]+ ){{0,4}}(?:were |was |have been |are )?(?:killed|dead|died|injured|"
+                       rf"wounded)\b|\b(?:killing|killed|injuring|left) (?:at least )?{_NUMBER}\b|\btoll\b", re.I),
+    "verdict": re.compile(r"\b(?:found (?:not )?guilty|convicted|acquitted|sentenced|jailed|pleaded guilty|"
+                          r"recommended (?:the )?death|verdict)\b", re.I),
+    "approval": re.compile(r"\b(?:approved|passed|signed into law|ratified|gave (?:final )?approval|voted to)\b", re.I),
+    "deal": re.compile(r"\b(?:agreed to (?:buy|acquire|sell)|will (?:buy|acquire)|to buy|to acquire|takeover of|"
+                       r"merger with|deal)\b[^.]{0,80}?(?:[$£€]\s?\d[\d,.]*\s?(?:bn|m|million|billion)?|"
+                       r"\d[\d,.]* (?:million|billion))", re.I),
+}
+
+
+def summary_misses_event(summary: str, article: str) -> bool:
+    """One of the first two sentences states a toll, verdict, approval or sized deal, and the summary
+    carries neither that sentence (half its content words) nor another statement of that kind."""
+    for sentence in article_sentences(article)[:2]:
+        kinds = [p for p in _MAIN_EVENTS.values() if p.search(sentence)]
+        if kinds:
+            said = _content(summary)
+            carried = len(_content(sentence) & said) >= 0.5 * max(1, len(_content(sentence)))
+            return not carried and not any(p.search(summary) for p in kinds)
+    return False
+
+
+def placement_contradicts(analysis: str) -> bool:
+    """The closing placement line says the opposite of the hype wording before it."""
+    text = analysis.lower()
+    low = any(p in text for p in ("hype is low", "telling is sober", "close to the facts", "so hype is low"))
+    high = bool(re.search(r"hype is (?:high|extreme)", text))
+    return bool((low and "more noise than substance" in text)
+                or (high and ("coverage is proportionate to the substance" in text
+                              or "substance outweighs the noise" in text)))
+
+
 def articles(data: Path):
     """(corpus, title, text or None, html or None) for every real article in ``data``."""
     for r in load(data, "frank_cnndm_xsum_summaries") or []:
@@ -178,6 +408,11 @@ def articles(data: Path):
         yield "impact_ratings", r.get("title") or "", r["text"], None
     for r in load(data, "article_extraction_scrapinghub") or []:
         yield "extraction-html", "", None, r["html"]
+
+
+def html_text(html: str) -> str:
+    """The page's text, crudely: enough for the article-level checks (opinion voice, model numbers)."""
+    return " ".join(re.sub(r"<[^>]+>", " ", re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", html)).split())
 
 
 def run(data: Path, examples: int = 0) -> dict:
@@ -200,7 +435,8 @@ def run(data: Path, examples: int = 0) -> dict:
         cards += 1
         payload = card.model_dump()
         signals = {s["name"]: s for s in payload["signals"]}
-        defects = card_defects(payload, signals)
+        defects = card_defects(payload, signals, text if text is not None else html_text(html),
+                               titled=bool(title) or html is not None)
         totals.update(defects)
         per_corpus[corpus].update(defects)
         openings.add(" ".join(card.analysis.split()[:4]))

@@ -58,6 +58,13 @@ _INLINE_FURNITURE = re.compile(
     r"|^\s*\d{1,2}\s?:\s?\d{2}\s?(?:[ap]\.?\s?m\.?)\s*:\s*"  # a live blog's "8: 24am: "
     r"|\b(?:UPDATED|Updated|Posted|POSTED)\s+\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{2,4}"
     r"(?:\s+at\s+\d{1,2}\s?:\s?\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:EDT|EST|ET|GMT|BST|UTC)?)?\s*"
+    # a date-and-time stamp with an abbreviated weekday or a dash before the time, in any zone:
+    # "Updated Thu 6 May 2010, 9: 03am AEST", "Jan 5, 2011 – 4: 35 PM", "Sat Nov 12 2011, 01: 19 hrs"
+    r"|\b(?:(?:Updated|Published|Posted)\s+)?(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    r"(?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})"
+    r"\s*(?:[-–—,]\s*)?(?:at\s+)?\d{1,2}\s?[:.]\s?\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*"
+    r"(?:hrs|AEST|AEDT|[A-Z]{1,3}T|GMT|BST|UTC)?\b\s*(?=[A-Z\"“])"
     r"|\s*Media playback is (?:not supported|unsupported) on (?:this|your) device\s*"
     r"|©\s*(?:\d{4}\s*)?(?:Provided by\s+)?(?:Getty Images|Getty|AP|AFP|Reuters|EPA|PA|Rex Features|Rex|"
     r"Shutterstock|Alamy|Al Jazeera|Splash News|Corbis|Deutsche Presse-Agentur GmbH(?: \([^)]*\))?)\s*",
@@ -102,7 +109,7 @@ def strip_inline_furniture(paragraph: str) -> tuple[str, int]:
         nonlocal removed, title_end
         removed += 1
         head = paragraph[: match.start()]
-        if (match.group().lstrip()[:1] in "PULJFMASOND" and head.strip() and not title_end
+        if (match.group().lstrip()[:1] in "PULJFMASONDTW" and head.strip() and not title_end
                 and not re.search(r"[.!?]", head) and len(head.split()) <= 20):
             title_end = match.start()  # a title line run into its stamp and the lead: the title goes too
         # keep a space where the furniture stood between two words
@@ -219,7 +226,7 @@ _STAMP_WORDS = re.compile(
     r"\b(?:\d+(?:st|nd|rd|th)?|january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|last|updated|published|posted|at|on|am|pm|a|p|m|"
-    r"gmt|bst|est|edt|et|utc)\b|[\d:,.|/-]+",
+    r"gmt|bst|est|edt|et|utc)\b|\d{1,2}:\d{2}(?:[ap]\.?m\.?)?\b|[\d:,.|/@-]+",
     re.I,
 )
 
@@ -235,7 +242,7 @@ _NOT_TITLE_END = {"of", "in", "to", "by", "at", "on", "for", "with", "and", "or"
 def lead_title(paragraph: str) -> tuple[str, str]:
     """(title, rest) when the paragraph opens with a title run into its stamp or its lead; else ("", paragraph)."""
     stamp = _INLINE_FURNITURE.search(paragraph[:400])  # a title and its stamp open the text
-    if stamp and stamp.start() > 0 and stamp.group().lstrip()[:1] in "PULJFMASOND":
+    if stamp and stamp.start() > 0 and stamp.group().lstrip()[:1] in "PULJFMASONDTW":
         head = paragraph[: stamp.start()].strip()
         if head and not re.search(r"[.!?]", head) and len(head.split()) <= 20:
             return head, paragraph[stamp.start():]
@@ -251,6 +258,16 @@ def lead_title(paragraph: str) -> tuple[str, str]:
     return "", paragraph
 
 
+def _without_repeated_title(paragraph: str, title: str) -> str:
+    """The first paragraph without the title that the page repeats at its head ("Pope admits ... abuse
+    VATICAN CITY — Pope Francis on Monday ...")."""
+    head = normalize(title).strip()
+    if len(head.split()) >= 3 and paragraph.startswith(head) and paragraph[len(head):len(head) + 1] in " \n":
+        rest = paragraph[len(head):].lstrip()
+        return rest if len(rest.split()) >= 5 else paragraph
+    return paragraph
+
+
 def clean_title(title: str) -> str:
     """The title without furniture; empty when the whole title is furniture (a stamp, a share bar)."""
     title, _ = strip_inline_furniture(normalize(title).strip())
@@ -258,7 +275,10 @@ def clean_title(title: str) -> str:
     lead = 0
     while lead < len(words) and _STAMP_WORDS.fullmatch(words[lead].lower()):
         lead += 1
-    if lead < len(words) and any(re.search(r"\d", w) for w in words[:lead]):
+    stamp = words[:lead]
+    # a stamp has a date or a time, not just a number: "3 dead after protesters torch Greek bank" keeps its 3
+    if lead < len(words) and any(re.search(r"\d", w) for w in stamp) and (
+            len(stamp) >= 2 or any(re.search(r"\d[:.]\d|[a-z]", w, re.I) for w in stamp)):
         title = " ".join(words[lead:])  # "May 2, 2013, 1: 12 PM Lawyer: Lindsay Lohan checks into rehab"
     if not title or _is_furniture_line(title) or not re.search(r"[A-Za-z]{2}", title):
         return ""
@@ -282,6 +302,8 @@ def clean(article: Article, *, min_words: int = MIN_WORDS, check_language: bool 
             continue
         if not candidates and not found_title and not article.title.strip():
             found_title, para = lead_title(para)
+        elif not candidates and article.title.strip():
+            para = _without_repeated_title(para, article.title)
         stripped = _BOILERPLATE_PREFIX.sub("", para)
         if stripped != para:
             boilerplate += 1

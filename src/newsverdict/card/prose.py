@@ -24,13 +24,13 @@ POSITION_DECAY = 0.35
 EVIDENCE_BONUS = 0.05
 SUMMARY_MIN_WORDS = 6
 FIRST_PERSON_PENALTY = 0.0
-QUOTE_PENALTY = 0.05
+QUOTE_PENALTY = 0.1
 FIGURE_BONUS = 0.05
 #: Sentences opening with these words lean on an earlier sentence; they read badly alone.
 _DANGLING = {
     "he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their",
     "him", "them", "but", "and", "or", "so", "however", "also", "meanwhile", "still", "yet",
-    "then", "there", "here", "such", "both", "another", "instead", "moreover", "furthermore",
+    "then", "there", "here", "heres", "theres", "such", "both", "another", "instead", "moreover", "furthermore",
     "besides", "likewise", "similarly", "nevertheless", "thus", "hence", "otherwise", "which",
 }
 _CLAUSE_OPENERS = {"who", "which", "whose", "whom", "where", "and", "but", "or", "while", "as", "although"}
@@ -47,9 +47,9 @@ def _balanced_quotes(text: str) -> bool:
     return straight and curly
 
 
-def _leans_back(sentence: Sentence) -> bool:
+def _leans_back(text: str) -> bool:
     """Opens with a pronoun or connective that needs the sentence before it."""
-    first = re.sub(r"\W", "", sentence.text.split()[0]).lower() if sentence.text.split() else ""
+    first = re.sub(r"\W", "", text.split()[0]).lower() if text.split() else ""
     return first in _DANGLING
 
 
@@ -87,6 +87,26 @@ _FINITE_STRICT = re.compile(
 _CAMEL_GLUE = re.compile(r"[a-z](?:The|He|She|It|They|This|In|But|We|His|Her)\b")
 
 
+#: A live-ticker line: a time stamp first, or dates run together ("then 12 June10 June").
+_TICKER_LINE = re.compile(r"^\W*(?:\d{1,2}\s?[:.]\s?\d{2}\b|\d+\s?(?:mins?|minutes|hours?) ago\b|LIVE\b|BREAKING\b|"
+                          r"UPDATE\b)|\b\d{1,2} [A-Z][a-z]+\d{1,2}\b|[a-z]\d{1,2} (?:January|February|March|April|"
+                          r"May|June|July|August|September|October|November|December)\b")
+#: A caption's last word glued to the next sentence's name ("The Woodburn IndependentScott Russell").
+_CAMEL_NAME = re.compile(r"\b[A-Z][a-z]{3,}[A-Z][a-z]+ [A-Z][a-z]+")
+#: A caption run into the text with no punctuation: "...granted bail on Friday Pama, a married father".
+_RUN_IN_CAPTION = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today) "
+                             r"(?!(?:And|Or|But|As|At|In|On|The|A|An|Night|Morning|Evening|Afternoon)\b)"
+                             r"[A-Z][a-z]+(?:'s)?,? (?:a|an|the|who|is|was)\b")
+
+
+_TICKER_OR_CAPTION = re.compile("|".join(f"(?:{p.pattern})" for p in (_TICKER_LINE, _CAMEL_NAME, _RUN_IN_CAPTION)))
+
+
+#: An imperative opening: "Just ask the abused children of Oakland.", "Imagine spending all that time ..."
+_IMPERATIVE = re.compile(r"^(?:(?:Just|Now|So) )?(?i:ask|imagine|remember|consider|look|think|read|watch|take|let|"
+                         r"don't|do not|call|tell|share|join|note|check|keep|stop|try)\b")
+
+
 def _first_person(text: str) -> bool:
     return any(re.sub(r"\W", "", w).lower() in {"i", "we", "my", "our", "me", "us"} for w in text.split())
 
@@ -114,12 +134,16 @@ def _statement(sentence: str) -> bool:
         return False
     if not _balanced_quotes(text) or is_furniture_sentence(text) or _CAMEL_GLUE.search(text):
         return False
+    if _TICKER_OR_CAPTION.search(text):
+        return False
     first = re.sub(r"\W", "", words[0]).lower()
+    if _IMPERATIVE.match(text):
+        return False  # the writer telling the reader what to do is no statement of news
     if first in _DANGLING or first in _FIRST_PERSON or _REFERS_BACK.match(text) or _dangling_pronoun(text):
         return False
     if re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I):
         return False
-    if not re.search(r"[\"“”]", text) and re.search(r"\b(?:you|your|I|I'm|I've)\b", text):
+    if not re.search(r"[\"“”]", text) and re.search(r"\b(?:you|your|I|I'm|I've|we|We|our|Our|us)\b", text):
         return False  # speech without its quotation marks or its speaker
     if first in _FRONTED and "," in text and not _FINITE.search(text.split(",", 1)[1]):
         return False  # "With Assange now trapped in the embassy, Harding."; "As a back-up plan ..., yes."
@@ -136,6 +160,8 @@ def _usable(sentence: Sentence, *, alone: bool = True) -> bool:
     if text[:1] in "\"“'‘" or text.endswith(("?", ":", "…", "...")) or not _balanced_quotes(text):
         return False
     if is_furniture_sentence(text) or _CAMEL_GLUE.search(text) or not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    if _TICKER_OR_CAPTION.search(text):
         return False
     return not re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I)
 
@@ -200,9 +226,13 @@ def _sentence_features(clean: CleanArticle, signals: list[Signal]) -> tuple[list
     return [c / peak for c in central], _evidence_sentences(signals)
 
 
-def rank_sentences(clean: CleanArticle, signals: list[Signal], position_weight: float = 0.75) -> list[int]:
+Features = tuple[list[float], Counter[int]]
+
+
+def rank_sentences(clean: CleanArticle, signals: list[Signal], position_weight: float = 0.75,
+                   features: Features | None = None) -> list[int]:
     """Indices of usable sentences, best first, for the summary."""
-    central, info = _sentence_features(clean, signals)
+    central, info = features or _sentence_features(clean, signals)
     scored = []
     for i, s in enumerate(clean.sentences):
         if not _usable(s, alone=False) or len(s.text.split()) < SUMMARY_MIN_WORDS:
@@ -220,9 +250,33 @@ def rank_sentences(clean: CleanArticle, signals: list[Signal], position_weight: 
     return [i for _, i in sorted(scored)]
 
 
-def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMARY_WORDS) -> list[int]:
-    """Indices of the summary's sentences, in article order (empty when none is usable)."""
-    ranked = rank_sentences(clean, signals)
+_COUNTED_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|thousands)"
+#: What a lead's main event looks like when it is a toll, a verdict, an approval or a sized deal.
+_MAIN_EVENT = re.compile(
+    rf"\b{_COUNTED_WORD} (?:[\w-]+ ){{0,4}}(?:were |was |have been |are )?(?:killed|dead|died|injured|wounded)\b|"
+    rf"\b(?:killing|killed|injuring|left) (?:at least )?{_COUNTED_WORD}\b|\bdeath toll\b|"
+    r"\b(?:found (?:not )?guilty|convicted|acquitted|sentenced|jailed|pleaded guilty|recommended (?:the )?death|"
+    r"verdict|approved|passed|signed into law|ratified|gave (?:final )?approval|voted to)\b|"
+    r"\b(?:agreed to (?:buy|acquire|sell)|will (?:buy|acquire)|to buy|to acquire|takeover of|merger with|deal)\b"
+    r"[^.]{0,80}?(?:[$£€]\s?\d[\d,.]*\s?(?:bn|m|million|billion)?|\d[\d,.]* (?:million|billion))", re.I)
+
+
+def _main_event(clean: CleanArticle, ranked: list[int]) -> int | None:
+    """The lead sentence (one of the first two usable ones) that states a toll, verdict, approval or sized deal."""
+    for i in sorted(ranked)[:2]:
+        if _MAIN_EVENT.search(clean.sentences[i].text):
+            return i
+    return None
+
+
+def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMARY_WORDS,
+                      features: Features | None = None) -> list[int]:
+    """Indices of the summary's sentences, in article order (empty when none is usable). The lead's
+    main event (a toll, a verdict, an approval, a deal and its size) is always among them."""
+    ranked = rank_sentences(clean, signals, features=features)
+    event = _main_event(clean, ranked)
+    if event is not None:
+        ranked = [event] + [i for i in ranked if i != event]
     chosen: list[int] = []
     used = 0
     # A sentence that leans on the one before it ("It comes after...") may join only
@@ -232,9 +286,10 @@ def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int
             if i in chosen:
                 continue
             sentence = clean.sentences[i]
-            if _leans_back(sentence) and (i - 1) not in chosen:
+            told = _summary_text(sentence.text, follows=(i - 1) in chosen)
+            if _leans_back(told) and (i - 1) not in chosen:
                 continue
-            n = len(sentence.text.split())
+            n = len(told.split())
             if used + n > max_words and chosen:
                 continue
             if any(_overlap(sentence.text, clean.sentences[j].text) > 0.5 for j in chosen):
@@ -248,11 +303,37 @@ def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int
     return sorted(chosen)
 
 
+#: Connectives a sentence may open with and lose without changing what it states.
+_DROPPABLE_CONNECTIVE = re.compile(r"^(?:And|But|So|Also),? (?=[A-Z\"“‘'0-9]|(?:the|a|an|there|in|on|at)\b)")
+COMPRESS_ATTRIBUTION = True
+DROP_CONNECTIVE = True
+
+
+def _summary_text(text: str, *, follows: bool) -> str:
+    """A summary sentence as the summary tells it: without a trailing attribution that carries no fact
+    of its own (", police said on Tuesday."), and without an opening "And"/"But" when the sentence it
+    joins is not in the summary."""
+    text = text.strip()
+    if COMPRESS_ATTRIBUTION:
+        attribution = _ATTRIBUTION.search(text)
+        if attribution:
+            head = text[: attribution.start()]
+            if (len(head.split()) >= 8 and _whole_head(head) and _balanced_quotes(head)
+                    and not re.search(r"[\"“”‘’]", head)):
+                text = _close(head)
+    if DROP_CONNECTIVE and not follows:
+        m = _DROPPABLE_CONNECTIVE.match(text)
+        if m:
+            rest = text[m.end():]
+            text = rest[:1].upper() + rest[1:]
+    return text
+
+
 def _join(clean: CleanArticle, indices: list[int], max_words: int) -> str:
     if not indices:  # nothing usable: fall back to the opening words
         words = clean.text.split()
         return " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
-    return " ".join(clean.sentences[i].text.strip() for i in indices)
+    return " ".join(_summary_text(clean.sentences[i].text, follows=(i - 1) in indices) for i in indices)
 
 
 def summarize(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMARY_WORDS) -> str:
@@ -385,11 +466,11 @@ THIN_NOTE = "The article is too short to give three distinct key points; it has 
 
 
 def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
-               summary: str = "") -> list[str]:
+               summary: str = "", features: Features | None = None) -> list[str]:
     """Up to ``n`` whole statements of at most ~30 words that add to the summary: at most one may
     repeat a summary sentence. Fewer than ``n`` only when the article has no more (see THIN_NOTE)."""
     sentences = clean.sentences
-    central, info = _sentence_features(clean, signals)
+    central, info = features or _sentence_features(clean, signals)
     summary_parts = [summary[a:b] for a, b in split_sentences(summary)] if summary else []
     in_summary = {i for i, s in enumerate(sentences) if s.text.strip() and (
         s.text.strip() in summary or any(_overlap(s.text, p) > 0.8 for p in summary_parts))}
@@ -440,14 +521,46 @@ def key_points_note(points: list[str], n: int = 3) -> str:
 HEADLINE_WORDS = 22
 
 
+#: Words too common in news to tell what an article is about.
+_COMMON_NEWS = frozenset("said says would could also will been have their there they than then this that with from "
+                         "were which when what where about after before into more most over some such only other "
+                         "these those just like year years time people told last first being very many much made "
+                         "make because while however still even back well".split())
+
+
+def _topic_stems(clean: CleanArticle, k: int = 5) -> set[str]:
+    """The (five-letter stems of the) ``k`` content words the article uses most: what it is about."""
+    words = [w for w in re.findall(r"[a-z]{4,}", clean.text.lower()) if w not in STOPWORDS and w not in _COMMON_NEWS]
+    return {w[:5] for w, _ in Counter(words).most_common(k)}
+
+
+def _names_topic(text: str, topic: set[str]) -> bool:
+    stems = {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())}
+    return any(a.startswith(b) or b.startswith(a) for a in stems for b in topic)
+
+
+def _lead_statements(clean: CleanArticle, limit: int = 12) -> list[str]:
+    """The lead's whole statements, those that name what the article is about first: an untitled text
+    (XSum's pages lose their first paragraph) often opens on a scene, a meeting time or background."""
+    statements = [s.text for s in clean.sentences[:limit] if _statement(s.text)]
+    topic = _topic_stems(clean)
+    about = [t for t in statements if _names_topic(t, topic)]
+    return about + [t for t in statements if t not in about]
+
+
+#: A trailing clause that tells the toll: ", killing a police officer and ...".
+_TOLL_CLAUSE = re.compile(r"^\s*,?\s*(?:killing|injuring|wounding|leaving (?:\S+ ){1,4}(?:dead|injured))\b")
+
+
 def headline(clean: CleanArticle) -> str:
-    """The title; for untitled text, the first whole statement of the lead (its main clause if long)."""
+    """The title; for untitled text, the lead's first whole statement that names what the article is
+    about (its main clause if long)."""
     if clean.title:
         return clean.title
-    for s in clean.sentences[:8]:
-        if not _statement(s.text):
-            continue
-        whole = trim(s.text, HEADLINE_WORDS) or trim(s.text, KEY_POINT_WORDS)
+    for text in _lead_statements(clean):
+        whole = trim(text, HEADLINE_WORDS) or trim(text, KEY_POINT_WORDS)
+        if whole and _TOLL_CLAUSE.match(text[len(whole.rstrip(".")):]):
+            whole = trim(text, KEY_POINT_WORDS) or whole  # the toll is the news: keep it if a longer cut can
         if whole:
             return whole.rstrip(".")
     usable = [s.text for s in clean.sentences if _usable(s, alone=False)]
@@ -466,21 +579,24 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"eruption|landslide|avalanche|tornado|storm|blaze|fire|explosion)\b(?!-)"),
         ("court case", r"\b(?:court|jury|judge|verdict|convicted|sentenced|pleaded|guilty|acquitted|trial|"
                        r"lawsuit|sued|indicted|prosecutors?)\b"),
-        ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|shot|stabbed|robbery|police|suspect|manslaughter|"
+        ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|shot|stabbed|robbery|suspect|manslaughter|"
                   r"assault(?:ed)?|kidnapp(?:ed|ing))\b"),
         ("accident", r"\b(?:crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell)\b"),
         ("election", r"\b(?:election|elected|re-elected|ballots?|referendum|polling day)\b"),
         ("trade decision", r"\b(?:imports?|exports?|tariffs?|sanctions|trade deal|embargo)\b"),
+        ("sports result", r"\b(?:match|goal|championship|tournament|cup|innings|wickets?|grand prix|pole position|"
+                          r"semi-final|final|victory|defeat(?:ed)?|scored|medal|(?:straight|first|home|away|narrow|"
+                          r"comfortable|\d+-\d+) win)\b"),
+        ("sports story", r"\b(?:league|season|coach|striker|defender|midfielder|goalkeeper|footballer|player|club|"
+                         r"transfer|signing|fixture)\b"),
         ("law or policy", r"\b(?:law|bill|legislation|regulations?|regulators?|ban(?:ned)?|approv(?:ed|al)|"
-                          r"polic(?:y|ies)|ministry|parliament|congress|senate|government)\b"),
+                          r"polic(?:y|ies)|decree|passed|signed into|enacted|repealed)\b"),
         ("business deal", r"\b(?:acqui(?:re|res|red|sition)|merger|takeover|deal|buy(?:s|out)?|bought|stake|"
                           r"invest(?:s|ed|ment)?|shares|profits?|revenue|earnings|ipo)\b"),
         ("appointment or departure", r"\b(?:appointed|named|resign(?:s|ed)|stepp(?:ed|ing) down|sacked|"
                                      r"fired|hired|poached|retire[sd]?)\b"),
         ("study", r"\b(?:study|researchers?|scientists?|survey|report found|findings)\b"),
-        ("sports result", r"\b(?:match|goal|league|season|championship|tournament|cup|coach|manager|striker|"
-                          r"midfielder|innings|wicket|grand prix|pole position)\b"),
-        ("health", r"\b(?:hospital(?:ised|ized)?|disease|virus|outbreak|patients?|cancer|vaccine)\b"),
+        ("health story", r"\b(?:hospital(?:ised|ized)?|disease|virus|outbreak|patients?|cancer|vaccine)\b"),
         ("celebrity or lifestyle story", r"\b(?:actress|actor|star|singer|celebrity|instagram|fans|fashion|"
                                          r"model|reality|royal|duchess|prince|princess)\b"),
         ("death", r"\b(?:died|dies|death|dead)\b"),
@@ -496,7 +612,7 @@ _BANDS = (
     (10, "the rubric's band for historic events affecting hundreds of millions"),
 )
 #: Kinds that rarely reach beyond the people involved: a high score for one is flagged, not echoed.
-_SMALL_KINDS = {"celebrity or lifestyle story", "sports result", "accident", "crime", "death"}
+_SMALL_KINDS = {"celebrity or lifestyle story", "sports result", "sports story", "accident", "crime", "death"}
 _HYPE_NAMES = {
     "sensational_language": "loaded, emotional words",
     "framing": "shouting and insinuation",
@@ -543,16 +659,61 @@ def _development(clean: CleanArticle, points: list[str], signals: list[Signal]) 
     clickbait = next((s.value for s in signals if s.name == "clickbait_headline"), 0.0)
     base = clean.title if clean.title and clickbait < 0.5 and len(clean.title.split()) >= 4 else ""
     if not base:
-        lead = next((s.text for s in clean.sentences[:8] if _statement(s.text)), "")
-        base = (trim(lead, 30) if lead else None) or (points[0] if points else headline(clean))
+        base = headline(clean) if not clean.title else ""
+        if not base:
+            lead = next(iter(_lead_statements(clean)), "")
+            base = (trim(lead, 30) if lead else None) or (points[0] if points else headline(clean))
     return base.strip().rstrip(".!")
 
 
-def _event_kind(clean: CleanArticle, development: str) -> str:
+def _event_kind(clean: CleanArticle, development: str, opinion: bool | None = None) -> str:
+    """The kind of event the development reports; an opinion piece is one whatever its topic. A kind's word
+    in a list, or in a name or title ("Senate Candidate", "Judge Brett Kavanaugh", "The Goal Of ..."), is a
+    keyword, not what happened."""
+    if is_opinion(clean) if opinion is None else opinion:
+        return "opinion piece"
     for name, pattern in _EVENT_KINDS:
-        if any(not _in_a_list(development, m) for m in pattern.finditer(development)):
+        if any(not _in_a_list(development, m) and not _in_a_name(development, m)
+               for m in pattern.finditer(development)):
             return name
     return ""
+
+
+def _in_a_name(text: str, match: re.Match) -> bool:
+    """A capitalised kind word that runs into another capitalised word is part of a name or a title."""
+    return match.group()[:1].isupper() and bool(re.match(r"\s+[A-Z][a-z]", text[match.end():]))
+
+
+#: The writer speaking to the reader: first or second person outside quotation marks, or a question.
+_OPINION_VOICE = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|our|Our|us|you|You|your|Your)\b|\?\s*$")
+_QUOTED_SPAN = re.compile(r"[“\"][^”\"]*[”\"]|‘[^’]*’|``.*?''|(?<!\w)'[^']*'(?!\w)")
+_SPEECH_VERB = re.compile(r"\b(?:said|says|told|added|asked|wrote|explained|warned|according)\b", re.I)
+#: Share of the writer's own sentences in the first or second person (or asking) that makes an opinion piece.
+OPINION_SHARE = 0.3
+
+
+def is_opinion(clean: CleanArticle) -> bool:
+    """An opinion piece: 30 % or more of its sentences (at least 5) are the writer speaking to the reader."""
+    voiced = total = 0
+    quoting = False  # inside a quotation that runs over several sentences
+    for sentence in clean.sentences:
+        text = sentence.text
+        inside = quoting or text[:1] in "\"“‘'`"
+        quoting = _ends_inside_quote(text, quoting)
+        if len(text.split()) < 4:
+            continue
+        total += 1
+        voiced += (not inside and not _SPEECH_VERB.search(text)
+                   and bool(_OPINION_VOICE.search(_QUOTED_SPAN.sub(" ", text))))
+    return total >= 5 and voiced >= OPINION_SHARE * total
+
+
+def _ends_inside_quote(text: str, quoting: bool) -> bool:
+    """Whether a quotation is still open after ``text`` (curly quotes by kind, straight ones by parity)."""
+    opens, closes = text.count("“"), text.count("”")
+    if opens or closes:
+        return opens > closes
+    return quoting != (text.count('"') % 2 == 1)
 
 
 def _in_a_list(text: str, match: re.Match) -> bool:
@@ -581,8 +742,8 @@ def _figures(signals: list[Signal], clean: CleanArticle) -> list[str]:
     """Real quantities behind the magnitude signal: money, people, counts, percentages; never a
     bare year, date, model number or address."""
     magnitude = _by_name(signals).get("magnitude")
-    out = []
-    for e in _lead_first(list(magnitude.evidence), clean) if magnitude else []:
+    real = []
+    for e in magnitude.evidence if magnitude else []:
         if e.direction != "raises" or e.sentence is None or not e.note.startswith(_FIGURE_KINDS):
             continue
         text = e.text.strip()
@@ -590,8 +751,30 @@ def _figures(signals: list[Signal], clean: CleanArticle) -> list[str]:
             continue
         if e.note.startswith("count") and not (_UNIT_AFTER_NUMBER.search(text) or re.search(r"[a-z]{3}", text)):
             continue
-        out.append(text)
-    return out
+        if _not_a_quantity(text, clean.sentences[e.sentence].text if e.sentence < len(clean.sentences) else ""):
+            continue
+        real.append(e)
+    # the lead's real quantities first: filtering after choosing the lead would leave none where the lead
+    # holds only model numbers and units and the story's sums come later
+    return [e.text.strip() for e in _lead_first(real, clean)]
+
+
+#: The word after a counted number must be what is counted: a plural, a collective, or an amount word.
+_COUNTED = re.compile(r"(?:[a-z]{2,}s|people|police|staff|children|men|women|cattle|livestock|personnel|crew|"
+                      r"million|billion|trillion|thousand|hundred|dozen|bn|m|k|per ?cent|percent)$")
+
+
+def _not_a_quantity(figure: str, sentence: str) -> bool:
+    """A figure that is no quantity at stake: part of a model name ("AK-47" read as "47 assault"), or a number
+    followed by a unit, an adverb or a preposition ("150 nautical", "1100 hrs", "23 into", "23 heavily")."""
+    m = re.match(r"^[^\d]*?(\d[\d,.]*)\s+([A-Za-z]+)$", figure.strip())
+    if not m:
+        return False
+    number, word = m.groups()
+    if re.search(rf"[A-Za-z]-{re.escape(number)}\b", sentence):
+        return True
+    return not _COUNTED.fullmatch(word.lower()) or word.lower() in {"hrs", "mins", "secs", "miles", "kms", "yards",
+                                                               "metres", "meters", "feet", "inches"}
 
 
 def _certainty(signals: list[Signal], clean: CleanArticle) -> tuple[list[str], list[str]]:
@@ -674,10 +857,12 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
             continue
         if s.name in _QUOTED_DRIVERS:
             words = [e.text for e in s.evidence if e.sentence is not None and e.direction == "raises"
-                     and len(e.text) < 60 and not _is_acronym(e.text)]
-            if not words:
+                     and len(e.text) < 60 and not _is_acronym(e.text) and not _is_title(e.text)
+                     and not _quoted_in(clean, e.sentence, e.text)]
+            quoted = _quote(words, 3)
+            if not quoted:
                 continue
-            name += f" ({_quote(words, 3)})"
+            name += f" ({quoted})"
         drivers.append(name)
     level, hype = scores.hype_level, scores.hype
     if level == "low":
@@ -690,10 +875,42 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
     else:
         lead = {"moderate": "Hype is moderate", "high": "Hype is high", "extreme": "Hype is extreme"}[level]
         text = f"{lead} ({hype}/10)" + (f", driven by {' and '.join(drivers)}" if drivers else "")
-    text += f"; in all, {scores.placement}"
+    text += "; " + _placement_clause(scores)
     if clean.repeats_dropped:
         text += f" (the text repeated {clean.repeats_dropped} paragraph(s), counted once)"
     return text + "."
+
+
+def _quoted_in(clean: CleanArticle, index: int, text: str) -> bool:
+    """``text`` stands in quotation marks in its sentence: a title or a quoted phrase, not the writer's shouting."""
+    if not 0 <= index < len(clean.sentences) or len(text.split()) < 2:
+        return False
+    return bool(re.search(r"[\"“‘']" + re.escape(text.strip("\"“”'‘’ ")) + r"[\"”’']", clean.sentences[index].text))
+
+
+def _placement_clause(scores: Scores) -> str:
+    """The closing placement, worded so that it agrees with the hype level just stated: the placement
+    compares hype with impact, so a low hype can still outweigh a lower impact, and an extreme one can
+    be matched by its stakes."""
+    placement, level, impact, hype = scores.placement, scores.hype_level, scores.impact, scores.hype
+    if placement == "more noise than substance" and level == "low":
+        return f"even so, that little hype is more than the substance behind it (impact {impact}/10)"
+    if placement == "coverage is proportionate to the substance" and level in {"high", "extreme"}:
+        return f"in all, the stakes (impact {impact}/10) roughly match the loud telling"
+    if placement == "substance outweighs the noise" and level in {"high", "extreme"}:
+        return f"in all, loud as it is, the telling is outweighed by the stakes (impact {impact}/10)"
+    return f"in all, {placement} (impact {impact}/10 against hype {hype}/10)" if level != "low" else \
+        f"in all, {placement}"
+
+
+#: A title (film, book, show, programme) or a name in title case is not shouting.
+_TITLE_WORDS = {"of", "the", "and", "a", "an", "in", "on", "to", "for"}
+
+
+def _is_title(text: str) -> bool:
+    words = text.strip("\"“”'‘’ ()").split()
+    return len(words) >= 2 and all(w[:1].isupper() or w.lower() in _TITLE_WORDS for w in words) \
+        and not text.strip("\"“”'‘’ ()").isupper()
 
 
 def _is_acronym(text: str) -> bool:
@@ -703,37 +920,67 @@ def _is_acronym(text: str) -> bool:
     return bare.isupper() and " " not in bare and len(bare.replace(".", "")) <= 9
 
 
-def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, points: list[str]) -> str:
+def attributed(clean: CleanArticle, scores: Scores, opinion: bool | None = None) -> bool:
+    """The card tells this article's claims as the article's: high or extreme hype, or an opinion piece."""
+    return scores.hype_level in {"high", "extreme"} or (is_opinion(clean) if opinion is None else opinion)
+
+
+def _attribute(text: str) -> str:
+    """``text`` told as the article's: "According to the article, the ..." or "The article says: ..."."""
+    if text.split(" ", 1)[0].lower() in _LOWERABLE_FIRST:
+        return "According to the article, " + _lower_first(text)
+    return "The article says: " + text
+
+
+def _lower_first(text: str) -> str:
+    """``text`` to follow "According to the article, ": its first word lower-cased when it is a common word."""
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first.lower() in _LOWERABLE_FIRST else text
+
+
+def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, points: list[str],
+                  opinion: bool | None = None) -> str:
     """Three sentences: what happened and what kind of event it is; why the impact score is what
     it is, against the rubric's bands; why the hype score is what it is."""
     development = _development(clean, points, signals)
-    kind = _event_kind(clean, development)
+    opinion = is_opinion(clean) if opinion is None else opinion
+    kind = _event_kind(clean, development, opinion)
     key = development
-    if kind:
+    if attributed(clean, scores, opinion):
+        # a partisan or opinion article's claim is the article's, not the card's
+        what = f", {_article_for(kind)} {kind}" if kind and kind != "opinion piece" else ""
+        first = _pick((f"The article claims: {development}{what}",
+                       f"{_attribute(development)}{what}",
+                       f"The {'opinion piece' if kind == 'opinion piece' else 'article'} argues: {development}"), key)
+    elif kind:
         first = _pick((f"The development: {development} ({kind})",
                        f"What happened: {development}, {_article_for(kind)} {kind}",
                        f"At its core this is {_article_for(kind)} {kind}: {development}"), key)
     else:
         first = _pick((f"The development: {development}", f"What happened: {development}",
                        f"The report's core: {development}"), key)
-    first = first.rstrip(".") + "."
+    first = first.rstrip(".") + ("" if first.rstrip(".").endswith(("?", "!")) else ".")
     return " ".join([first, _impact_sentence(clean, signals, scores, kind, key),
                      _hype_sentence(signals, scores, clean, key)])
 
 
 #: A short article's summary is shorter, so that its key points can add to it.
-SUMMARY_SHARE_OF_ARTICLE = 0.3
+SUMMARY_SHARE_OF_ARTICLE = 0.4
 
 
 def write(clean: CleanArticle, signals: list[Signal], scores: Scores) -> Prose:
     budget = min(SUMMARY_WORDS, max(30, int(SUMMARY_SHARE_OF_ARTICLE * clean.word_count)))
-    chosen = summary_sentences(clean, signals, budget)
+    features = _sentence_features(clean, signals)
+    opinion = is_opinion(clean)
+    chosen = summary_sentences(clean, signals, budget, features)
     while True:
         summary = _join(clean, chosen, budget)
-        points = key_points(clean, signals, summary=summary)
+        points = key_points(clean, signals, summary=summary, features=features)
         # a thin article: give up the summary's last sentence to its key points, down to the lead
         if len(points) == 3 or len(chosen) <= 1:
             break
         chosen = chosen[:-1]
-    return Prose(analysis=analyze_prose(clean, signals, scores, points), summary=summary, key_points=points,
+    if attributed(clean, scores, opinion) and chosen:
+        summary = _attribute(summary)
+    return Prose(analysis=analyze_prose(clean, signals, scores, points, opinion), summary=summary, key_points=points,
                  key_points_note=key_points_note(points))

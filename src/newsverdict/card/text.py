@@ -73,6 +73,9 @@ _SPLIT_DECIMAL = re.compile(
 )
 
 
+_SPLIT_CONTRACTION = re.compile(r"(\w) ([’']) (t|s|re|ve|ll|d|m)\b")
+
+
 def normalize(text: str) -> str:
     """Unicode NFKC, unify quotes and dashes, drop control and zero-width characters."""
     if _MOJIBAKE.search(text):  # UTF-8 read as Latin-1 upstream: "Â£1,000" for "£1,000"
@@ -94,6 +97,7 @@ def normalize(text: str) -> str:
     # tokenised corpora (ECB+) split numbers at their punctuation: "09: 11 GMT", "1, 500", "a 5. 9 magnitude"
     text = _SPLIT_TIME.sub(r"\1:\2", text)
     text = _SPLIT_THOUSANDS.sub(r"\1,\2", text)
+    text = _SPLIT_CONTRACTION.sub(r"\1\2\3", text)  # "don ’ t", "the team ’ s" of the same corpora
     return _SPLIT_DECIMAL.sub(r"\1.\2", text)
 
 
