@@ -146,8 +146,8 @@ def test_kind_word_inside_a_name_or_title_is_not_the_event():
 
 
 def test_placement_line_agrees_with_the_hype_wording():
+    from newsverdict.card.prose import _placement_clause
     from newsverdict.models import Scores
-    from newsverdict.prose import _placement_clause
 
     low = _placement_clause(Scores(impact=1, hype=3, hype_level="low", placement="more noise than substance",
                                    impact_raw=1.0, hype_raw=3.0))
