@@ -1,6 +1,5 @@
 """The user's config file (TOML): its [llm] table configures the prose backend, its [email] table the digest's
-delivery. One path for both, in the platform's config directory (``NEWSVERDICT_CONFIG`` is not read: pass
-``--config``)."""
+delivery. One path for both, in the platform's config directory (commands that read it take ``--config``)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The LLM settings: config file [llm] table, then NEWSVERDICT_LLM_* variables, then --llm."""
+"""The LLM settings: the config file's [llm] table, then the environment variables in ``_ENV``, then --llm."""
 
 from __future__ import annotations
 
