@@ -103,15 +103,15 @@ def _connect(path: Path) -> sqlite3.Connection:
     return db
 
 
-def fold_and_cluster(read, paths: list[str], spill: Path, story_max_articles: int) -> Folded:
-    """``read(path, columns)`` reads a shard table; ``paths`` in shard order; ``spill`` a local SQLite file."""
-    # 1. exact copies, in input order
+def _exact_copies(read, paths: list[str]) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+    """Step 1, exact copies in input order: (row offset of each shard, id of each global row (0: dropped),
+    counts of records, errors and copies). Ids follow publication time, input order breaking ties."""
     seen_urls: set[int] = set()
     seen_texts: set[int] = set()
     offsets = [0]
     kept_rows: list[np.ndarray] = []
     kept_ts: list[np.ndarray] = []
-    records = errors = copies = 0
+    counts = {"records": 0, "errors": 0, "copies": 0}
     for path in paths:
         table = read(path, ["canonical_url", "source", "fingerprint", "published_ts", "error"])
         n = table.num_rows
@@ -121,42 +121,36 @@ def fold_and_cluster(read, paths: list[str], spill: Path, story_max_articles: in
                                                          table["fingerprint"].to_pylist(),
                                                          table["error"].to_pylist(), strict=True)):
             if err is not None:
-                errors += 1
+                counts["errors"] += 1
                 continue
             url_key = _digest64(canon) if canon else None
             text_key = _digest64(f"{source}\x00{fp}")
             if (url_key is not None and url_key in seen_urls) or text_key in seen_texts:
-                copies += 1
+                counts["copies"] += 1
                 continue
             if url_key is not None:
                 seen_urls.add(url_key)
             seen_texts.add(text_key)
             keep[i] = True
-        records += n
+        counts["records"] += n
         rows = np.flatnonzero(keep)
         ts = table["published_ts"].to_numpy(zero_copy_only=False)
         kept_rows.append(rows + offsets[-1])
         kept_ts.append(np.nan_to_num(np.asarray(ts, dtype=np.float64)[rows], nan=0.0))
         offsets.append(offsets[-1] + n)
-    del seen_urls, seen_texts
-    row_offset = np.asarray(offsets, dtype=np.int64)
     rows = np.concatenate(kept_rows) if kept_rows else np.zeros(0, np.int64)
     ts = np.concatenate(kept_ts) if kept_ts else np.zeros(0)
     # ids in time order, input order breaking ties (global rows follow shard order, then rec order)
     order = np.lexsort((rows, ts))
-    n_articles = len(order)
     id_of_row = np.zeros(offsets[-1], dtype=np.int64)
-    id_of_row[rows[order]] = np.arange(1, n_articles + 1)
-    del rows, ts, order, kept_rows, kept_ts
+    id_of_row[rows[order]] = np.arange(1, len(order) + 1)
+    return np.asarray(offsets, dtype=np.int64), id_of_row, counts
 
-    duplicate_of = _repeats(read, paths, row_offset, id_of_row, n_articles)
-    originals = np.flatnonzero(duplicate_of == 0)[1:]  # ids of the originals (index 0 is no article)
 
-    db = _connect(spill)
-    db.execute("CREATE TABLE vectors(id INTEGER PRIMARY KEY, ts REAL, terms TEXT, weights BLOB)")
-    labels = _cluster(read, paths, row_offset, id_of_row, duplicate_of, db)
-
-    # stories: ingest's numbering in a fresh store — by size (largest first), then the smallest id
+def _story_numbers(labels: np.ndarray, originals: np.ndarray, duplicate_of: np.ndarray,
+                   n_articles: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Ingest's numbering in a fresh store (by size, largest first, then the smallest id): (story of each
+    id, member ids by story in id order, where each story's members start)."""
     label_of = np.zeros(n_articles + 1, dtype=np.int64)
     label_of[originals] = labels
     repeat_ids = np.flatnonzero(duplicate_of)
@@ -173,13 +167,26 @@ def fold_and_cluster(read, paths: list[str], spill: Path, story_max_articles: in
     member_ids = (np.lexsort((np.arange(1, n_articles + 1), story_of[1:])) + 1).astype(np.int64)
     story_start = np.zeros(len(label_values) + 1, dtype=np.int64)
     story_start[1:] = np.cumsum(np.bincount(story_of[1:], minlength=len(label_values) + 1)[1:])
+    return story_of, member_ids, story_start
 
+
+def fold_and_cluster(read, paths: list[str], spill: Path, story_max_articles: int) -> Folded:
+    """``read(path, columns)`` reads a shard table; ``paths`` in shard order; ``spill`` a local SQLite file."""
+    row_offset, id_of_row, counts = _exact_copies(read, paths)
+    n_articles = int(id_of_row.max()) if len(id_of_row) else 0
+    duplicate_of = _repeats(read, paths, row_offset, id_of_row, n_articles)
+    originals = np.flatnonzero(duplicate_of == 0)[1:]  # ids of the originals (index 0 is no article)
+
+    db = _connect(spill)
+    db.execute("CREATE TABLE vectors(id INTEGER PRIMARY KEY, ts REAL, terms TEXT, weights BLOB)")
+    labels = _cluster(read, paths, row_offset, id_of_row, duplicate_of, db)
+    story_of, member_ids, story_start = _story_numbers(labels, originals, duplicate_of, n_articles)
     _spill_story_fields(read, paths, row_offset, id_of_row, duplicate_of, member_ids, story_start,
                         story_max_articles, db)
     db.close()
     return Folded(row_offset, id_of_row, duplicate_of, story_of, member_ids, story_start, spill,
-                  articles=n_articles, records=records, errors=errors, exact_copies=copies,
-                  repeats=int(np.count_nonzero(duplicate_of)))
+                  articles=n_articles, records=counts["records"], errors=counts["errors"],
+                  exact_copies=counts["copies"], repeats=int(np.count_nonzero(duplicate_of)))
 
 
 def _kept(read, paths, row_offset, id_of_row, columns: list[str]) -> Iterator[tuple[np.ndarray, object]]:

@@ -259,11 +259,19 @@ STORIES_ROW_GROUP = 5000
 
 def _write_outputs(out: OutDir, names: list[str], folded: Folded, chunk_names: list[str]) -> None:
     """Stream the tables out: one shard's rows (or one chunk of stories) in memory at a time."""
+    from newsverdict.render import digest
+
+    _write_article_tables(out, names, folded)
+    top, n_stories, as_of = _write_stories_table(out, folded, chunk_names)
+    label = f"the {len(top)} highest-impact of {n_stories} stories in the batch"
+    for name, fmt in (("digest.md", "markdown"), ("digest.html", "html")):
+        out.write_text((name,), digest(top, fmt, since=label, now=as_of))
+
+
+def _write_article_tables(out: OutDir, names: list[str], folded: Folded) -> None:
+    """articles.parquet, cards.parquet and errors.parquet: one row group per shard, sorted by id within it."""
     import pyarrow as pa
     import pyarrow.compute as pc
-
-    from newsverdict.models import StoryVerdict
-    from newsverdict.render import digest
 
     types = {"int64": pa.int64(), "int32": pa.int32(), "string": pa.string(), "float64": pa.float64(),
              "binary": pa.binary()}
@@ -293,7 +301,13 @@ def _write_outputs(out: OutDir, names: list[str], folded: Folded, chunk_names: l
             cards.write_table(pa.table([columns["id"], *(kept[c] for c in card_schema.names[1:])],
                                        schema=card_schema))
 
-    # stories.parquet, in story order; the digest's stories are kept on the way
+
+def _write_stories_table(out: OutDir, folded: Folded, chunk_names: list[str]) -> tuple[list, int, float]:
+    """stories.parquet in story order, keeping the digest's top stories on the way: (top, count, as of)."""
+    import pyarrow as pa
+
+    from newsverdict.models import StoryVerdict
+
     story_schema = pa.schema([
         ("story_id", pa.int64()), ("headline", pa.string()), ("impact", pa.int32()), ("hype", pa.int32()),
         ("hype_level", pa.string()), ("articles", pa.int32()), ("outlets", pa.int32()), ("repeats", pa.int32()),
@@ -337,6 +351,4 @@ def _write_outputs(out: OutDir, names: list[str], folded: Folded, chunk_names: l
         if buffer or not n_stories:
             top = sorted([*top, *(s for s, _ in buffer)], key=rank)[:DIGEST_STORIES]
             flush()
-    label = f"the {len(top)} highest-impact of {n_stories} stories in the batch"
-    for name, fmt in (("digest.md", "markdown"), ("digest.html", "html")):
-        out.write_text((name,), digest(top, fmt, since=label, now=as_of))
+    return top, n_stories, as_of

@@ -289,9 +289,9 @@ def clean_title(title: str) -> str:
     return title
 
 
-def clean(article: Article, *, min_words: int = MIN_WORDS, check_language: bool = True) -> CleanArticle:
-    """De-duplicate and split ``article``; raise ``InputError`` if it cannot be judged."""
-    origin = article.origin
+def _candidate_paragraphs(article: Article) -> tuple[list[str], str, int, int]:
+    """Paragraphs without markup, furniture and exact repeats: (paragraphs, title found in the lead,
+    repeats dropped, boilerplate dropped)."""
     candidates: list[str] = []
     seen_exact: set[str] = set()
     repeats = boilerplate = 0
@@ -323,17 +323,37 @@ def clean(article: Article, *, min_words: int = MIN_WORDS, check_language: bool 
             continue
         seen_exact.add(key)
         candidates.append(para)
+    return candidates, found_title, repeats, boilerplate
 
+
+def _without_near_duplicates(candidates: list[str]) -> tuple[list[str], int]:
+    """The paragraphs that do not repeat an earlier one nearly word for word, and how many did."""
     shingle_sets = [shingles(p) for p in candidates] if len(candidates) > 1 else [set() for _ in candidates]
     near_duplicates = _NearDuplicateIndex(NEAR_DUPLICATE_JACCARD, shingle_sets)
     kept: list[str] = []
     for para, sh in zip(candidates, shingle_sets, strict=True):
         if len(sh) >= 6 and near_duplicates.seen(sh):
-            repeats += 1
             continue
         kept.append(para)
         near_duplicates.add(sh)
+    return kept, len(candidates) - len(kept)
 
+
+def _sentences(paragraphs: list[str]) -> tuple[Sentence, ...]:
+    sentences: list[Sentence] = []
+    offset = 0
+    for index, para in enumerate(paragraphs):
+        for start, end in split_sentences(para):
+            sentences.append(Sentence(para[start:end], index, offset + start, offset + end))
+        offset += len(para) + 2  # the "\n\n" that joins paragraphs in CleanArticle.text
+    return tuple(sentences)
+
+
+def clean(article: Article, *, min_words: int = MIN_WORDS, check_language: bool = True) -> CleanArticle:
+    """De-duplicate and split ``article``; raise ``InputError`` if it cannot be judged."""
+    origin = article.origin
+    candidates, found_title, repeats, boilerplate = _candidate_paragraphs(article)
+    kept, near_repeats = _without_near_duplicates(candidates)
     # a found title of one or two words is a label ("Julian Assange"), not a headline
     title = clean_title(article.title) or (clean_title(found_title) if len(found_title.split()) > 2 else "")
     body_words = sum(len(words(p)) for p in kept)
@@ -346,19 +366,12 @@ def clean(article: Article, *, min_words: int = MIN_WORDS, check_language: bool 
     language = guess_language(" ".join([title, *kept])) if check_language else "English"
     if language != "English":
         raise InputError(f"{origin}: text appears to be in {language}; only English is scored")
-
-    sentences: list[Sentence] = []
-    offset = 0
-    for index, para in enumerate(kept):
-        for start, end in split_sentences(para):
-            sentences.append(Sentence(para[start:end], index, offset + start, offset + end))
-        offset += len(para) + 2  # the "\n\n" that joins paragraphs in CleanArticle.text
     return CleanArticle(
         article=article,
         title=title,
         paragraphs=tuple(kept),
-        sentences=tuple(sentences),
-        repeats_dropped=repeats,
+        sentences=_sentences(kept),
+        repeats_dropped=repeats + near_repeats,
         boilerplate_dropped=boilerplate,
         word_count=body_words,
     )
