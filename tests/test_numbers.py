@@ -12,3 +12,9 @@ def test_scale_and_number_words_mean_the_same_to_figures_and_grounding():
     # what the figures read, a summary may write in other words without failing grounding
     assert ungrounded("It lent 40 million euros to 30 towns and owes 2 trillion yen.", SOURCE) == []
     assert ungrounded("It lent 50 million euros.", SOURCE) == ["50 million"]
+
+
+def test_model_numbers_adverbs_and_units_are_not_counts():
+    text = ("Gunmen with AK-47 assault rifles sailed 150 nautical miles; seven AK-47s were found. "
+            "The firm will cut 1,200 jobs.")
+    assert [f.text for f in find_figures(text)] == ["1,200 jobs"]

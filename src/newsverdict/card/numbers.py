@@ -66,6 +66,8 @@ _NOT_COUNT_NOUNS = {
     "inches", "pounds", "kg", "round", "rounds", "games", "matches", "sets", "holes", "yards",
     "kilometers", "kilometres", "kilometre", "kilometer", "mile", "metre", "meter", "foot", "acres", "hectares",
     "votes", "vote", "after", "before", "from", "with", "than", "as", "when", "while", "since",
+    "into", "over", "under", "up", "down", "out", "off", "against", "between", "per", "hrs", "mins", "secs",
+    "nautical", "kms",
 }
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -196,8 +198,10 @@ def find_figures(text: str) -> list[Figure]:
             continue
         noun_raw = m.group("noun") or m.group("noun2") or m.group("noun3") or ""
         noun = noun_raw.lower()
-        if noun in _NOT_COUNT_NOUNS:
-            continue
+        if noun in _NOT_COUNT_NOUNS or noun.endswith(("ly", "-")):
+            continue  # "23 heavily", "seven AK-": what follows the number is not what is counted
+        if m.group("num") and re.search(r"[A-Za-z]-$", text[max(0, m.start() - 8):m.start()]):
+            continue  # "AK-47 assault rifles": the number is part of a model name
         if m.group("num") and not _plain_count(text, m.start(), noun_raw):
             continue
         if m.group("vague"):
