@@ -66,7 +66,7 @@ _NOT_COUNT_NOUNS = {
     "inches", "pounds", "kg", "round", "rounds", "games", "matches", "sets", "holes", "yards",
     "kilometers", "kilometres", "kilometre", "kilometer", "mile", "metre", "meter", "foot", "acres", "hectares",
     "votes", "vote", "after", "before", "from", "with", "than", "as", "when", "while", "since",
-    "into", "over", "under", "up", "down", "out", "off", "against", "between", "per", "hrs", "mins", "secs",
+    "into", "over", "under", "up", "down", "out", "off", "against", "between", "hrs", "mins", "secs",
     "nautical", "kms",
 }
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
