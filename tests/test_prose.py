@@ -185,3 +185,13 @@ def test_untitled_headline_keeps_its_toll_and_a_leading_number_in_a_title_stays(
                      "police. The government condemned the violence and promised to find those responsible.")
     assert titled.headline == "3 dead after protesters torch Greek bank"
     assert not titled.summary.startswith(("Updated", "Thu")), titled.summary
+
+
+def test_calls_to_the_reader_are_not_key_points():
+    text = ("Pop star Mira Solenne wore a gown at the charity gala on Friday that took 600 hours to make.\n\n"
+            "The designer said the dress used 4,000 hand-sewn crystals and three kinds of silk.\n\n"
+            "The gala raised 2 million dollars for the city's children's hospital, organisers said.\n\n"
+            "Stay tuned, because this incredible fashion moment is far from over!\n\n"
+            "Click here to see every look from the night.")
+    points = analyze(text, title="Mira Solenne's gala gown").key_points
+    assert points and not any(p.startswith(("Stay tuned", "Click")) for p in points)

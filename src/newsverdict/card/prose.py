@@ -104,7 +104,8 @@ _TICKER_OR_CAPTION = re.compile("|".join(f"(?:{p.pattern})" for p in (_TICKER_LI
 
 #: An imperative opening: "Just ask the abused children of Oakland.", "Imagine spending all that time ..."
 _IMPERATIVE = re.compile(r"^(?:(?:Just|Now|So) )?(?i:ask|imagine|remember|consider|look|think|read|watch|take|let|"
-                         r"don't|do not|call|tell|share|join|note|check|keep|stop|try)\b")
+                         r"don't|do not|call|tell|share|join|note|check|keep|stop|try|stay tuned|"
+                         r"click|subscribe|sign up|find out)\b")
 
 
 def _first_person(text: str) -> bool:
