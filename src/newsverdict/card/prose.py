@@ -949,10 +949,14 @@ def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, po
     key = development
     if attributed(clean, scores, opinion):
         # a partisan or opinion article's claim is the article's, not the card's
-        what = f", {_article_for(kind)} {kind}" if kind and kind != "opinion piece" else ""
-        first = _pick((f"The article claims: {development}{what}",
-                       f"{_attribute(development)}{what}",
-                       f"The {'opinion piece' if kind == 'opinion piece' else 'article'} argues: {development}"), key)
+        if kind and kind != "opinion piece":  # the kind is the card's reading, the claim the article's
+            kind_first = f"{_article_for(kind).capitalize()} {kind}; the article says: {development}"
+            first = _pick((f"The article claims: {development} ({kind})", kind_first,
+                           f"The article argues: {development}"), key)
+        else:
+            first = _pick((f"The article claims: {development}", _attribute(development),
+                           f"The {'opinion piece' if kind == 'opinion piece' else 'article'} argues: {development}"),
+                          key)
     elif kind:
         first = _pick((f"The development: {development} ({kind})",
                        f"What happened: {development}, {_article_for(kind)} {kind}",
