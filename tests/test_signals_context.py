@@ -190,3 +190,21 @@ def test_a_confirmation_the_article_says_has_not_happened_is_not_done():
     assert "approved" in done
     assert "finalized" not in done and "signed" not in done
     assert {"finalized", "signed"} <= set(pending)
+
+
+def test_a_year_followed_by_words_still_dates_a_background_sentence():
+    # "In 2009 almost 300 people died" is a recap, whatever word follows the year; "2000 people" is a count
+    text = ("A magnitude-4.8 quake struck north of Lucca on Tuesday, officials said. "
+            "There were no immediate reports of injuries or damage.\n\n"
+            "The region is prone to earthquakes. In 2009 almost 300 people died in a quake in the central region. "
+            "Last May, two earthquakes in the same area left more than 20 people dead.")
+    cited = " ".join(_evidence_texts(_signals(text)["magnitude"]))
+    assert "300" not in cited and "20 people" not in cited
+    assert "background" in cited
+
+
+def test_a_count_in_the_year_range_is_still_a_count():
+    text = ("Rescuers reached the flooded valley on Monday, officials said. The army sent helicopters.\n\n"
+            "More than 2000 people and 4,500 cattle were moved to shelters overnight as the river kept rising.")
+    cited = " ".join(_evidence_texts(_signals(text)["magnitude"]))
+    assert "4,500 cattle" in cited  # the sentence is not taken for a recap of the year 2000

@@ -12,7 +12,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 
@@ -62,7 +62,7 @@ class _Doc:
         for a, b in itertools.pairwise(cuts):
             if a <= offset < b:
                 clause = self.text[a:b]
-                return bool(_PAST_MARKER.search(clause) or _YEAR_REF.search(clause))
+                return bool(_PAST_MARKER.search(clause) or next(_year_refs(clause), None))
         return True
 
     def in_question(self, offset: int | None) -> bool:
@@ -122,14 +122,29 @@ _LIST_GAP = re.compile(r"\s*(?:,|;|/|,?\s+and|,?\s+or)\s*(?:the\s+)?", re.I)
 _QUESTION = re.compile(r"\?[\"”’')\s]*$|^\s*(?:poll|quiz|vote|do you (?:think|agree|support|believe))\b", re.I)
 _YEAR_REF = re.compile(r"(?:\b(?P<prep>in|since|back in|during|of|from|until|by|before|through|to|after|the)\s+)?"
                        r"(?:(?:early|late|mid)[- ]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
-                       r"(?:\d{1,2},?\s+)?)?\b(?P<year>1[89]\d\d|20\d\d)\b(?!\s*(?:%|per ?cent|[a-z]))", re.I)
-_PAST_MARKER = re.compile(r"\b(?:last year|(?:\d+|two|three|four|five|ten|twenty|many|several) years ago|decades? ago|"
+                       r"(?:\d{1,2},?\s+)?)?\b(?P<year>1[89]\d\d|20\d\d)\b(?!\s*(?:%|per ?cent))", re.I)
+#: A bare number followed by a lower-case word is a count ("2000 people"), not a year, unless a
+#: preposition or a month dates it ("In 2009 almost 300 people died"). Case-sensitive on purpose.
+_COUNT_FOLLOWS = re.compile(r"\s*[a-z]")
+_DATING_PREPS = {"in", "since", "back in", "during", "of", "from", "until", "by", "before", "through", "to", "after"}
+_PAST_MARKER = re.compile(r"\b(?:last (?:year|month|spring|summer|autumn|fall|winter|january|february|march|"
+                          r"april|may|june|july|august|september|october|november|december)|"
+                          r"(?:\d+|two|three|four|five|ten|twenty|many|several) years ago|decades? ago|"
                           r"a decade ago|in the past|back then|at the time|anniversary|in the (?:19|20)\d0s|"
                           r"since (?:1[89]\d\d|20[01]\d))\b", re.I)
 #: Years after these words are targets or deadlines, not the past.
 _FUTURE_PREPS = {"until", "by", "before", "through", "to"}
 #: The lead: the headline and the first sentences tell what the event is, so they are never background.
 LEAD_SENTENCES = 2
+
+
+def _year_refs(text: str) -> Iterator[re.Match[str]]:
+    """The years a text names: "in 2009", "since 1976", "May 2010", "2004." — not counts ("2000 people")."""
+    for m in _YEAR_REF.finditer(text):
+        prep = m.group("prep") or ""
+        dated = prep.lower() in _DATING_PREPS or not m.group(0)[len(prep):].lstrip()[:1].isdigit()
+        if dated or not _COUNT_FOLLOWS.match(text, m.end()):
+            yield m
 
 
 def _background_sentences(clean: CleanArticle) -> set[int]:
@@ -142,7 +157,7 @@ def _background_sentences(clean: CleanArticle) -> set[int]:
     the event it reports with its year.
     """
     def years(text: str) -> list[int]:
-        return [int(m.group("year")) for m in _YEAR_REF.finditer(text)
+        return [int(m.group("year")) for m in _year_refs(text)
                 if (m.group("prep") or "").lower() not in _FUTURE_PREPS]
 
     sentences = clean.sentences
