@@ -195,3 +195,20 @@ def test_calls_to_the_reader_are_not_key_points():
             "Click here to see every look from the night.")
     points = analyze(text, title="Mira Solenne's gala gown").key_points
     assert points and not any(p.startswith(("Stay tuned", "Click")) for p in points)
+
+
+def test_a_deck_line_without_a_full_stop_is_not_summary_prose():
+    # A page's title and its deck (a subtitle line with no full stop) are not sentences of the report:
+    # the summary must not run the deck into the lead ("... for 'Second Book' Director Ann Roe will not ...").
+    text = ("Director Will Not Return For Sequel\n"
+            "Filmmaker says she cannot commit to the production schedule for 'Second Book'\n"
+            "Director Ann Roe will not helm the adaptation of the second book in the trilogy, the studio said on "
+            "Tuesday.\n"
+            "Roe was in negotiations to direct the sequel but could not agree on scheduling and pay, people close "
+            "to the talks said.\n"
+            "The studio wants the second film in cinemas within eighteen months of the first one.\n"
+            "Roe said in a statement that she did not have the time she needed to write and prepare the film.")
+    card = analyze(text)
+    assert card.headline == "Director Will Not Return For Sequel"
+    assert "Filmmaker says" not in card.summary
+    assert card.summary.startswith("Director Ann Roe will not helm")

@@ -11,6 +11,9 @@ from newsverdict.card.clean import clean, clean_title, is_furniture_sentence, st
 from newsverdict.card.text import normalize, split_sentences
 from newsverdict.models import Article
 
+FILLER = ("The authorities gave no further details of what happened next. Residents were told to stay away "
+          "from the area until the investigation was over, and schools stayed open as usual.")
+
 
 def sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in split_sentences(text)]
@@ -103,6 +106,38 @@ def test_a_title_run_into_the_lead_becomes_the_title():
     assert cleaned.title == "Man charged in fatal Bloomington hit and run"
     assert cleaned.sentences[0].text.startswith("The man police say")
     assert clean(Article(text="He joined The Beatles in 1962. " * 10)).title == ""
+
+
+@pytest.mark.parametrize(("text", "title", "lead"), [
+    ("Colts clinch playoff berth with win over Chiefs December 23, 2012 Going into week 16, the Colts controlled "
+     "their own destiny of making it to the post-season after a long year.",
+     "Colts clinch playoff berth with win over Chiefs", "Going into week 16"),
+    ("Singer checks into rehab clinic 12:52 p.m. EDT May 2, 2013 She checked in today, her lawyer told reporters "
+     "outside the court on Thursday.", "Singer checks into rehab clinic", "She checked in today"),
+    ("November 28th, 2005, 09:11 GMT 5.9 Earthquake Jolts Coastal Province A 5.9 magnitude earthquake has leveled "
+     "seven villages in the southern area, killing 10 people, officials said.",
+     "5.9 Earthquake Jolts Coastal Province", "A 5.9 magnitude earthquake"),
+    ("Harbour vigil ends in violence Violence reignited in the port city following vigils for the teenager killed "
+     "by police a week ago, witnesses said.", "Harbour vigil ends in violence", "Violence reignited"),
+    ("Jewellery heist hits capital again Four men rammed their car into an up-market jewellery store in the "
+     "centre today, smashing the shop window.", "Jewellery heist hits capital again", "Four men rammed"),
+])
+def test_a_title_glued_to_its_date_or_lead_is_the_title_not_the_first_sentence(text, title, lead):
+    cleaned = clean(Article(text=text + " " + FILLER))
+    assert cleaned.title == title
+    assert cleaned.sentences[0].text.startswith(lead)
+
+
+@pytest.mark.parametrize("text", [
+    "Avon and Somerset Police closed the Lower Bristol Road after the crash at 03:00 GMT on the first day of the week.",
+    "Ricochet killed Greek teenager INITIAL results from the post-mortem on a 15-year-old Greek boy show he died "
+    "from a bullet ricochet.",
+    "Police in the capital said on Monday that Police officers had arrested three men after the riots in the centre.",
+])
+def test_names_inside_a_lead_are_not_taken_for_a_glued_title(text):
+    cleaned = clean(Article(text=text + " " + FILLER))
+    assert cleaned.title == ""
+    assert cleaned.sentences[0].text.startswith(text.split()[0])
 
 
 def test_numbers_split_by_a_tokeniser_are_joined_again():

@@ -234,9 +234,56 @@ _STAMP_WORDS = re.compile(
 #: A title run into the lead with no punctuation: "Saints place Bush on IR The New Orleans Saints have ..."
 #: (corpus lines and some pages). A capitalised article after a word that is not a preposition or an
 #: article, within the first words of the text, is where the lead starts.
-_GLUED_TITLE_END = re.compile(r"^(?P<title>[^.!?\n]{6,160}?[\w'’\")]) (?=(?:The|A|An) \w)")
+_GLUED_TITLE_END = re.compile(r"^(?P<title>(?:[^.!?\n]|(?<=\d)\.(?=\d)){6,160}?[\w'’\")]) (?=(?:The|A|An) \w)")
 _NOT_TITLE_END = {"of", "in", "to", "by", "at", "on", "for", "with", "and", "or", "the", "a", "an", "from", "into",
                   "as", "is", "was", "are", "were", "said", "says", "told", "that", "visit", "called", "named"}
+#: A bare date (with an optional time) between a title and its lead: "... heavyweight belts July 08, 2012
+#: Wladimir Klitschko stopped ...", "... unapproved rehab 12:52 p.m. EDT May 2, 2013 She checked in today."
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_TIME = r"\d{1,2}\s?:\s?\d{2}(?:\s?:\s?\d{2})?\s*(?:[apAP]\.?\s?[mM]\.?)?(?:\s*[A-Z]{2,4}\b){0,2}"
+_GLUED_DATE = re.compile(
+    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:{_TIME}\s*)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,|-)?\s*\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+    rf"|\d{{1,2}}\s?/\s?\d{{1,2}}\s?/\s?\d{{2,4}})"
+    rf"(?:,?\s*(?:at\s+)?{_TIME})?\s+(?=[A-Z\"“])"
+    rf"|\b\d{{1,2}}\s?:\s?\d{{2}}\s*[apAP]\.?\s?[mM]\.?(?:\s*[A-Z]{{2,4}}\b)?\s+(?=[A-Z\"“])")
+#: Words that open a lead sentence after a title, besides "The/A/An": counts, and a word of the title
+#: ("Athens vigil ends in violence Violence reignited ...", "France hit by another jewellery heist Four men ...").
+_LEAD_OPENERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+                 "hundreds", "thousands"}
+_MASTHEAD = re.compile(r"\bFOR IMMEDIATE RELEASE\b|\bOffice of the Press Secretary\b", re.I)
+_LEADING_STAMP = re.compile(rf"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
+                            rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}),?\s*(?:{_TIME})?\s+(?=[A-Z0-9\"“])")
+
+
+def _title_head(head: str) -> bool:
+    """Can ``head`` be a title run into the text after it: a few words, no sentence end, no dangling last word?"""
+    words = head.split()
+    return (2 <= len(words) <= 20 and not re.search(r"[.!?](?!\d)", head)
+            and words[-1].lower().strip("\"'’,") not in _NOT_TITLE_END and not head.rstrip().endswith(","))
+
+
+def _glued_lead_start(paragraph: str) -> int:
+    """Where the lead starts after a title glued to it with no date between (0: no title found)."""
+    first = re.split(r"(?<!\d)[.!?](?!\d)", paragraph, maxsplit=1)[0]
+    words = list(re.finditer(r"\S+", first))
+    if len(words) < 12:
+        return 0
+    seen: set[str] = set()  # the head's lower-case words: "violence" before "Violence reignited ..."
+    for i, w in enumerate(words[:16]):
+        word = w.group().strip("\"'“”‘’,:;()")
+        if i >= 3 and word[:1].isupper() and (word.lower() in _LEAD_OPENERS or word.lower() in seen):
+            head = paragraph[: w.start()].strip()
+            rest = paragraph[w.start():]
+            lead = re.split(r"(?<!\d)[.!?](?!\d)", rest, maxsplit=1)[0]
+            # a repeated name opens the lead only after a lower-case word ("... in violence Violence"), not
+            # inside a run of names ("W. Mark Felt")
+            after_lower = not words[i - 1].group()[:1].isupper()
+            if _title_head(head) and len(lead.split()) >= 8 and (word.lower() in _LEAD_OPENERS or after_lower):
+                return w.start()
+        if word.islower():
+            seen.add(word)
+    return 0
 
 
 def lead_title(paragraph: str) -> tuple[str, str]:
@@ -246,15 +293,26 @@ def lead_title(paragraph: str) -> tuple[str, str]:
         head = paragraph[: stamp.start()].strip()
         if head and not re.search(r"[.!?]", head) and len(head.split()) <= 20:
             return head, paragraph[stamp.start():]
-    match = _GLUED_TITLE_END.match(paragraph)
+    leading = _LEADING_STAMP.match(paragraph)  # "November 28th, 2005, 09:11 GMT 5.9 Earthquake Jolts Iran A 5.9 ..."
+    body = paragraph[leading.end():] if leading else paragraph
+    date = _GLUED_DATE.search(body[:300])
+    if date and date.start() > 0 and _title_head(body[: date.start()].strip()):
+        head = body[: date.start()].strip()
+        if _MASTHEAD.search(head):  # a press release's masthead, not its title: look after the date
+            return lead_title(body[date.end():])
+        return head, body[date.end():]
+    match = _GLUED_TITLE_END.match(body)
     if match:
         title = match.group("title").strip()
         words = title.split()
-        rest = paragraph[match.end():]
-        first_sentence = re.split(r"[.!?]", rest, maxsplit=1)[0]
+        rest = body[match.end():]
+        first_sentence = re.split(r"(?<!\d)[.!?](?!\d)", rest, maxsplit=1)[0]
         if (2 <= len(words) <= 15 and words[-1].lower().strip("\"'’") not in _NOT_TITLE_END
                 and len(first_sentence.split()) >= 8):
             return title, rest
+    start = _glued_lead_start(body)
+    if start:
+        return body[:start].strip(), body[start:]
     return "", paragraph
 
 
@@ -278,7 +336,7 @@ def clean_title(title: str) -> str:
     stamp = words[:lead]
     # a stamp has a date or a time, not just a number: "3 dead after protesters torch Greek bank" keeps its 3
     if lead < len(words) and any(re.search(r"\d", w) for w in stamp) and (
-            len(stamp) >= 2 or any(re.search(r"\d[:.]\d|[a-z]", w, re.I) for w in stamp)):
+            len(stamp) >= 2 or any(re.search(r"\d[:.]\d\d|[a-z]", w, re.I) for w in stamp)):
         title = " ".join(words[lead:])  # "May 2, 2013, 1: 12 PM Lawyer: Lindsay Lohan checks into rehab"
     if not title or _is_furniture_line(title) or not re.search(r"[A-Za-z]{2}", title):
         return ""

@@ -151,6 +151,9 @@ def _statement(sentence: str) -> bool:
     return bool(_FINITE.search(text))
 
 
+_SENTENCE_END = re.compile(r"[.!][\"'”’)\]]*$")
+
+
 def _usable(sentence: Sentence, *, alone: bool = True) -> bool:
     words = sentence.text.split()
     if not 6 <= len(words) <= 55:
@@ -160,6 +163,8 @@ def _usable(sentence: Sentence, *, alone: bool = True) -> bool:
     text = sentence.text.strip()
     if text[:1] in "\"“'‘" or text.endswith(("?", ":", "…", "...")) or not _balanced_quotes(text):
         return False
+    if not _SENTENCE_END.search(text):
+        return False  # a title, deck, caption or stamp line: no sentence of the report ends without a stop
     if is_furniture_sentence(text) or _CAMEL_GLUE.search(text) or not (text[:1].isupper() or text[:1].isdigit()):
         return False
     if _TICKER_OR_CAPTION.search(text):
