@@ -208,3 +208,14 @@ def test_a_count_in_the_year_range_is_still_a_count():
             "More than 2000 people and 4,500 cattle were moved to shelters overnight as the river kept rising.")
     cited = " ".join(_evidence_texts(_signals(text)["magnitude"]))
     assert "4,500 cattle" in cited  # the sentence is not taken for a recap of the year 2000
+
+
+def test_the_lexicon_trie_matches_what_a_longest_first_alternation_matches():
+    from newsverdict.card.lexicons import flat_phrase_pattern, phrase_pattern
+
+    entries = frozenset({"war", "war on", "warn", "warning", "u.s.", "won", "state of emergency", "state"})
+    text = ("The U.S. warned of a war on drugs; warnings won't stop the war. A state of emergency, the state "
+            "said, and a warning-light. Warn them: we won.")
+    assert ([m.span() for m in phrase_pattern(entries).finditer(text)]
+            == [m.span() for m in flat_phrase_pattern(entries).finditer(text)])
+    assert [m.group(0) for m in phrase_pattern(entries).finditer(text)][:3] == ["U.S.", "war on", "war"]

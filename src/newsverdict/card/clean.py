@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from newsverdict.card.text import guess_language, jaccard, normalize, shingles, split_sentences, words
 from newsverdict.errors import InputError
@@ -122,6 +123,7 @@ def strip_inline_furniture(paragraph: str) -> tuple[str, int]:
     return re.sub(r" {2,}", " ", text).strip(), removed
 
 
+@lru_cache(maxsize=4096)  # the clean and prose stages ask about the same sentences several times
 def is_furniture_sentence(sentence: str) -> bool:
     """A caption, teaser, widget or credit rather than a sentence of the report."""
     text = sentence.strip()

@@ -8,6 +8,7 @@ re-run ``python -m bench.quality`` and ``scripts/fit_weights.py`` after editing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 
@@ -315,10 +316,42 @@ EVENT_WORDS = frozenset({"disaster", "crisis", "emergency", "threat", "invasion"
                          "massacre", "surge", "record", "historic", "war on", "attack on"})
 
 
+def _trie_body(entries: Iterable[str]) -> str:
+    """The entries as one regex trie: "ab(?:c|d(?:e)?)" for {"abc", "abd", "abde"}.
+
+    Python's ``re`` tries every branch of a flat alternation at every position of the text; a trie
+    shares the prefixes, so a position is ruled out after a character or two (the lexicon scans were
+    the largest cost of the signals stage). Greedy optional tails try the longest entry first and
+    fall back to shorter ones, so each match is the one a longest-first alternation gives.
+    """
+    trie: dict = {}
+    for entry in entries:
+        node = trie
+        for ch in entry.lower():  # the pattern is case-insensitive
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 @cache
 def phrase_pattern(entries: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:
-    """One compiled, case-insensitive, word-bounded alternation for a word list."""
-    ordered = sorted(entries, key=len, reverse=True)  # longest first so phrases win
-    body = "|".join(re.escape(e) for e in ordered)
-    # "won't" is not "won", "don't" not "don": a word followed by an apostrophe and letters is another word
+    """One compiled, case-insensitive, word-bounded pattern for a word list; the longest entry wins."""
+    # "won't" is not "won", "don't" not "don": a word followed by an apostrophe and letters is another word.
+    # A leading \b changes nothing when every entry starts with a word character, but lets re skip
+    # the positions inside words before it evaluates the look-behind (a third faster).
+    edge = r"\b" if all(re.match(r"\w", e) for e in entries) else ""
+    return re.compile(rf"{edge}(?<![\w-])(?:{_trie_body(entries)})(?![\w-]|['’]\w)", re.I)
+
+
+def flat_phrase_pattern(entries: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """``phrase_pattern`` as a flat longest-first alternation: the reference the trie is tested against."""
+    body = "|".join(re.escape(e) for e in sorted(entries, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-]|['’]\w)", re.I)

@@ -91,8 +91,24 @@ class _PrintableTable(dict):
 _KEEP_PRINTABLE = _PrintableTable()
 
 
+#: The last texts ``normalize`` returned: normalising is idempotent, so an article normalised on
+#: reading costs nothing when the clean stage normalises it again. Cleared, not evicted, when full
+#: (atomic in CPython, so safe for the web app's threads); four entries bound what it holds.
+_NORMALIZED: dict[str, None] = {}
+
+
 def normalize(text: str) -> str:
     """Unicode NFKC, unify quotes and dashes, drop control and zero-width characters."""
+    if text in _NORMALIZED:
+        return text
+    out = _normalize(text)
+    if len(_NORMALIZED) >= 4:
+        _NORMALIZED.clear()
+    _NORMALIZED[out] = None
+    return out
+
+
+def _normalize(text: str) -> str:
     if _MOJIBAKE.search(text):  # UTF-8 read as Latin-1 upstream: "Â£1,000" for "£1,000"
         import ftfy
 
