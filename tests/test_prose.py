@@ -92,7 +92,7 @@ def test_a_thin_article_says_so_instead_of_padding_key_points():
             "once the finance officers have prepared further figures for them to consider")
     card = analyze(text)
     assert len(card.key_points) < 3
-    assert "too short to give three distinct key points" in card.key_points_note
+    assert "too thin to give three distinct key points" in card.key_points_note
 
 
 def test_the_thin_note_is_shown_in_every_format():
@@ -104,7 +104,7 @@ def test_the_thin_note_is_shown_in_every_format():
             "once the finance officers have prepared further figures for them to consider")
     card = analyze(text)
     for fmt in ("text", "markdown", "html"):
-        assert "too short to give three distinct key points" in render([card], fmt)
+        assert "too thin to give three distinct key points" in render([card], fmt)
 
 
 def test_a_kind_named_in_a_list_is_not_the_event_and_the_lead_is_cited_before_history():
@@ -212,3 +212,18 @@ def test_a_deck_line_without_a_full_stop_is_not_summary_prose():
     assert card.headline == "Director Will Not Return For Sequel"
     assert "Filmmaker says" not in card.summary
     assert card.summary.startswith("Director Ann Roe will not helm")
+
+
+def test_the_writers_comment_and_a_police_appeal_are_not_key_points():
+    text = ("A supermarket in the town centre was destroyed by a fire on Friday night, the fire service said.\n\n"
+            "More than 50 firefighters with ten engines fought the blaze, which started in the roof at about 9pm.\n\n"
+            "Residents of nearby streets were evacuated for several hours while crews worked through the night.\n\n"
+            "Hopefully, the owners will rebuild the store and reopen it before the end of the year.\n\n"
+            "Police said the fire was being treated as suspicious and that the building had been empty.\n\n"
+            "Anyone with information is asked to call police on 0845 125 2222 or Crimestoppers anonymously.\n\n"
+            "The company said its staff would be moved to other branches while the site was cleared.")
+    card = analyze(text)
+    told = " ".join([card.summary, *card.key_points])
+    assert "Hopefully" not in told and "Anyone with information" not in told
+    assert len(card.key_points) == 3
+

@@ -108,6 +108,16 @@ _IMPERATIVE = re.compile(r"^(?:(?:Just|Now|So) )?(?i:ask|imagine|remember|consid
                          r"click|subscribe|sign up|find out)\b")
 
 
+#: The writer's own comment, not a statement of the story: "Well it's better late than never, Tara.",
+#: "Hopefully, Promises will help her ...", "That's right, Pope Francis ...".
+_COMMENT_OPENER = re.compile(r"^(?:Well|Hopefully|Sadly|Thankfully|Luckily|Obviously|Clearly|Surely|Frankly|Honestly|"
+                             r"Of course|Needless to say|Mind you|That[’']s right|Yes|No doubt)\b,?", re.I)
+#: A police appeal or a helpline, not a fact of the story: "Anyone with information is asked to call ...".
+_APPEAL = re.compile(r"^(?:Anyone (?:with|who has) (?:any )?information|Witnesses (?:are|were) (?:asked|urged)|"
+                     r"(?:Police|Detectives|Officers) (?:are )?(?:appealing|urge|urging|ask|asking) "
+                     r"(?:for )?(?:anyone|witnesses))|\bCrimestoppers\b|\b(?:call|contact) (?:police|us) on\b", re.I)
+
+
 def _first_person(text: str) -> bool:
     return any(re.sub(r"\W", "", w).lower() in {"i", "we", "my", "our", "me", "us"} for w in text.split())
 
@@ -138,8 +148,8 @@ def _statement(sentence: str) -> bool:
     if _TICKER_OR_CAPTION.search(text):
         return False
     first = re.sub(r"\W", "", words[0]).lower()
-    if _IMPERATIVE.match(text):
-        return False  # the writer telling the reader what to do is no statement of news
+    if _IMPERATIVE.match(text) or _COMMENT_OPENER.match(text) or _APPEAL.search(text):
+        return False  # the writer telling the reader what to do, or commenting, is no statement of news
     if first in _DANGLING or first in _FIRST_PERSON or _REFERS_BACK.match(text) or _dangling_pronoun(text):
         return False
     if re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I):
@@ -167,7 +177,7 @@ def _usable(sentence: Sentence, *, alone: bool = True) -> bool:
         return False  # a title, deck, caption or stamp line: no sentence of the report ends without a stop
     if is_furniture_sentence(text) or _CAMEL_GLUE.search(text) or not (text[:1].isupper() or text[:1].isdigit()):
         return False
-    if _TICKER_OR_CAPTION.search(text):
+    if _TICKER_OR_CAPTION.search(text) or _COMMENT_OPENER.match(text) or _APPEAL.search(text):
         return False
     return not re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I)
 
@@ -379,7 +389,7 @@ def _open_relative(head: str) -> bool:
 
 
 #: A clause opened after "that" and never finished by the cut: "told police that when the shooter ...".
-_SUBORDINATE_OPEN = re.compile(r"\bthat (?:when|if|after|because|while|as|before|since|although)\b")
+_SUBORDINATE_OPEN = re.compile(r"\bthat (?:when|if|after|because|while|as|before|since|although|until|unless|once)\b")
 
 
 #: A trailing attribution: ", ISNA news agency reported.", ", police said on Tuesday."
@@ -468,7 +478,8 @@ def shorten(text: str, max_words: int = KEY_POINT_WORDS) -> str:
 
 
 #: What the card says instead of a third key point when the article has too few whole statements.
-THIN_NOTE = "The article is too short to give three distinct key points; it has only {n} whole statement(s)."
+THIN_NOTE = ("The article is too thin to give three distinct key points: it has only {n} whole statement(s) "
+             "that stand alone.")
 
 
 def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
@@ -983,13 +994,17 @@ def write(clean: CleanArticle, signals: list[Signal], scores: Scores) -> Prose:
     features = _sentence_features(clean, signals)
     opinion = is_opinion(clean)
     chosen = summary_sentences(clean, signals, budget, features)
-    while True:
-        summary = _join(clean, chosen, budget)
-        points = key_points(clean, signals, summary=summary, features=features)
-        # a thin article: give up the summary's last sentence to its key points, down to the lead
-        if len(points) == 3 or len(chosen) <= 1:
+    summary = _join(clean, chosen, budget)
+    points = key_points(clean, signals, summary=summary, features=features)
+    # a thin article: give up the summary's last sentences to its key points, down to the lead, but
+    # only if that gives more points: a summary cut to its lead for nothing misses the event
+    for keep in range(len(chosen) - 1, 0, -1):
+        if len(points) == 3:
             break
-        chosen = chosen[:-1]
+        shorter = _join(clean, chosen[:keep], budget)
+        more = key_points(clean, signals, summary=shorter, features=features)
+        if len(more) > len(points):
+            chosen, summary, points = chosen[:keep], shorter, more
     if attributed(clean, scores, opinion) and chosen:
         summary = _attribute(summary)
     return Prose(analysis=analyze_prose(clean, signals, scores, points, opinion), summary=summary, key_points=points,
