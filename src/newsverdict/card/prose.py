@@ -24,6 +24,7 @@ POSITION_DECAY = 0.35
 EVIDENCE_BONUS = 0.05
 SUMMARY_MIN_WORDS = 6
 FIRST_PERSON_PENALTY = 0.0
+UNQUOTED_FIRST_PERSON_PENALTY = 1.0
 QUOTE_PENALTY = 0.1
 FIGURE_BONUS = 0.05
 #: Sentences opening with these words lean on an earlier sentence; they read badly alone.
@@ -111,11 +112,16 @@ _IMPERATIVE = re.compile(r"^(?:(?:Just|Now|So) )?(?i:ask|imagine|remember|consid
 #: The writer's own comment, not a statement of the story: "Well it's better late than never, Tara.",
 #: "Hopefully, Promises will help her ...", "That's right, Pope Francis ...".
 _COMMENT_OPENER = re.compile(r"^(?:Well|Hopefully|Sadly|Thankfully|Luckily|Obviously|Clearly|Surely|Frankly|Honestly|"
-                             r"Of course|Needless to say|Mind you|That[’']s right|Yes|No doubt)\b,?", re.I)
+                             r"Of course|Needless to say|Mind you|That[’']s right|Yes|No doubt|Seriously|By the way|"
+                             r"Incidentally)\b,?", re.I)
 #: A police appeal or a helpline, not a fact of the story: "Anyone with information is asked to call ...".
 _APPEAL = re.compile(r"^(?:Anyone (?:with|who has) (?:any )?information|Witnesses (?:are|were) (?:asked|urged)|"
                      r"(?:Police|Detectives|Officers) (?:are )?(?:appealing|urge|urging|ask|asking) "
                      r"(?:for )?(?:anyone|witnesses))|\bCrimestoppers\b|\b(?:call|contact) (?:police|us) on\b", re.I)
+
+
+#: The first person, case-aware: "US" and "U.S." are a country, not "us".
+_UNQUOTED_SPEECH = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|my|My|our|Our|us|me)\b")
 
 
 def _first_person(text: str) -> bool:
@@ -257,7 +263,11 @@ def rank_sentences(clean: CleanArticle, signals: list[Signal], position_weight: 
         score = (1 - position_weight) * central[i] + position_weight * position
         score += EVIDENCE_BONUS * min(info[i], 3)
         if _first_person(s.text):
-            score -= FIRST_PERSON_PENALTY  # speech without its quotation marks reads as the writer's
+            score -= FIRST_PERSON_PENALTY
+        if _UNQUOTED_SPEECH.search(s.text) and not re.search(r"[\"“”‘]|(?:^|\s)'\w", s.text):
+            # "Two guys on my ship did the same thing": speech without its quotation marks or its
+            # speaker; last resort only (a press release or a column speaks in the first person)
+            score -= UNQUOTED_FIRST_PERSON_PENALTY
         if re.search(r"[\"“”]|(?:^|\s)'\w", s.text):
             score -= QUOTE_PENALTY  # a quotation is colour; the event is told in the reporter's words
         if re.search(r"\d", s.text):
@@ -594,7 +604,8 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("war or armed conflict", r"\b(?:war|invasion|invaded|airstrikes?|missiles?|troops|shelling|ceasefire)\b"),
         ("disaster", r"\b(?:earthquake|quake|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|"
                      r"eruption|landslide|avalanche|tornado|storm|blaze|fire|explosion)\b(?!-)"),
-        ("court case", r"\b(?:court|jury|judge|verdict|convicted|sentenced|pleaded|guilty|acquitted|trial|"
+        ("court case", r"\b(?:court|jury|judge|verdict|convicted|sentenced|(?:death|prison|jail) sentence|pleaded|"
+                       r"guilty|acquitted|trial|"
                        r"lawsuit|sued|indicted|prosecutors?)\b"),
         ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|shot|stabbed|robbery|suspect|manslaughter|"
                   r"assault(?:ed)?|kidnapp(?:ed|ing))\b"),
