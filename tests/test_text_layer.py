@@ -155,3 +155,21 @@ def test_a_bare_stamp_with_an_ordinal_day_is_furniture():
 
 def test_donation_appeals_are_furniture():
     assert is_furniture_sentence("Please help support us with cryptocurrency donations.")
+
+
+def test_a_poll_widget_inside_a_paragraph_goes_with_its_answers():
+    text = ("The minister said the plan would be published next week, officials said on Monday. "
+            "take our poll - story continues below Will the plan pass the parliament this year? "
+            "* Yes, it will pass. No, it will not pass. Email * This field is for validation purposes and should "
+            "be left unchanged. Completing this poll grants you access to updates free of charge. You may opt out "
+            "at anytime. The plan would cut the number of regional offices from twelve to four by the end of the "
+            "decade, according to a draft seen by reporters.\n\n" + FILLER)
+    cleaned = clean(Article(text=text))
+    body = " ".join(s.text for s in cleaned.sentences)
+    assert "will not pass" not in body and "opt out" not in body and "Completing this poll" not in body
+    assert "The plan would cut the number of regional offices" in body
+
+
+def test_a_share_counter_is_furniture():
+    assert strip_inline_furniture("Troops arrive at the border. 2.3k SHARES Facebook Twitter Sharp wire is up.")[0] == (
+        "Troops arrive at the border. Sharp wire is up.")

@@ -67,6 +67,8 @@ _INLINE_FURNITURE = re.compile(
     r"\s*(?:[-–—,]\s*)?(?:at\s+)?\d{1,2}\s?[:.]\s?\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*"
     r"(?:hrs|AEST|AEDT|[A-Z]{1,3}T|GMT|BST|UTC)?\b\s*(?=[A-Z\"“])"
     r"|\s*Media playback is (?:not supported|unsupported) on (?:this|your) device\s*"
+    # a share counter: "2.3k SHARES Facebook Twitter"
+    r"|\b\d+(?:\.\d+)?[kKmM]? SHARES(?:\s+(?:Facebook|Twitter|Share|Tweet|Email|Pinterest))*\s*"
     r"|©\s*(?:\d{4}\s*)?(?:Provided by\s+)?(?:Getty Images|Getty|AP|AFP|Reuters|EPA|PA|Rex Features|Rex|"
     r"Shutterstock|Alamy|Al Jazeera|Splash News|Corbis|Deutsche Presse-Agentur GmbH(?: \([^)]*\))?)\s*",
     re.M,
@@ -98,7 +100,9 @@ _FURNITURE_SENTENCE = re.compile(
     r"This (?:article|story) (?:was|first) (?:originally )?(?:published|appeared)\b)",
 )
 _POLL_WIDGET = re.compile(r"(?:\btake our poll\b|\bstory continues below\b|\bthis field is for validation\b|"
-                          r"\bvote (?:now|here)\b|\* Yes\b|\* No\b|\bview results\b)", re.I)
+                          r"\bvote (?:now|here)\b|\* Yes\b|\* No\b|\bview results\b|\bcompleting this poll\b|"
+                          r"\bgrants you access to\b|\byou may opt out\b|"
+                          r"\bagree to (?:this|our) site's privacy policy\b)", re.I)
 
 
 def strip_inline_furniture(paragraph: str) -> tuple[str, int]:
@@ -211,7 +215,17 @@ def _without_furniture(para: str) -> tuple[str, int]:
     if not para:
         return "", removed
     spans = split_sentences(para)
-    kept = [para[a:b] for a, b in spans if not is_furniture_sentence(para[a:b])]
+    kept = []
+    in_widget = False
+    for a, b in spans:
+        sentence = para[a:b]
+        if is_furniture_sentence(sentence):
+            in_widget = in_widget or bool(_POLL_WIDGET.search(sentence))
+            continue
+        if in_widget and len(sentence.split()) <= _WIDGET_LINE_WORDS:
+            continue  # a poll's question and answers: "No, he will not be confirmed."
+        in_widget = False
+        kept.append(sentence)
     if len(kept) == len(spans):
         return para, removed
     return " ".join(kept), removed + len(spans) - len(kept)
@@ -241,10 +255,12 @@ _NOT_TITLE_END = {"of", "in", "to", "by", "at", "on", "for", "with", "and", "or"
                   "as", "is", "was", "are", "were", "said", "says", "told", "that", "visit", "called", "named"}
 #: A bare date (with an optional time) between a title and its lead: "... heavyweight belts July 08, 2012
 #: Wladimir Klitschko stopped ...", "... unapproved rehab 12:52 p.m. EDT May 2, 2013 She checked in today."
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = r"(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?i:[a-z]*)\.?"
+_WEEKDAY = r"(?i:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?i:[a-z]*),?"
 _TIME = r"\d{1,2}\s?:\s?\d{2}(?:\s?:\s?\d{2})?\s*(?:[apAP]\.?\s?[mM]\.?)?(?:\s*[A-Z]{2,4}\b){0,2}"
 _GLUED_DATE = re.compile(
-    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:{_TIME}\s*)?"
+    rf"(?:(?:Last updated|Updated|Published|Posted)(?: at| on)?:?\s+)?(?:{_TIME},?\s*)?"
+    rf"(?:{_WEEKDAY}\s+)?(?:{_TIME}\s*)?"
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,|-)?\s*\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
     rf"|\d{{1,2}}\s?/\s?\d{{1,2}}\s?/\s?\d{{2,4}})"
     rf"(?:,?\s*(?:at\s+)?{_TIME})?\s+(?=[A-Z\"“])"
@@ -349,6 +365,10 @@ def clean_title(title: str) -> str:
     return title
 
 
+#: After a poll widget's furniture, lines this short are its questions and answers, not the article.
+_WIDGET_LINE_WORDS = 15
+
+
 def _candidate_paragraphs(article: Article) -> tuple[list[str], str, int, int]:
     """Paragraphs without markup, furniture and exact repeats: (paragraphs, title found in the lead,
     repeats dropped, boilerplate dropped)."""
@@ -356,6 +376,7 @@ def _candidate_paragraphs(article: Article) -> tuple[list[str], str, int, int]:
     seen_exact: set[str] = set()
     repeats = boilerplate = 0
     found_title = ""
+    in_widget = False
     for raw in split_paragraphs(normalize(article.text)):
         para = strip_markdown(raw)
         if not para:
@@ -372,7 +393,12 @@ def _candidate_paragraphs(article: Article) -> tuple[list[str], str, int, int]:
                 continue
         if _is_furniture_line(para):
             boilerplate += 1
+            in_widget = in_widget or bool(_POLL_WIDGET.search(para))
             continue
+        if in_widget and len(para.split()) <= _WIDGET_LINE_WORDS:
+            boilerplate += 1  # a poll's question and answers: "No, he will not be confirmed."
+            continue
+        in_widget = False
         para, removed = _without_furniture(para)
         boilerplate += removed
         if not para:
