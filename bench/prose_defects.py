@@ -147,7 +147,10 @@ def card_defects(card: dict, signals: dict[str, dict], article: str = "", titled
         d["analysis: event kind from keywords, not what happened"] += 1
     for where in unattributed_claims(card, article):
         d[f"{where}: partisan claims in the card's own voice"] += 1
-    if not titled and article and headline_misses_event(headline, article):
+    # the outlet's own title line at the head of the text (no full stop after it, the lead starting with
+    # a capital) is not the card's choice of headline; a lead sentence the card chose is
+    own_title = _is_title_line(headline, article)
+    if not titled and article and not own_title and headline_misses_event(headline, article):
         d["headline: lead that misses the event"] += 1
     if any(ticker_or_caption(p) for p in points):
         d["key points: live-ticker line or run-in caption"] += 1
@@ -295,6 +298,15 @@ def unattributed_claims(card: dict, article: str) -> list[str]:
     if not _ATTRIBUTED.search(_development(card["analysis"])):
         out.append("analysis")
     return out
+
+
+def _is_title_line(headline: str, article: str) -> bool:
+    head = " ".join(article[:600].split())
+    at = head.find(" ".join(headline.split()))
+    if at < 0 or at > 120:
+        return False
+    after = head[at + len(" ".join(headline.split())):].lstrip()
+    return not after or after[0].isupper() or after[0] in "\"“'‘0123456789"
 
 
 def headline_misses_event(headline: str, article: str) -> bool:
