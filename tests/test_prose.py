@@ -227,3 +227,22 @@ def test_the_writers_comment_and_a_police_appeal_are_not_key_points():
     assert "Hopefully" not in told and "Anyone with information" not in told
     assert len(card.key_points) == 3
 
+
+
+@pytest.mark.parametrize("sentence", [
+    # the aside's verb cut away, and a fronted clause left with no main clause
+    "While the arrows are now long-forgotten, with many lost forever, there are fans who, having stumbled upon "
+    "an arrow or two in the countryside, have made it their mission to find and record every last one of them.",
+])
+def test_a_trimmed_key_point_keeps_its_main_clause_or_is_not_given(sentence):
+    from newsverdict.card.prose import trim
+
+    cut = trim(sentence)
+    assert cut is None or cut == sentence
+
+
+def test_an_opening_single_quote_must_close():
+    from newsverdict.card.prose import _balanced_quotes
+
+    assert not _balanced_quotes("The family started a campaign 'When Wil was little, he would lie on his stomach.")
+    assert _balanced_quotes("Lawrence said the boy 'brings a light to our family.' The parents' house was sold.")

@@ -42,10 +42,14 @@ def _content(text: str) -> list[str]:
     return [t for t in tokens(text) if t not in STOPWORDS and len(t) > 2 and not t.isdigit()]
 
 
-def _balanced_quotes(text: str) -> bool:
+def _balanced_quotes(text: str, single: bool = True) -> bool:
     straight = text.count('"') % 2 == 0
     curly = text.count("“") == text.count("”")
-    return straight and curly
+    # single marks (Daily Mail quotes): an opening one (after a space, before a letter) needs a closing
+    # one; apostrophes inside words ("don't") are neither
+    opened = len(re.findall(r"(?:^|[\s(])['‘](?=\w)", text))
+    closed = len(re.findall(r"(?<=[\w.,!?])['’](?=[\s.,;:!?)]|$)", text))
+    return straight and curly and (not single or opened <= closed)
 
 
 def _leans_back(text: str) -> bool:
@@ -177,7 +181,8 @@ def _usable(sentence: Sentence, *, alone: bool = True) -> bool:
     if alone:
         return _statement(sentence.text)
     text = sentence.text.strip()
-    if text[:1] in "\"“'‘" or text.endswith(("?", ":", "…", "...")) or not _balanced_quotes(text):
+    # single marks only for a sentence standing alone: in a summary the quote may close in the next one
+    if text[:1] in "\"“'‘" or text.endswith(("?", ":", "…", "...")) or not _balanced_quotes(text, single=False):
         return False
     if not _SENTENCE_END.search(text):
         return False  # a title, deck, caption or stamp line: no sentence of the report ends without a stop
@@ -398,6 +403,8 @@ def _open_relative(head: str) -> bool:
     return bool(starts) and "," not in head[starts[-1]:]
 
 
+#: A relative pronoun opening an aside: "fans who, having stumbled upon an arrow, ...".
+_RELATIVE_ASIDE = re.compile(r"\b(?:who|which|whom|that),\s")
 #: A clause opened after "that" and never finished by the cut: "told police that when the shooter ...".
 _SUBORDINATE_OPEN = re.compile(r"\bthat (?:when|if|after|because|while|as|before|since|although|until|unless|once)\b")
 
@@ -419,8 +426,11 @@ def _whole_head(head: str) -> bool:
     no open dash aside ("Apple - the company that ..."), no last segment left hanging (", yet even when ...",
     ", once again")."""
     words = head.split()
-    if re.sub(r"\W", "", words[0]).lower() in _FRONTED and "," not in head:
-        return False
+    if re.sub(r"\W", "", words[0]).lower() in _FRONTED:
+        # the main clause comes after the fronted one; "with many lost forever" is not a main clause
+        main = [seg for seg in head.split(", ")[1:] if not re.match(r"(?:with|without|including)\b", seg)]
+        if not any(_FINITE_STRICT.search(seg) for seg in main):
+            return False
     if len(re.findall(r"\s[-–—]{1,2}\s", head)) % 2:
         return False
     if ", " in head:
@@ -428,6 +438,9 @@ def _whole_head(head: str) -> bool:
         opener = re.sub(r"\W", "", segment[0]).lower()
         if (len(segment) <= 3 and segment[0][:1].islower()) or opener in _SEGMENT_OPENERS:
             return False
+    aside = list(_RELATIVE_ASIDE.finditer(head))
+    if aside and "," not in head[aside[-1].end():]:
+        return False  # "there are fans who, having stumbled upon an arrow": the aside's verb was cut away
     return not _open_relative(head) and not _SUBORDINATE_OPEN.search(head)
 
 
