@@ -173,3 +173,12 @@ def test_a_poll_widget_inside_a_paragraph_goes_with_its_answers():
 def test_a_share_counter_is_furniture():
     assert strip_inline_furniture("Troops arrive at the border. 2.3k SHARES Facebook Twitter Sharp wire is up.")[0] == (
         "Troops arrive at the border. Sharp wire is up.")
+
+
+def test_the_first_line_is_the_title_when_the_given_title_is_furniture():
+    text = ("The Minister Is Now Openly Attacking The Auditors For “Lies”\n\n"
+            "The minister attacked the auditors' report on Thursday, calling its findings lies, in a speech to "
+            "party members in the capital. " + FILLER)
+    cleaned = clean(Article(text=text, title="Shock!"))
+    assert cleaned.title == "The Minister Is Now Openly Attacking The Auditors For “Lies”"
+    assert cleaned.sentences[0].text.startswith("The minister attacked")

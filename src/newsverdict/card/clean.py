@@ -304,6 +304,13 @@ def _glued_lead_start(paragraph: str) -> int:
     return 0
 
 
+def _is_title_line(paragraph: str) -> bool:
+    """A paragraph that is a headline: a few words, no sentence end ("The Pope Is Now Openly Attacking ...")."""
+    text = paragraph.strip()
+    return (3 <= len(text.split()) <= 20 and not re.search(r"[.!?…][\"'”’)]*$", text)
+            and not _is_furniture_line(text))
+
+
 def lead_title(paragraph: str) -> tuple[str, str]:
     """(title, rest) when the paragraph opens with a title run into its stamp or its lead; else ("", paragraph)."""
     stamp = _INLINE_FURNITURE.search(paragraph[:400])  # a title and its stamp open the text
@@ -377,12 +384,17 @@ def _candidate_paragraphs(article: Article) -> tuple[list[str], str, int, int]:
     repeats = boilerplate = 0
     found_title = ""
     in_widget = False
-    for raw in split_paragraphs(normalize(article.text)):
+    paragraphs = split_paragraphs(normalize(article.text))
+    for index, raw in enumerate(paragraphs):
         para = strip_markdown(raw)
         if not para:
             continue
-        if not candidates and not found_title and not article.title.strip():
+        if not candidates and not found_title and not clean_title(article.title):
+            # no title, or one that is furniture ("Shock!"): the text's first line may be the real one
             found_title, para = lead_title(para)
+            if not found_title and index < len(paragraphs) - 1 and _is_title_line(para):
+                found_title, para = para, ""
+                continue
         elif not candidates and article.title.strip():
             para = _without_repeated_title(para, article.title)
         stripped = _BOILERPLATE_PREFIX.sub("", para)
