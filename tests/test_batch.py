@@ -311,3 +311,27 @@ def test_inputs_and_output_on_object_storage_give_the_local_bytes(reference, tmp
     assert result.returncode == 0, result.stderr
     with s3fs.open_input_stream("day/cli/stories.parquet") as stream:
         assert stream.read() == (reference / "stories.parquet").read_bytes()
+
+
+def test_loaded_store_holds_what_replace_stories_writes(reference, tmp_path):
+    """The streamed load (a row group at a time) gives the rows the one-dict ``replace_stories`` gave."""
+    with Store(tmp_path / "streamed.db") as store:
+        assert load_into_store(reference, store) == (22, pq.read_metadata(reference / "stories.parquet").num_rows)
+    stories = pq.read_table(reference / "stories.parquet", columns=["story_id", "card_json"]).to_pylist()
+    articles = pq.read_table(reference / "articles.parquet", columns=["id", "story_id"]).to_pylist()
+    with Store(tmp_path / "whole.db") as store:
+        rows = pq.read_table(reference / "articles.parquet").to_pylist()
+        cards = pq.read_table(reference / "cards.parquet", columns=["card_json"])["card_json"].to_pylist()
+        store.load_articles([[(*(r[c] for c in store.LOADED_COLUMNS), card)
+                              for r, card in zip(rows, cards, strict=True)]], "t")
+        store.replace_stories({a["id"]: a["story_id"] for a in articles},
+                              {s["story_id"]: json.loads(s["card_json"]) for s in stories}, "t")
+
+    def content(db: Path) -> list:
+        with sqlite3.connect(db) as conn:
+            return [conn.execute("SELECT id, headline, first_ts, last_ts, impact, hype, articles, outlets, card_json "
+                                 "FROM stories ORDER BY id").fetchall(),
+                    conn.execute("SELECT id, story_id, card_json FROM articles ORDER BY id").fetchall()]
+
+    streamed, whole = content(tmp_path / "streamed.db"), content(tmp_path / "whole.db")
+    assert streamed == whole and len(streamed[0]) > 1 and all(sid for _, sid, _ in streamed[1])

@@ -80,9 +80,11 @@ class RayEngine:
         self._started_here = address is None
         try:
             if address is None:
-                # a private Ray on this machine, on loopback, with as many CPUs as workers
+                # a private Ray on this machine, on loopback, with as many CPUs as workers. Its workers at
+                # the driver's priority: Ray's default (worker_niceness 15) puts them below every other
+                # process, which on a shared machine was most of Ray's measured overhead (docs/speed.md)
                 ray.init(address="local", num_cpus=workers, include_dashboard=False, _node_ip_address="127.0.0.1",
-                         log_to_driver=False, configure_logging=False)
+                         log_to_driver=False, configure_logging=False, _system_config={"worker_niceness": 0})
             else:
                 ray.init(address=address, log_to_driver=False, configure_logging=False)
         except Exception as exc:  # ray raises ConnectionError, RuntimeError, ValueError, ...

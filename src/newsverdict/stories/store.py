@@ -515,6 +515,25 @@ class Store:
             self.db.executemany("UPDATE articles SET story_id = ? WHERE id = ?",
                                 [(sid, aid) for aid, sid in sorted(assignments.items())])
 
+    def load_stories(self, cards: Iterable[list[tuple[int, dict]]], assignments: Iterable[list[tuple[int, int]]],
+                     now: str) -> int:
+        """Insert batches of (story id, card) and set batches of (article id, story id), in one transaction:
+        what ``replace_stories`` writes for a store that had no stories, streamed (a day's cards never all
+        in memory). Stories loaded."""
+        loaded = 0
+        with self.transaction() as db:
+            for batch in cards:
+                db.executemany(
+                    "INSERT OR REPLACE INTO stories(id, headline, first_ts, last_ts, impact, hype, articles, outlets, "
+                    "card_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(story_id, card["headline"], card["coverage"]["first_ts"], card["coverage"]["last_ts"],
+                      card["impact"], card["hype"], card["coverage"]["articles"], card["coverage"]["outlets"],
+                      json.dumps(card, ensure_ascii=False), now) for story_id, card in batch])
+                loaded += len(batch)
+            for batch in assignments:
+                db.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(sid, aid) for aid, sid in batch])
+        return loaded
+
     def previous_story_of(self) -> dict[int, int]:
         return {row[0]: row[1] for row in self.db.execute(
             "SELECT id, story_id FROM articles WHERE story_id IS NOT NULL")}
