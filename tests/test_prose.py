@@ -227,3 +227,15 @@ def test_the_writers_comment_and_a_police_appeal_are_not_key_points():
     assert "Hopefully" not in told and "Anyone with information" not in told
     assert len(card.key_points) == 3
 
+
+
+def test_a_he_sentence_becomes_a_key_point_with_its_subject_named_never_the_wrong_person():
+    card = analyze(load(str(FIXTURES / "named_subject.txt")))
+    assert len(card.key_points) == 3 and card.key_points_note == ""
+    text = " ".join([card.summary, *card.key_points])
+    # "He scored nine goals" stands alone as "Clarkson scored nine goals" (the subject of the sentence before)
+    assert "Clarkson scored nine goals at Dundee last season" in text or "He scored nine goals" in card.summary
+    # "Tibbs ... introduced her ... She then signed": "she" is not Tibbs, so the sentence is never given to him
+    assert "Tibbs then signed" not in text and "Tibbs signed" not in text
+    for point in card.key_points:
+        assert_whole_statement(point)

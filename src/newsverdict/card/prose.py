@@ -492,6 +492,55 @@ THIN_NOTE = ("The article is too thin to give three distinct key points: it has 
              "that stand alone.")
 
 
+#: A sentence opening with "He"/"She"/"His"/"Her" and a lower-case word: "He scored nine goals last season."
+_PRONOUN_SUBJECT = re.compile(r"^(He|She|His|Her) (?=[a-z])")
+#: A sentence whose subject is a person's name before its verb: "Clarkson, 30, joined ...", "Juan Mata admitted ...".
+_NAME_SUBJECT = re.compile(r"^((?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                           r"(?:, (?:\d{1,3}|(?:an?|the) [^,]{1,40}),)? (?=[a-z]+\b)")
+
+
+def _resolve_subject(sentences: tuple[Sentence, ...], i: int, text: str) -> str | None:
+    """``text`` with its opening "He"/"She" ("His"/"Her") replaced by the name (its possessive) that is
+    the subject of the sentences just before ("Clarkson joined Motherwell. He scored nine goals." ->
+    "Clarkson scored nine goals."), when that name is a proper name (never written in lower case in
+    the article, met at least twice); None when there is no such name."""
+    pronoun = _PRONOUN_SUBJECT.match(text)
+    if not pronoun:
+        return None
+    name = before = None
+    for j in range(i - 1, max(-1, i - 4), -1):  # back over a chain of "He ..." sentences to the name
+        before = sentences[j].text.strip()
+        subject = _NAME_SUBJECT.match(before)
+        if subject:
+            name = subject.group(1)
+            break
+        if not _PRONOUN_SUBJECT.match(before):
+            return None
+    if name is None or before is None or _FRONTED_WORDS.match(name.split()[0]) or not _balanced_quotes(before):
+        return None
+    last = name.split()[-1]
+    if last.lower() in STOPWORDS or last.lower() in _COMMON_NEWS:
+        return None
+    whole = " ".join(s.text for s in sentences)
+    if re.search(rf"\b{re.escape(last.lower())}\b", whole) or len(re.findall(rf"\b{re.escape(last)}\b", whole)) < 2:
+        return None  # a common word ("Police", "Officials") or a name met once
+    if not (" " in name or re.search(rf"(?:\b(?:Mr|Ms|Mrs|Dr)\.? |\b[A-Z][a-z]+ ){re.escape(last)}\b|"
+                                     rf"\b{re.escape(last)}, \d{{1,3}},", whole)):
+        return None  # a person is named in full, with a title or with an age somewhere ("Syria" is not)
+    if re.search(r"\bhim\b" if pronoun.group(1) in {"He", "His"} else r"\bher\b", before):
+        return None  # "Tibbs introduced her to ...": another person of that gender is in the sentence
+    subjects = {m.group(1).split()[-1] for m in map(_NAME_SUBJECT.match, (t.text.strip() for t in sentences)) if m}
+    if any(w in subjects and w not in name for w in re.findall(r"\b[A-Z][a-z]+\b", before[len(name):])):
+        return None  # "Horton was struck ... as Lopez targeted ...": two people the pronoun may mean
+    named = name + ("'s" if pronoun.group(1) in {"His", "Her"} else "")
+    return named + text[pronoun.end() - 1:]
+
+
+_FRONTED_WORDS = re.compile(r"^(?:After|Although|Though|While|When|If|As|Because|Since|Despite|Following|With|"
+                            r"Without|Before|Until|Unless|Whether|Once|Amid|Perhaps|Meanwhile|However|Now|Then|"
+                            r"Today|Yesterday|Last|Earlier|Later|Also|Still|Instead)$")
+
+
 def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
                summary: str = "", features: Features | None = None) -> list[str]:
     """Up to ``n`` whole statements of at most ~30 words that add to the summary: at most one may
@@ -503,9 +552,13 @@ def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
         s.text.strip() in summary or any(_overlap(s.text, p) > 0.8 for p in summary_parts))}
     candidates = []
     for i, s in enumerate(sentences):
+        told = s.text
         if not _usable(s):
-            continue
-        text = trim(s.text)
+            # "He scored nine goals ...": the same statement with its subject named can stand alone
+            told = _resolve_subject(sentences, i, s.text.strip()) or ""
+            if not (6 <= len(told.split()) <= 55 and _statement(told)):
+                continue
+        text = trim(told)
         if text is None:
             continue
         score = central[i] + 0.15 * min(info[i], 4) + 0.3 / (1 + 0.5 * i)
