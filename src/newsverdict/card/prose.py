@@ -369,7 +369,7 @@ def summarize(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMA
 #: Where a trailing modifier starts: dropping it leaves the main clause whole.
 _TRAILING = re.compile(
     r",\s(?=(?:who|which|where|when|while|as|after|before|with|without|including|according|amid|following|"
-    r"despite|although|though|because|but|and|prompting|leaving|sending|bringing|making|saying|adding|"
+    r"despite|although|though|because|and|prompting|leaving|sending|bringing|making|saying|adding|"
     r"sparking|causing|forcing|putting|raising|in|on|at|for|from|during|since|until|than|just|even|"
     r"to|by|over|under|into|near|outside|inside|across|against|via|between|"
     r"[a-z]+ing)\b)"
@@ -619,10 +619,15 @@ def _names_topic(text: str, topic: set[str]) -> bool:
     return any(a.startswith(b) or b.startswith(a) for a in stems for b in topic)
 
 
+#: A subject pronoun after a fronted phrase, whose referent is in another sentence: "Beyond trying to
+#: stabilise the economy, it also created ...", "For Labour it is 26p per vote ..." (no headline).
+_LATE_PRONOUN = re.compile(r"^(?:[^,]{0,80},\s|(?:[A-Z]\w+\s){1,2})(?:it|he|she|they)\s[a-z]")
+
+
 def _lead_statements(clean: CleanArticle, limit: int = 12) -> list[str]:
     """The lead's whole statements, those that name what the article is about first: an untitled text
     (XSum's pages lose their first paragraph) often opens on a scene, a meeting time or background."""
-    statements = [s.text for s in clean.sentences[:limit] if _statement(s.text)]
+    statements = [s.text for s in clean.sentences[:limit] if _statement(s.text) and not _LATE_PRONOUN.match(s.text)]
     topic = _topic_stems(clean)
     about = [t for t in statements if _names_topic(t, topic)]
     return about + [t for t in statements if t not in about]
