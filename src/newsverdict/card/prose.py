@@ -428,6 +428,12 @@ def _whole_head(head: str) -> bool:
         opener = re.sub(r"\W", "", segment[0]).lower()
         if (len(segment) <= 3 and segment[0][:1].islower()) or opener in _SEGMENT_OPENERS:
             return False
+    if re.sub(r"\W", "", words[0]).lower() in _FRONTED and not any(
+            seg.split() and seg.split()[0].lower() not in _FRONTED | {"in", "on", "at", "for", "by", "of"}
+            and _FINITE_STRICT.search(seg) for seg in head.split(", ")[1:]):
+        return False  # "While the arrows are long-forgotten, with many lost forever": no main clause
+    if re.search(r"\b(?:who|which|whom|that),\s[^,]*$", head):
+        return False  # "there are fans who, having stumbled upon an arrow": the relative clause never comes
     return not _open_relative(head) and not _SUBORDINATE_OPEN.search(head)
 
 
