@@ -656,7 +656,8 @@ def headline(clean: CleanArticle) -> str:
             return whole.rstrip(".")
     usable = [s.text for s in clean.sentences if _usable(s, alone=False)]
     first = usable[0] if usable else (clean.sentences[0].text if clean.sentences else clean.text)
-    return (trim(first, KEY_POINT_WORDS) or shorten(first, HEADLINE_WORDS)).rstrip(".")
+    # a long whole lead (up to 45 words) reads better than one cut with "…" mid-clause
+    return (trim(first, KEY_POINT_WORDS) or trim(first, 45) or shorten(first, HEADLINE_WORDS)).rstrip(".")
 
 
 # --- analysis ---------------------------------------------------------------
