@@ -229,16 +229,39 @@ def test_the_writers_comment_and_a_police_appeal_are_not_key_points():
 
 
 
-@pytest.mark.parametrize("sentence", [
-    # the aside's verb cut away, and a fronted clause left with no main clause
-    "While the arrows are now long-forgotten, with many lost forever, there are fans who, having stumbled upon "
-    "an arrow or two in the countryside, have made it their mission to find and record every last one of them.",
-])
-def test_a_trimmed_key_point_keeps_its_main_clause_or_is_not_given(sentence):
+def test_a_he_sentence_becomes_a_key_point_with_its_subject_named_never_the_wrong_person():
+    card = analyze(load(str(FIXTURES / "named_subject.txt")))
+    assert len(card.key_points) == 3 and card.key_points_note == ""
+    text = " ".join([card.summary, *card.key_points])
+    # "He scored nine goals" stands alone as "Clarkson scored nine goals" (the subject of the sentence before)
+    assert "Clarkson scored nine goals at Dundee last season" in text or "He scored nine goals" in card.summary
+    # "Tibbs ... introduced her ... She then signed": "she" is not Tibbs, so the sentence is never given to him
+    assert "Tibbs then signed" not in text and "Tibbs signed" not in text
+    for point in card.key_points:
+        assert_whole_statement(point)
+
+
+def test_a_key_point_is_never_cut_so_that_it_says_the_opposite_or_leaves_no_main_clause():
     from newsverdict.card.prose import trim
 
-    cut = trim(sentence)
-    assert cut is None or cut == sentence
+    lost_then_won = ("Indianapolis lost a 10-point halftime lead at Kansas City, but responded down the stretch with a "
+                     "touchdown with four minutes to go to earn a 10th victory and a playoff berth with a 20-13 win.")
+    assert trim(lost_then_won) != "Indianapolis lost a 10-point halftime lead at Kansas City."
+    no_main_clause = ("While the arrows are now long-forgotten, with many lost forever, there are fans who, having "
+                      "stumbled upon an arrow or two in the countryside, have set out to map every one of them again.")
+    cut = trim(no_main_clause)
+    assert cut is None or "set out" in cut
+
+
+def test_an_untitled_headline_does_not_lean_on_a_pronoun_after_a_fronted_phrase():
+    text = ("Superficially, it appeared to be a rather awkward compromise for the Governor of the Bank of England. "
+            "Mark Carney will stay on as Governor of the Bank until 2019, a year longer than he had planned. "
+            "The Treasury said the extra year would give the Bank stability during the Brexit negotiations. "
+            "Officials at the Bank had expected him to choose between leaving in 2018 and staying until 2021. "
+            "The Chancellor welcomed the decision in a statement on Monday evening.")
+    card = analyze(text, min_words=1)
+    assert not card.headline.startswith("Superficially")
+    assert "Carney" in card.headline
 
 
 def test_an_opening_single_quote_must_close():

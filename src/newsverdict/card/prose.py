@@ -374,7 +374,7 @@ def summarize(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMA
 #: Where a trailing modifier starts: dropping it leaves the main clause whole.
 _TRAILING = re.compile(
     r",\s(?=(?:who|which|where|when|while|as|after|before|with|without|including|according|amid|following|"
-    r"despite|although|though|because|but|and|prompting|leaving|sending|bringing|making|saying|adding|"
+    r"despite|although|though|because|and|prompting|leaving|sending|bringing|making|saying|adding|"
     r"sparking|causing|forcing|putting|raising|in|on|at|for|from|during|since|until|than|just|even|"
     r"to|by|over|under|into|near|outside|inside|across|against|via|between|"
     r"[a-z]+ing)\b)"
@@ -403,8 +403,6 @@ def _open_relative(head: str) -> bool:
     return bool(starts) and "," not in head[starts[-1]:]
 
 
-#: A relative pronoun opening an aside: "fans who, having stumbled upon an arrow, ...".
-_RELATIVE_ASIDE = re.compile(r"\b(?:who|which|whom|that),\s")
 #: A clause opened after "that" and never finished by the cut: "told police that when the shooter ...".
 _SUBORDINATE_OPEN = re.compile(r"\bthat (?:when|if|after|because|while|as|before|since|although|until|unless|once)\b")
 
@@ -426,11 +424,6 @@ def _whole_head(head: str) -> bool:
     no open dash aside ("Apple - the company that ..."), no last segment left hanging (", yet even when ...",
     ", once again")."""
     words = head.split()
-    if re.sub(r"\W", "", words[0]).lower() in _FRONTED:
-        # the main clause comes after the fronted one; "with many lost forever" is not a main clause
-        main = [seg for seg in head.split(", ")[1:] if not re.match(r"(?:with|without|including)\b", seg)]
-        if not any(_FINITE_STRICT.search(seg) for seg in main):
-            return False
     if len(re.findall(r"\s[-–—]{1,2}\s", head)) % 2:
         return False
     if ", " in head:
@@ -438,9 +431,12 @@ def _whole_head(head: str) -> bool:
         opener = re.sub(r"\W", "", segment[0]).lower()
         if (len(segment) <= 3 and segment[0][:1].islower()) or opener in _SEGMENT_OPENERS:
             return False
-    aside = list(_RELATIVE_ASIDE.finditer(head))
-    if aside and "," not in head[aside[-1].end():]:
-        return False  # "there are fans who, having stumbled upon an arrow": the aside's verb was cut away
+    if re.sub(r"\W", "", words[0]).lower() in _FRONTED and not any(
+            seg.split() and seg.split()[0].lower() not in _FRONTED | {"in", "on", "at", "for", "by", "of"}
+            and _FINITE_STRICT.search(seg) for seg in head.split(", ")[1:]):
+        return False  # "While the arrows are long-forgotten, with many lost forever": no main clause
+    if re.search(r"\b(?:who|which|whom|that),\s[^,]*$", head):
+        return False  # "there are fans who, having stumbled upon an arrow": the relative clause never comes
     return not _open_relative(head) and not _SUBORDINATE_OPEN.search(head)
 
 
@@ -505,6 +501,55 @@ THIN_NOTE = ("The article is too thin to give three distinct key points: it has 
              "that stand alone.")
 
 
+#: A sentence opening with "He"/"She"/"His"/"Her" and a lower-case word: "He scored nine goals last season."
+_PRONOUN_SUBJECT = re.compile(r"^(He|She|His|Her) (?=[a-z])")
+#: A sentence whose subject is a person's name before its verb: "Clarkson, 30, joined ...", "Juan Mata admitted ...".
+_NAME_SUBJECT = re.compile(r"^((?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                           r"(?:, (?:\d{1,3}|(?:an?|the) [^,]{1,40}),)? (?=[a-z]+\b)")
+
+
+def _resolve_subject(sentences: tuple[Sentence, ...], i: int, text: str) -> str | None:
+    """``text`` with its opening "He"/"She" ("His"/"Her") replaced by the name (its possessive) that is
+    the subject of the sentences just before ("Clarkson joined Motherwell. He scored nine goals." ->
+    "Clarkson scored nine goals."), when that name is a proper name (never written in lower case in
+    the article, met at least twice); None when there is no such name."""
+    pronoun = _PRONOUN_SUBJECT.match(text)
+    if not pronoun:
+        return None
+    name = before = None
+    for j in range(i - 1, max(-1, i - 4), -1):  # back over a chain of "He ..." sentences to the name
+        before = sentences[j].text.strip()
+        subject = _NAME_SUBJECT.match(before)
+        if subject:
+            name = subject.group(1)
+            break
+        if not _PRONOUN_SUBJECT.match(before):
+            return None
+    if name is None or before is None or _FRONTED_WORDS.match(name.split()[0]) or not _balanced_quotes(before):
+        return None
+    last = name.split()[-1]
+    if last.lower() in STOPWORDS or last.lower() in _COMMON_NEWS:
+        return None
+    whole = " ".join(s.text for s in sentences)
+    if re.search(rf"\b{re.escape(last.lower())}\b", whole) or len(re.findall(rf"\b{re.escape(last)}\b", whole)) < 2:
+        return None  # a common word ("Police", "Officials") or a name met once
+    if not (" " in name or re.search(rf"(?:\b(?:Mr|Ms|Mrs|Dr)\.? |\b[A-Z][a-z]+ ){re.escape(last)}\b|"
+                                     rf"\b{re.escape(last)}, \d{{1,3}},", whole)):
+        return None  # a person is named in full, with a title or with an age somewhere ("Syria" is not)
+    if re.search(r"\bhim\b" if pronoun.group(1) in {"He", "His"} else r"\bher\b", before):
+        return None  # "Tibbs introduced her to ...": another person of that gender is in the sentence
+    subjects = {m.group(1).split()[-1] for m in map(_NAME_SUBJECT.match, (t.text.strip() for t in sentences)) if m}
+    if any(w in subjects and w not in name for w in re.findall(r"\b[A-Z][a-z]+\b", before[len(name):])):
+        return None  # "Horton was struck ... as Lopez targeted ...": two people the pronoun may mean
+    named = name + ("'s" if pronoun.group(1) in {"His", "Her"} else "")
+    return named + text[pronoun.end() - 1:]
+
+
+_FRONTED_WORDS = re.compile(r"^(?:After|Although|Though|While|When|If|As|Because|Since|Despite|Following|With|"
+                            r"Without|Before|Until|Unless|Whether|Once|Amid|Perhaps|Meanwhile|However|Now|Then|"
+                            r"Today|Yesterday|Last|Earlier|Later|Also|Still|Instead)$")
+
+
 def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
                summary: str = "", features: Features | None = None) -> list[str]:
     """Up to ``n`` whole statements of at most ~30 words that add to the summary: at most one may
@@ -516,9 +561,13 @@ def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
         s.text.strip() in summary or any(_overlap(s.text, p) > 0.8 for p in summary_parts))}
     candidates = []
     for i, s in enumerate(sentences):
+        told = s.text
         if not _usable(s):
-            continue
-        text = trim(s.text)
+            # "He scored nine goals ...": the same statement with its subject named can stand alone
+            told = _resolve_subject(sentences, i, s.text.strip()) or ""
+            if not (6 <= len(told.split()) <= 55 and _statement(told)):
+                continue
+        text = trim(told)
         if text is None:
             continue
         score = central[i] + 0.15 * min(info[i], 4) + 0.3 / (1 + 0.5 * i)
@@ -579,10 +628,15 @@ def _names_topic(text: str, topic: set[str]) -> bool:
     return any(a.startswith(b) or b.startswith(a) for a in stems for b in topic)
 
 
+#: A subject pronoun after a fronted phrase, whose referent is in another sentence: "Beyond trying to
+#: stabilise the economy, it also created ...", "For Labour it is 26p per vote ..." (no headline).
+_LATE_PRONOUN = re.compile(r"^(?:[^,]{0,80},\s|(?:[A-Z]\w+\s){1,2})(?:it|he|she|they)\s[a-z]")
+
+
 def _lead_statements(clean: CleanArticle, limit: int = 12) -> list[str]:
     """The lead's whole statements, those that name what the article is about first: an untitled text
     (XSum's pages lose their first paragraph) often opens on a scene, a meeting time or background."""
-    statements = [s.text for s in clean.sentences[:limit] if _statement(s.text)]
+    statements = [s.text for s in clean.sentences[:limit] if _statement(s.text) and not _LATE_PRONOUN.match(s.text)]
     topic = _topic_stems(clean)
     about = [t for t in statements if _names_topic(t, topic)]
     return about + [t for t in statements if t not in about]
@@ -605,7 +659,8 @@ def headline(clean: CleanArticle) -> str:
             return whole.rstrip(".")
     usable = [s.text for s in clean.sentences if _usable(s, alone=False)]
     first = usable[0] if usable else (clean.sentences[0].text if clean.sentences else clean.text)
-    return (trim(first, KEY_POINT_WORDS) or shorten(first, HEADLINE_WORDS)).rstrip(".")
+    # a long whole lead (up to 45 words) reads better than one cut with "…" mid-clause
+    return (trim(first, KEY_POINT_WORDS) or trim(first, 45) or shorten(first, HEADLINE_WORDS)).rstrip(".")
 
 
 # --- analysis ---------------------------------------------------------------
