@@ -21,7 +21,15 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsverdict.card.clean import clean
-from newsverdict.card.signals import WORD_SIGNALS, measure, word_text, word_value
+from newsverdict.card.signals import (
+    TONE_LABELS,
+    TONE_SIGNALS,
+    WORD_SIGNALS,
+    measure,
+    tone_value,
+    word_text,
+    word_value,
+)
 from newsverdict.card.wordmodel import TOKEN_PATTERN, WordModel
 from newsverdict.errors import InputError
 from newsverdict.models import Article, CleanArticle
@@ -49,6 +57,20 @@ FALLBACK = {"hype": {"repetition": 2.0, "anonymous_sourcing": 1.0}, "impact": {}
 #: features pulls everything towards the mean, and whole-number scores then tie too often.
 #: 1.2 was chosen by grouped CV on dev (Spearman of the rounded scores up, MAE about level).
 STRETCH = 1.2
+#: The annotators' notes (the ``why`` of each rating) read as tone labels, by fixed rules: a rated article
+#: has a label when at least two of its annotators' notes match the pattern. Only the notes of training
+#: rows are read; the card's tone signals (signals.TONE_SIGNALS) predict the labels from the article's words.
+TONE_LABELS_RULES = {
+    "loaded": r"\b(loaded|emotive|vivid|tabloid|sensational\w*|shocking|stunning|dramatic|colourful|emotional|"
+              r"brutal|bait|all-caps|clickbait)\b",
+    "unverified": r"\b(speculative|speculation|unverified|unconfirmed|insinuation|conspiracy|cover-up|rumou?rs?|fake|"
+                  r"overstates?|outruns?|spun|unsupported)\b",
+    "sober": r"\b(factual|sober|plain|plainly|attributed|balanced|measured|neutral|dry|straightforward|wire|"
+             r"proportionate|even-handed|calm|police-sourced|sourced)\b",
+}
+assert tuple(TONE_LABELS_RULES) == TONE_LABELS
+#: The tone models' inverse regularisation (logistic C), by grouped CV on dev (2 and 4 about level).
+TONE_C = 2.0
 #: Signals with no labelled data at all (only story cards have them).
 HAND_SET = {"hype": {"coverage_volume": 1.5}}
 
@@ -155,6 +177,58 @@ def fit_word_model(texts: list[str], y: np.ndarray, alpha: float = WORD_ALPHA, t
     return WordModel(idf, coef, float(ridge.intercept_), target)
 
 
+def tone_labels(rows: list[dict]) -> dict[str, np.ndarray]:
+    """0/1 per row and tone label: do at least two annotators' notes name that tone? (no notes: 0)"""
+    out = {}
+    for label, pattern in TONE_LABELS_RULES.items():
+        rx = re.compile(pattern, re.I)
+        out[label] = np.array([sum(bool(rx.search(str(a.get("why", "")))) for a in r.get("ratings", [])) >= 2
+                               for r in rows], dtype=int)
+    return out
+
+
+def fit_tone_models(texts: list[str], labels: dict[str, np.ndarray], c: float = TONE_C) -> dict[str, WordModel]:
+    """One logistic word model per tone label (TF-IDF 1-2-grams as the word models); its score is a logit."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, token_pattern=TOKEN_PATTERN)
+    xt = vec.fit_transform(texts)
+    vocab = vec.get_feature_names_out()
+    idf = {str(t): float(v) for t, v in zip(vocab, vec.idf_, strict=True)}
+    out = {}
+    for label in TONE_LABELS:
+        y = labels[label]
+        if y.min() == y.max():  # no notes (another data set) or one class only: a constant model
+            share = float(np.clip(y.mean(), 0.01, 0.99))
+            out[label] = WordModel({}, {}, float(np.log(share / (1 - share))))
+            continue
+        lr = LogisticRegression(C=c, max_iter=2000).fit(xt, y)
+        coef = {str(t): float(w) for t, w in zip(vocab, lr.coef_[0], strict=True) if abs(w) > 1e-9}
+        out[label] = WordModel({t: idf[t] for t in coef}, coef, float(lr.intercept_[0]))
+    return out
+
+
+def tone_columns(models: dict[str, WordModel], texts: list[str]) -> dict[str, list[float]]:
+    """Each tone signal's values for the texts."""
+    return {name: [tone_value(models[label], label, t) for t in texts] for name, label in TONE_SIGNALS.items()}
+
+
+def _oof_tone_values(texts: list[str], labels: dict[str, np.ndarray], groups: list[str],
+                     k: int = 5) -> dict[str, np.ndarray]:
+    """Tone signal values for training rows from tone models that did not see their event (stacking)."""
+    folds = grouped_folds(groups, k)
+    out = {name: np.zeros(len(texts)) for name in TONE_SIGNALS}
+    for f in sorted(set(folds)):
+        test = folds == f
+        keep = ~test if not test.all() else test
+        models = fit_tone_models([t for t, m in zip(texts, keep, strict=True) if m],
+                                 {label: v[keep] for label, v in labels.items()})
+        for name, values in tone_columns(models, [t for t, m in zip(texts, test, strict=True) if m]).items():
+            out[name][test] = values
+    return out
+
+
 @dataclass
 class ScoreModel:
     """One score: a word model and non-negative weights over the signals (word signal included)."""
@@ -164,12 +238,25 @@ class ScoreModel:
     intercept: float
     word_model: WordModel
     meta: dict = field(default_factory=dict)
+    tone_models: dict[str, WordModel] | None = None
 
     def predict(self, x: np.ndarray, texts: list[str]) -> np.ndarray:
         return np.clip(self.features(x, texts) @ self.coef + self.intercept, 1, 10)
 
     def features(self, x: np.ndarray, texts: list[str]) -> np.ndarray:
-        return _with_word_values(x, self.names, [word_value(self.word_model, t) for t in texts])
+        out = _with_word_values(x, self.names, [word_value(self.word_model, t) for t in texts])
+        if self.tone_models is not None:
+            for name, values in tone_columns(self.tone_models, texts).items():
+                out = _with_column(out, self.names, name, values)
+        return out
+
+
+def _with_column(x: np.ndarray, names: list[str], name: str, values: list[float]) -> np.ndarray:
+    """The signal matrix with one named signal's column replaced (no such signal: unchanged)."""
+    out = x.copy()
+    if name in names:
+        out[:, names.index(name)] = values
+    return out
 
 
 def _with_word_values(x: np.ndarray, names: list[str], word_values: list[float]) -> np.ndarray:
@@ -229,9 +316,18 @@ def fit_scores(measured: Measured, idx: np.ndarray, groups: list[str], anchors: 
         target = WORD_TARGET[kind]
         x = _with_word_values(measured.x[kind][idx], names, _oof_word_values(texts, y, tr_groups, target=target))
         word = fit_word_model(texts, y, target=target)
+        tone = None
+        if any(name in names for name in TONE_SIGNALS):
+            labels = tone_labels([measured.rows[i] for i in idx])
+            for name, values in _oof_tone_values(texts, labels, tr_groups).items():
+                x = _with_column(x, names, name, list(values))
+            tone = fit_tone_models(texts, labels)
         if anchors is not None and anchors.rows:
             ya = np.array([r[kind] for r in anchors.rows], dtype=float)
             xa = _with_word_values(anchors.x[kind], names, [word_value(word, t) for t in anchors.texts])
+            if tone is not None:
+                for name, values in tone_columns(tone, anchors.texts).items():
+                    xa = _with_column(xa, names, name, values)
             x_all, y_all = np.vstack([x, xa]), np.concatenate([y, ya])
             sw = np.concatenate([np.ones(len(y)), np.full(len(ya), anchor_weight)])
         else:
@@ -256,7 +352,7 @@ def fit_scores(measured: Measured, idx: np.ndarray, groups: list[str], anchors: 
         centre = float(np.mean(x @ coef + intercept))
         coef, intercept = coef * STRETCH, centre - STRETCH * (centre - intercept)
         meta["stretch"] = STRETCH
-        out[kind] = ScoreModel(names, coef, intercept, word, meta)
+        out[kind] = ScoreModel(names, coef, intercept, word, meta, tone)
     return out
 
 

@@ -29,6 +29,8 @@ from bench.fit import (
     HAND_SET,
     KINDS,
     TARGET,
+    TONE_C,
+    TONE_LABELS_RULES,
     WORD_ALPHA,
     WORD_TARGET,
     cross_validate,
@@ -42,6 +44,8 @@ DATA = Path(__file__).resolve().parents[1] / "src" / "newsverdict" / "data"
 ANCHORS = Path(__file__).resolve().parent / "anchors" / "anchors.jsonl"
 #: Each anchor counts as this many rated articles: few, but the clearest evidence for the ends of the scale.
 ANCHOR_WEIGHT = 2.0
+#: The tone signals' models (newsverdict.card.signals._tone_models reads them).
+TONE_FILE = "tone_models.json.gz"
 
 
 def main() -> None:
@@ -90,7 +94,13 @@ def main() -> None:
                     meta={"fitted_on": out["fitted_on"], "vectoriser": "TF-IDF word 1-2-grams, min_df=2, "
                           "sublinear tf, letters only", "alpha": WORD_ALPHA,
                           "targets": WORD_TARGET})
-        print(f"wrote {DATA / 'weights.json'} and {DATA / MODEL_FILE}")
+        tone = models["hype"].tone_models
+        if tone is not None:
+            save_models(tone, DATA / TONE_FILE,
+                        meta={"fitted_on": out["fitted_on"], "labels": TONE_LABELS_RULES,
+                              "vectoriser": "TF-IDF word 1-2-grams, min_df=2, sublinear tf, letters only",
+                              "model": f"logistic regression, C={TONE_C}; score = logit"})
+        print(f"wrote {DATA / 'weights.json'}, {DATA / MODEL_FILE} and {DATA / TONE_FILE}")
 
 
 if __name__ == "__main__":

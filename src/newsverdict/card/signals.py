@@ -743,6 +743,81 @@ def propaganda_techniques(doc: _Doc) -> Signal:
                    "fear, flag-waving, loaded language...): a sentence model learnt there.", evidence)
 
 
+#: The tone signals: each is a word model of one tone label read from the rating annotators' notes
+#: (bench/fit.TONE_LABELS_RULES); "sober" counts against hype, so its signal is 1 - p(sober).
+TONE_SIGNALS = {"tone_loaded": "loaded", "tone_unverified": "unverified", "tone_not_sober": "sober"}
+TONE_LABELS = tuple(TONE_SIGNALS.values())
+
+
+@lru_cache(maxsize=1)
+def _tone_models() -> dict[str, WordModel]:
+    import gzip
+
+    raw = resources.files("newsverdict.data").joinpath("tone_models.json.gz").read_bytes()
+    data = json.loads(gzip.decompress(raw))
+    return {k: WordModel.from_dict(data[k]) for k in TONE_LABELS}
+
+
+def _probability(logit: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+
+
+def tone_value(model: WordModel, label: str, text: str = "", counts: Counter[str] | None = None) -> float:
+    """A tone signal's value for a text: p(label), or 1 - p(sober) for the sober label."""
+    p = _probability(model.contributions(text, counts)[0])
+    return 1.0 - p if label == "sober" else p
+
+
+def _tone_signal(doc: _Doc, name: str, description: str) -> Signal:
+    label = TONE_SIGNALS[name]
+    model = _tone_models()[label]
+    if doc.word_terms is None:  # the word models read the same text: count its terms once
+        doc.word_terms = terms(word_text(doc.clean))
+    logit, contrib = model.contributions("", doc.word_terms)
+    p = _probability(logit)
+    value = 1.0 - p if label == "sober" else p
+    # for "not sober", the words that made it less sober raise the signal
+    sign = -1.0 if label == "sober" else 1.0
+    ranked = sorted(contrib, key=lambda c: -sign * c[1])
+    evidence = []
+    for term, c in [t for t in ranked if sign * t[1] > 0][:WORD_EVIDENCE]:
+        m = re.search(r"\b" + r"\W+".join(map(re.escape, term.split())) + r"\b", doc.text, re.I)
+        start = m.start() if m else -1
+        evidence.append(Evidence(text=m.group(0) if m else term,
+                                 sentence=doc.sentence_of(start) if start >= 0 else None,
+                                 start=start if start >= 0 else None, end=m.end() if m else None,
+                                 note=f"{c:+.2f} on the logit of p({label}) = {p:.2f}"))
+    return _signal(name, "hype", value, description, evidence)
+
+
+@signal("tone_loaded", kind="hype", family="loud", plain_name="Loaded tone",
+        measures="how likely careful readers are to call the article loaded, emotive or tabloid (a word model "
+                 "learnt from the rating annotators' notes)",
+        evidence="the words that raised it most")
+def tone_loaded(doc: _Doc) -> Signal:
+    return _tone_signal(doc, "tone_loaded", "How likely careful readers are to call the tone loaded, emotive or "
+                        "tabloid: a word model learnt from what the dev annotators wrote about each article.")
+
+
+@signal("tone_unverified", kind="hype", family="guesswork", plain_name="Unverified tone",
+        measures="how likely careful readers are to call the article speculative, insinuating or claiming more "
+                 "than it shows (a word model learnt from the rating annotators' notes)",
+        evidence="the words that raised it most")
+def tone_unverified(doc: _Doc) -> Signal:
+    return _tone_signal(doc, "tone_unverified", "How likely careful readers are to call the article speculative, "
+                        "insinuating or claiming more than it shows: a word model learnt from the dev annotators' "
+                        "notes.")
+
+
+@signal("tone_not_sober", kind="hype", family="loud", plain_name="Not a sober report",
+        measures="how unlikely careful readers are to call the article factual, sober, attributed or balanced "
+                 "(1 - p, a word model learnt from the rating annotators' notes)",
+        evidence="the words that made it read least sober")
+def tone_not_sober(doc: _Doc) -> Signal:
+    return _tone_signal(doc, "tone_not_sober", "How unlikely careful readers are to call the article a factual, "
+                        "sober, attributed report (1 - p): a word model learnt from the dev annotators' notes.")
+
+
 @signal("coverage_volume", kind="hype", family="echo", plain_name="Volume of coverage",
         measures="how loud the coverage is: articles, repeated copies and how fast they came (stories only)",
         evidence="the counts of articles, outlets and repeats, and the span", level="story")
