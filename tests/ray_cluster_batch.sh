@@ -11,7 +11,7 @@ set -u
 BIN=$1; TEMP=$2; OUT_LOCAL=$3; OUT_CLUSTER=$4; shift 4
 # HOME: Ray keeps state (an auth token) under ~/.ray; keep it in the temp dir, off the real home.
 # Token auth is off: nothing outside this loopback-only namespace can reach the cluster.
-export HOME="$TEMP" RAY_AUTH_MODE=disabled RAY_USAGE_STATS_ENABLED=0 RAY_DISABLE_DOCKER_CPU_WARNING=1 \
+export HOME="$TEMP" RAY_AUTH_MODE=disabled RAY_USAGE_STATS_ENABLED=0 RAY_DISABLE_DOCKER_CPU_WARNING=1 RAY_worker_niceness=0 \
     PATH="$BIN:$PATH"
 unset RAY_ADDRESS
 PORT=6390

@@ -23,7 +23,6 @@ KEY_POINT_WORDS = 30
 POSITION_DECAY = 0.35
 EVIDENCE_BONUS = 0.05
 SUMMARY_MIN_WORDS = 6
-FIRST_PERSON_PENALTY = 0.0
 UNQUOTED_FIRST_PERSON_PENALTY = 1.0
 QUOTE_PENALTY = 0.1
 FIGURE_BONUS = 0.05
@@ -126,10 +125,6 @@ _APPEAL = re.compile(r"^(?:Anyone (?:with|who has) (?:any )?information|Witnesse
 
 #: The first person, case-aware: "US" and "U.S." are a country, not "us".
 _UNQUOTED_SPEECH = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|my|My|our|Our|us|me)\b")
-
-
-def _first_person(text: str) -> bool:
-    return any(re.sub(r"\W", "", w).lower() in {"i", "we", "my", "our", "me", "us"} for w in text.split())
 
 
 def _dangling_pronoun(text: str) -> bool:
@@ -267,8 +262,6 @@ def rank_sentences(clean: CleanArticle, signals: list[Signal], position_weight: 
         position = 1.0 / (1.0 + POSITION_DECAY * i)
         score = (1 - position_weight) * central[i] + position_weight * position
         score += EVIDENCE_BONUS * min(info[i], 3)
-        if _first_person(s.text):
-            score -= FIRST_PERSON_PENALTY
         if _UNQUOTED_SPEECH.search(s.text) and not re.search(r"[\"“”‘]|(?:^|\s)'\w", s.text):
             # "Two guys on my ship did the same thing": speech without its quotation marks or its
             # speaker; last resort only (a press release or a column speaks in the first person)
