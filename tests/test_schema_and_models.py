@@ -38,6 +38,12 @@ def test_headline_model_round_trips_through_a_file(tmp_path: Path):
     assert 0.7 < loaded.score("shock") < 0.8
 
 
+def test_headline_model_counts_a_feature_once_as_it_was_trained():
+    # trained on feature presence: a word said three times is not three times the clickbait
+    model = HeadlineModel({"w:shock": 2.0, "c:sho": 0.5}, -1.0)
+    assert model.score("Shock shock SHOCK") == model.score("Shock") > model.score("News")
+
+
 def test_custom_weights_change_the_score(tmp_path: Path):
     path = tmp_path / "weights.json"
     path.write_text(json.dumps({

@@ -101,7 +101,9 @@ class HeadlineModel:
         return self.style_bias + sum(self.style_weights.get(f, 0.0) for f in feats)
 
     def score(self, headline: str) -> float:
-        feats = features(headline)
+        # each feature once, as in training (scripts/train_headline.vectorize): summing a character
+        # n-gram once per occurrence scored long headlines with repeated n-grams off the fitted scale
+        feats = list(dict.fromkeys(features(headline)))
         z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
         if self.style_coef:
             z += self.style_coef * self.style_logit(feats)
@@ -109,7 +111,7 @@ class HeadlineModel:
 
     def style(self, headline: str) -> float:
         """p(clickbait-style headline) from the site-labelled model alone."""
-        return _sigmoid(self.style_logit(features(headline)))
+        return _sigmoid(self.style_logit(list(dict.fromkeys(features(headline)))))
 
     def top_features(self, headline: str, k: int = 4) -> list[tuple[str, float]]:
         """The features that pushed this headline's score most, for evidence."""
