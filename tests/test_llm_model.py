@@ -118,9 +118,9 @@ def test_openai_backend_against_a_real_server(llama_server, tmp_path):
     args = [sys.executable, "-m", "newsverdict", "analyze", "-f", "json", "--db", str(tmp_path / "c.db"), str(article)]
     first = subprocess.run(args, capture_output=True, env=env, timeout=300)
     assert first.returncode == 0, first.stderr
-    start = time.perf_counter()
+    # no wall-clock bound here (the machine may be busy): the cache is shown by the second card's prose origins
     second = subprocess.run(args, capture_output=True, env=env, timeout=300)
-    assert time.perf_counter() - start < 30
+    assert second.returncode == 0, second.stderr
     origins = json.loads(second.stdout)["prose_origin"]
     if any(o.startswith("llm:") for o in json.loads(first.stdout)["prose_origin"].values()):
         assert any(o.endswith("(cached)") for o in origins.values())
