@@ -77,6 +77,11 @@ proposed, proposal, predicted, predicts, forecast, forecasts, projected, estimat
 what if, is rumoured to, fears that, feared, warns, warned, warning
 """)
 
+#: A source named for what a sentence says: "said", "according to", "told", "confirmed" (any subject: a
+#: named official and "sources said" both attribute; unnamed sources are `anonymous_sourcing`'s business).
+ATTRIBUTION_VERBS = re.compile(r"\b(?:said|says|saying|according to|told|tells|reported|reports|stated|states|"
+                               r"announced|added|confirmed|explained|wrote|testified|quoted)\b", re.I)
+
 #: Anonymous or vague sourcing.
 ANONYMOUS_SOURCING = (
     r"\b(?:according to |said |says )?(?:unnamed |anonymous |senior |two |three |several |multiple |some )?"
