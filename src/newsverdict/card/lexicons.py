@@ -203,6 +203,16 @@ ACTIONS_HIGH: dict[str, float] = {
     "nuclear": 0.8, "overturns": 0.7, "overturned": 0.7, "rescinded": 0.7, "repeal": 0.8, "repealed": 0.8,
 }
 
+#: A strategic shift between powers or across an industry, the rubric's 8: "strategic", a shift in a
+#: government's stance, reversals, races and trade wars between powers, export controls, tariffs, sanctions.
+#: These words are in ACTIONS_HIGH too, where they drown among the other keywords (action_type saturates on
+#: any consequential story); the `strategic_shift` signal gives them a weight of their own.
+STRATEGIC_SHIFT = re.compile(
+    r"\b(?:strategic|shift in (?:[\w-]+(?:'s|’s)? ){0,2}(?:stance|policy|position|strategy)|policy shift|"
+    r"revers(?:es|ed|ing) (?:its |their |the )?(?:course|stance|policy|position|ban)|u-turn|change of course|"
+    r"(?:ai|arms|space|tech|technology|chip) race|(?:trade|tech|technology|currency|chip) war|geopolitic(?:al|s)|"
+    r"superpowers?|export (?:controls?|bans?|restrictions)|tariffs?|sanctions)\b", re.I)
+
 #: Content that changes little: opinion, rumour, lifestyle, gossip, previews.
 ACTIONS_LOW: dict[str, float] = {
     "gossip": 1.0, "celebrity": 0.8, "celebrities": 0.8, "rumour": 0.6, "rumor": 0.6, "rumours": 0.6,

@@ -707,6 +707,23 @@ def novelty(doc: _Doc) -> Signal:
                    _distinct(new) + _distinct(old))
 
 
+@signal("strategic_shift", kind="impact", family="lasting", plain_name="Strategic shift",
+        measures="a strategic shift between powers or across an industry: a government's change of stance, "
+                 "reversals, technology races and trade wars, export controls, tariffs, sanctions",
+        evidence="the strategic-shift words, each with its sentence")
+def strategic_shift(doc: _Doc) -> Signal:
+    """The rubric's 8: "a substantial, lasting strategic shift across countries or a whole industry".
+
+    Distinct words about the event (not in background sentences, questions or trades), saturating:
+    0.5 at one, 0.75 at two.
+    """
+    hits = [h for h in doc.find(lx.STRATEGIC_SHIFT, "strategic shift") if _event_keyword(doc, h)]
+    found = _distinct(hits)
+    return _signal("strategic_shift", "impact", _saturate(len(found), 1.0),
+                   "A strategic shift between powers or across an industry: a change of stance, a reversal, "
+                   "a technology race or trade war, export controls, tariffs, sanctions.", found)
+
+
 # --- learnt word models ------------------------------------------------------
 
 #: The signal fed by each score's word model (wordmodel.py), by kind.
