@@ -438,37 +438,50 @@ def anonymous_sourcing(doc: _Doc) -> Signal:
                    _distinct(hits))
 
 
-@signal("attribution", kind="hype", family="guesswork", plain_name="Unattributed statements",
-        measures="the share of sentences that name no source ('said', 'according to', 'told', 'confirmed')",
-        evidence="the sentences without an attributed source, and those with one")
-def attribution(doc: _Doc) -> Signal:
-    """A sober report says who said what: the share of sentences with no attributed source.
+#: A direct quotation: the words inside double quotes (straight or curly), 3 to 400 characters.
+_DIRECT_QUOTE = re.compile(r"[\"“][^\"“”]{3,400}[\"”]")
+#: How the two parts of `attribution` mix: grouped CV on dev (hype Spearman, whole numbers): sentences
+#: alone 0.716, quotes as a signal of their own 0.727, 0.3 sentences + 0.7 quotes 0.732, half and half 0.716.
+ATTRIBUTION_MIX = (0.3, 0.7)
 
-    Careful readers call a report "factual, attributed"; a piece whose sentences rest on no one
-    asserts in its own voice. Any source counts here, named or not (unnamed sources are
-    ``anonymous_sourcing``).
+
+@signal("attribution", kind="hype", family="guesswork", plain_name="Unattributed statements",
+        measures="how little of the article rests on a named source: sentences that name none ('said', "
+                 "'according to', 'told'), and how little of it is direct quotation",
+        evidence="the share of sentences without an attributed source and of text in quotes, the first "
+                 "sentences without a source, and those with one")
+def attribution(doc: _Doc) -> Signal:
+    """A sober report says who said what, often in their words.
+
+    ``0.3 × (1 − the share of sentences that name a source) + 0.7 × (1 − 2 × the share of the text in
+    direct quotes, floored at 0)``. Any source counts, named or not (unnamed sources are
+    ``anonymous_sourcing``'s business).
     """
     sentences = doc.clean.sentences
     if not sentences:
         return _signal("attribution", "hype", 0.0, "No sentences to judge.", [])
     sourced = [i for i, s in enumerate(sentences) if lx.ATTRIBUTION_VERBS.search(s.text)]
     share = len(sourced) / len(sentences)
+    quoted_share = sum(m.end() - m.start() for m in _DIRECT_QUOTE.finditer(doc.text)) / max(1, len(doc.text))
     bare = sorted(set(range(len(sentences))) - set(sourced))
     evidence = [Evidence(text=f"{len(bare)} of {len(sentences)} sentences name no source",
-                         note="share without an attributed source")]
+                         note="share without an attributed source"),
+                Evidence(text=f"{100 * quoted_share:.0f}% of the text in direct quotes", note="direct quotation")]
 
-    def quoted(i: int, note: str, direction: str = "raises") -> Evidence:
+    def cited(i: int, note: str, direction: str = "raises") -> Evidence:
         text = sentences[i].text[:160]
         return Evidence(text=text, sentence=i, start=sentences[i].start, end=sentences[i].start + len(text),
                         note=note, direction=direction)
 
-    evidence += [quoted(i, "no attributed source") for i in bare[:3]]
+    evidence += [cited(i, "no attributed source") for i in bare[:3]]
     for i in sourced[:2]:
         m = lx.ATTRIBUTION_VERBS.search(sentences[i].text)
-        evidence.append(quoted(i, f"attributed ('{m.group(0) if m else ''}')", "lowers"))
-    return _signal("attribution", "hype", 1.0 - share,
-                   "Share of sentences that name no source ('said', 'according to', 'told'): a sober report says "
-                   "who said what.", evidence)
+        evidence.append(cited(i, f"attributed ('{m.group(0) if m else ''}')", "lowers"))
+    w_sentences, w_quotes = ATTRIBUTION_MIX
+    value = w_sentences * (1.0 - share) + w_quotes * (1.0 - min(1.0, 2.0 * quoted_share))
+    return _signal("attribution", "hype", value,
+                   "How little rests on a named source: sentences that name none ('said', 'according to', "
+                   "'told') and how little is direct quotation; a sober report says who said what.", evidence)
 
 
 def headline_of(clean: CleanArticle) -> str:
