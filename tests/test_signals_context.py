@@ -219,3 +219,37 @@ def test_the_lexicon_trie_matches_what_a_longest_first_alternation_matches():
     assert ([m.span() for m in phrase_pattern(entries).finditer(text)]
             == [m.span() for m in flat_phrase_pattern(entries).finditer(text)])
     assert [m.group(0) for m in phrase_pattern(entries).finditer(text)][:3] == ["U.S.", "war on", "war"]
+
+
+def test_attribution_reads_sources_and_quotes():
+    sourced = ('The ministry said on Monday that the bridge would reopen in May. "The repairs are finished," '
+               'the minister told reporters. According to the transport agency, traffic will resume at dawn.')
+    bare = ("The bridge will reopen in May. The repairs are finished. Traffic will resume at dawn. "
+            "Drivers will be relieved.")
+    a, b = _signals(sourced)["attribution"], _signals(bare)["attribution"]
+    assert a.value < b.value
+    assert b.value > 0.95
+    notes = [e.note for e in a.evidence]
+    assert any(n.startswith("attributed") for n in notes)
+    assert any("direct quotes" in e.text for e in a.evidence)
+
+
+def test_headline_loudness_reads_the_headline_not_the_body():
+    body = "Police arrested one man after a vigil on Saturday, officials said. No one was hurt."
+    loud = _signals(body, title="'War zone': Chaos and fury as shocking riot erupts")["headline_loudness"]
+    calm = _signals(body, title="Police arrest one man after vigil")["headline_loudness"]
+    assert loud.value > 0.5 and calm.value == 0.0
+    assert all("in the headline" in e.note for e in loud.evidence)
+
+
+def test_strategic_shift_counts_the_event_not_the_background_or_a_sports_rivalry():
+    event = ("China cleared the way for imports of advanced AI chips, a shift in Beijing's stance amid the AI "
+             "race with Washington. Regulators approved the first licences on Monday.")
+    sport = ("The Yankees beat the Red Sox 5-3 on Sunday, the latest chapter of baseball's fiercest rivalry. "
+             "The win lifted New York to first place.")
+    past = ("The city council approved a new bus timetable on Monday. It starts in June.\n\n"
+            "Last year the trade war between the two countries hit local exporters.")
+    s = _signals(event)["strategic_shift"]
+    assert s.value >= 0.7 and {"AI race", "shift in Beijing's stance"} <= set(_evidence_texts(s))
+    assert _signals(sport)["strategic_shift"].value == 0.0
+    assert _signals(past)["strategic_shift"].value == 0.0
