@@ -253,3 +253,14 @@ def test_strategic_shift_counts_the_event_not_the_background_or_a_sports_rivalry
     assert s.value >= 0.7 and {"AI race", "shift in Beijing's stance"} <= set(_evidence_texts(s))
     assert _signals(sport)["strategic_shift"].value == 0.0
     assert _signals(past)["strategic_shift"].value == 0.0
+
+
+def test_a_clause_dated_by_another_month_in_a_background_sentence_is_background():
+    # the lead is dated November; the background sentence's second clause is dated February, no year
+    text = ("A powerful earthquake hit southern Iran on Sunday, November 27, killing 10 people and injuring 80. "
+            "The tremor shook Oman as well, officials said.\n\n"
+            "A major earthquake killed more than 31,000 in the city of Bam in 2003, and 600 were killed in the "
+            "city of Zarand in February in an earthquake of magnitude 6.4.")
+    cited = " ".join(_evidence_texts(_signals(text)["magnitude"]))
+    assert "31,000" not in cited and "600" not in cited
+    assert "killing 10" in cited

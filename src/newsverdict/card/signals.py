@@ -62,7 +62,8 @@ class _Doc:
         for a, b in itertools.pairwise(cuts):
             if a <= offset < b:
                 clause = self.text[a:b]
-                return bool(_PAST_MARKER.search(clause) or next(_year_refs(clause), None))
+                return bool(_PAST_MARKER.search(clause) or next(_year_refs(clause), None)
+                            or _other_month(clause, self.clean))
         return True
 
     def in_question(self, offset: int | None) -> bool:
@@ -145,6 +146,23 @@ def _year_refs(text: str) -> Iterator[re.Match[str]]:
         dated = prep.lower() in _DATING_PREPS or not m.group(0)[len(prep):].lstrip()[:1].isdigit()
         if dated or not _COUNT_FOLLOWS.match(text, m.end()):
             yield m
+
+
+_MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+_MONTH_IN = re.compile(r"\b(?i:in|last|since|early|late|mid-?)\s+" + _MONTHS)
+_MONTH = re.compile(r"\b" + _MONTHS)
+
+
+def _other_month(clause: str, clean: CleanArticle) -> bool:
+    """Does a clause date itself "in February" when the lead (the headline, a dateline, the first sentences)
+    names other months? Only asked of a clause of a background sentence: in "A quake killed 31,000 in Bam in
+    2003, and 600 were killed in Zarand in February" (published November 28) the second clause is past too."""
+    named = {m.group(1).lower() for m in _MONTH_IN.finditer(clause)}
+    if not named:
+        return False
+    lead = " ".join([clean.title, *(s.text for s in clean.sentences[:LEAD_SENTENCES]), clean.article.text[:200]])
+    lead_months = {m.group(1).lower() for m in _MONTH.finditer(lead)}
+    return bool(lead_months) and not (named & lead_months)
 
 
 def _background_sentences(clean: CleanArticle) -> set[int]:
