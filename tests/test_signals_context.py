@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsverdict.card.clean import clean
 from newsverdict.card.numbers import find_figures
 from newsverdict.card.signals import measure
@@ -192,14 +194,21 @@ def test_a_confirmation_the_article_says_has_not_happened_is_not_done():
     assert {"finalized", "signed"} <= set(pending)
 
 
-def test_a_year_followed_by_words_still_dates_a_background_sentence():
+@pytest.mark.parametrize("text, left_out", [
     # "In 2009 almost 300 people died" is a recap, whatever word follows the year; "2000 people" is a count
-    text = ("A magnitude-4.8 quake struck north of Lucca on Tuesday, officials said. "
-            "There were no immediate reports of injuries or damage.\n\n"
-            "The region is prone to earthquakes. In 2009 almost 300 people died in a quake in the central region. "
-            "Last May, two earthquakes in the same area left more than 20 people dead.")
+    ("A magnitude-4.8 quake struck north of Lucca on Tuesday, officials said. "
+     "There were no immediate reports of injuries or damage.\n\n"
+     "The region is prone to earthquakes. In 2009 almost 300 people died in a quake in the central region. "
+     "Last May, two earthquakes in the same area left more than 20 people dead.", ("300", "20 people")),
+    # the lead is dated November; the background sentence's second clause is dated February, with no year
+    ("A powerful earthquake hit southern Iran on Sunday, November 27, killing 10 people and injuring 80. "
+     "The tremor shook Oman as well, officials said.\n\n"
+     "A major earthquake killed more than 31,000 in the city of Bam in 2003, and 600 were killed in the "
+     "city of Zarand in February in an earthquake of magnitude 6.4.", ("31,000", "600")),
+])
+def test_dated_recaps_are_background(text, left_out):
     cited = " ".join(_evidence_texts(_signals(text)["magnitude"]))
-    assert "300" not in cited and "20 people" not in cited
+    assert not [figure for figure in left_out if figure in cited]
     assert "background" in cited
 
 
@@ -219,3 +228,37 @@ def test_the_lexicon_trie_matches_what_a_longest_first_alternation_matches():
     assert ([m.span() for m in phrase_pattern(entries).finditer(text)]
             == [m.span() for m in flat_phrase_pattern(entries).finditer(text)])
     assert [m.group(0) for m in phrase_pattern(entries).finditer(text)][:3] == ["U.S.", "war on", "war"]
+
+
+def test_attribution_reads_sources_and_quotes():
+    sourced = ('The ministry said on Monday that the bridge would reopen in May. "The repairs are finished," '
+               'the minister told reporters. According to the transport agency, traffic will resume at dawn.')
+    bare = ("The bridge will reopen in May. The repairs are finished. Traffic will resume at dawn. "
+            "Drivers will be relieved.")
+    a, b = _signals(sourced)["attribution"], _signals(bare)["attribution"]
+    assert a.value < b.value
+    assert b.value > 0.95
+    notes = [e.note for e in a.evidence]
+    assert any(n.startswith("attributed") for n in notes)
+    assert any("direct quotes" in e.text for e in a.evidence)
+
+
+def test_headline_loudness_reads_the_headline_not_the_body():
+    body = "Police arrested one man after a vigil on Saturday, officials said. No one was hurt."
+    loud = _signals(body, title="'War zone': Chaos and fury as shocking riot erupts")["headline_loudness"]
+    calm = _signals(body, title="Police arrest one man after vigil")["headline_loudness"]
+    assert loud.value > 0.5 and calm.value == 0.0
+    assert all("in the headline" in e.note for e in loud.evidence)
+
+
+def test_strategic_shift_counts_the_event_not_the_background_or_a_sports_rivalry():
+    event = ("China cleared the way for imports of advanced AI chips, a shift in Beijing's stance amid the AI "
+             "race with Washington. Regulators approved the first licences on Monday.")
+    sport = ("The Yankees beat the Red Sox 5-3 on Sunday, the latest chapter of baseball's fiercest rivalry. "
+             "The win lifted New York to first place.")
+    past = ("The city council approved a new bus timetable on Monday. It starts in June.\n\n"
+            "Last year the trade war between the two countries hit local exporters.")
+    s = _signals(event)["strategic_shift"]
+    assert s.value >= 0.7 and {"AI race", "shift in Beijing's stance"} <= set(_evidence_texts(s))
+    assert _signals(sport)["strategic_shift"].value == 0.0
+    assert _signals(past)["strategic_shift"].value == 0.0

@@ -77,6 +77,11 @@ proposed, proposal, predicted, predicts, forecast, forecasts, projected, estimat
 what if, is rumoured to, fears that, feared, warns, warned, warning
 """)
 
+#: A source named for what a sentence says: "said", "according to", "told", "confirmed" (any subject: a
+#: named official and "sources said" both attribute; unnamed sources are `anonymous_sourcing`'s business).
+ATTRIBUTION_VERBS = re.compile(r"\b(?:said|says|saying|according to|told|tells|reported|reports|stated|states|"
+                               r"announced|added|confirmed|explained|wrote|testified|quoted)\b", re.I)
+
 #: Anonymous or vague sourcing.
 ANONYMOUS_SOURCING = (
     r"\b(?:according to |said |says )?(?:unnamed |anonymous |senior |two |three |several |multiple |some )?"
@@ -197,6 +202,16 @@ ACTIONS_HIGH: dict[str, float] = {
     "technology race": 0.9, "tech race": 0.9, "ai race": 0.9, "export ban": 0.9, "export restrictions": 0.9,
     "nuclear": 0.8, "overturns": 0.7, "overturned": 0.7, "rescinded": 0.7, "repeal": 0.8, "repealed": 0.8,
 }
+
+#: A strategic shift between powers or across an industry, the rubric's 8: "strategic", a shift in a
+#: government's stance, reversals, races and trade wars between powers, export controls, tariffs, sanctions.
+#: These words are in ACTIONS_HIGH too, where they drown among the other keywords (action_type saturates on
+#: any consequential story); the `strategic_shift` signal gives them a weight of their own.
+STRATEGIC_SHIFT = re.compile(
+    r"\b(?:strategic|shift in (?:[\w-]+(?:'s|’s)? ){0,2}(?:stance|policy|position|strategy)|policy shift|"
+    r"revers(?:es|ed|ing) (?:its |their |the )?(?:course|stance|policy|position|ban)|u-turn|change of course|"
+    r"(?:ai|arms|space|tech|technology|chip) race|(?:trade|tech|technology|currency|chip) war|geopolitic(?:al|s)|"
+    r"superpowers?|export (?:controls?|bans?|restrictions)|tariffs?|sanctions)\b", re.I)
 
 #: Content that changes little: opinion, rumour, lifestyle, gossip, previews.
 ACTIONS_LOW: dict[str, float] = {

@@ -60,10 +60,10 @@ SIGNALS: dict[str, SignalSpec] = {}
 
 #: the order of the card's signals: impact first, then hype
 IMPACT_PIPELINE = ("magnitude", "actors", "action_type", "scope", "durability", "certainty", "novelty",
-                   "impact_words")
+                   "strategic_shift", "impact_words")
 HYPE_PIPELINE = ("sensational_language", "framing", "persuasion", "superlatives", "clickbait_headline",
-                 "speculation", "anonymous_sourcing", "repetition", "propaganda_techniques", "tone_loaded",
-                 "tone_unverified", "tone_not_sober", "hype_words")
+                 "headline_loudness", "speculation", "anonymous_sourcing", "attribution", "repetition",
+                 "propaganda_techniques", "tone_loaded", "tone_unverified", "tone_not_sober", "hype_words")
 
 
 def signal(name: str, *, kind: Kind, family: str, plain_name: str, measures: str, evidence: str,
