@@ -60,9 +60,10 @@ def synthetic_article(words: int = 800, seed: int = 7) -> str:
 
 def _forget_texts() -> None:
     """Empty the card's per-text caches, so that timing one article again and again costs what a new article does."""
-    from newsverdict.card import clean, prose, text
+    from newsverdict.card import clean, prose, signals, text
 
-    for cached in (clean.is_furniture_sentence, prose._figures_in, prose._content_set):
+    for cached in (clean.is_furniture_sentence, prose._figures_in, prose._content_set, signals._intensity,
+                   signals._technique_sentence):
         cached.cache_clear()
     text._NORMALIZED.clear()
 

@@ -207,6 +207,17 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
+#: Per-sentence results, cached: a day of news repeats sentences across articles (wire copies,
+#: rewrites) and a story card reads its articles' sentences again (batch, ingest).
+SENTENCE_CACHE = 32768
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _intensity(sentence: str) -> float:
+    """|VADER compound| of one sentence."""
+    return abs(_vader().polarity_scores(sentence)["compound"])
+
+
 # --- hype signals -----------------------------------------------------------
 
 
@@ -245,9 +256,8 @@ def sensational(doc: _Doc) -> Signal:
     hits = loaded_language_hits(doc)
     learnt = loaded_words()
     weight = sum(learnt.get(h.text.lower(), 0.6) if "PTC" in h.note else 1.0 for h in hits)
-    analyzer = _vader()
     sentences = doc.clean.sentences[:200]
-    intensity = sum(abs(analyzer.polarity_scores(s.text)["compound"]) for s in sentences) / max(1, len(sentences))
+    intensity = sum(_intensity(s.text) for s in sentences) / max(1, len(sentences))
     per_100 = 100 * weight / doc.n_words
     value = 0.75 * _saturate(per_100, 1.5) + 0.25 * intensity
     evidence = _distinct(hits)
@@ -713,27 +723,32 @@ def _technique_model():
     return WordModel.from_dict(json.loads(gzip.decompress(raw))["technique"])
 
 
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _technique_sentence(sentence: str) -> tuple[float, str]:
+    """p(technique) of one sentence, and the first four terms that raised it (largest first)."""
+    logit, contrib = _technique_model().contributions(sentence)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit)))), ", ".join([t for t, c in contrib if c > 0][:4])
+
+
 @signal("propaganda_techniques", kind="hype", family="loud", plain_name="Propaganda techniques",
         measures="sentences that read like the propaganda spans of SemEval-2020 task 11 "
                  "(a sentence model fitted there)",
         evidence="the three sentences that read most like propaganda")
 def propaganda_techniques(doc: _Doc) -> Signal:
     """Sentences that read like the PTC propaganda spans (a sentence model learnt there)."""
-    model = _technique_model()
     scored = []
     for i, s in enumerate(doc.clean.sentences[:200]):
-        logit, contrib = model.contributions(s.text)
-        scored.append((1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit)))), i, s, contrib))
+        p, words = _technique_sentence(s.text)
+        scored.append((p, i, s, words))
     if not scored:
         return _signal("propaganda_techniques", "hype", 0.0, "No sentences to judge.", [])
     # the few most technique-like sentences say more than the average (most sentences of any article are plain)
     top = sorted((p for p, *_ in scored), reverse=True)[:3]
     mean_p = sum(top) / len(top)
     evidence = []
-    for p, i, s, contrib in sorted(scored, key=lambda x: -x[0])[:3]:
+    for p, i, s, words in sorted(scored, key=lambda x: -x[0])[:3]:
         if p < 0.5:
             break
-        words = ", ".join([t for t, c in contrib if c > 0][:4])
         evidence.append(Evidence(text=s.text[:200], sentence=i, start=s.start, end=s.end,
                                  note=f"technique-like sentence p={p:.2f} (words: {words})"))
     evidence.append(Evidence(text=f"mean p {mean_p:.2f} of the {len(top)} most technique-like of {len(scored)} "
