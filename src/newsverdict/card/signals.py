@@ -123,6 +123,8 @@ _QUESTION = re.compile(r"\?[\"”’')\s]*$|^\s*(?:poll|quiz|vote|do you (?:thin
 _YEAR_REF = re.compile(r"(?:\b(?P<prep>in|since|back in|during|of|from|until|by|before|through|to|after|the)\s+)?"
                        r"(?:(?:early|late|mid)[- ]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
                        r"(?:\d{1,2},?\s+)?)?\b(?P<year>1[89]\d\d|20\d\d)\b(?!\s*(?:%|per ?cent))", re.I)
+#: What every match of _YEAR_REF holds (its ``year`` group).
+_YEAR_DIGITS = re.compile(r"1[89]\d\d|20\d\d")
 #: A bare number followed by a lower-case word is a count ("2000 people"), not a year, unless a
 #: preposition or a month dates it ("In 2009 almost 300 people died"). Case-sensitive on purpose.
 _COUNT_FOLLOWS = re.compile(r"\s*[a-z]")
@@ -140,6 +142,8 @@ LEAD_SENTENCES = 2
 
 def _year_refs(text: str) -> Iterator[re.Match[str]]:
     """The years a text names: "in 2009", "since 1976", "May 2010", "2004." — not counts ("2000 people")."""
+    if not _YEAR_DIGITS.search(text):  # most sentences name no year: skip the costly scan
+        return
     for m in _YEAR_REF.finditer(text):
         prep = m.group("prep") or ""
         dated = prep.lower() in _DATING_PREPS or not m.group(0)[len(prep):].lstrip()[:1].isdigit()
