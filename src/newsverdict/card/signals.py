@@ -44,6 +44,7 @@ class _Doc:
         self._matches: dict[tuple, list[tuple[int, int, str]]] = {}
         self.background = _background_sentences(clean)
         self.word_terms: Counter[str] | None = None
+        self._word_tfidf: dict[int, dict[str, float]] = {}
         self.questions = {i for i, s in enumerate(clean.sentences) if _QUESTION.search(s.text)}
 
     def in_background(self, offset: int | None) -> bool:
@@ -101,6 +102,16 @@ class _Doc:
                                   if not case_check or case_check(m.group(0))]
         return self._matches[key]
 
+    def word_tfidf(self, model: WordModel) -> dict[str, float]:
+        """The TF-IDF weights of the text the word models read (``word_text``), computed once per vocabulary:
+        the word and tone models share theirs."""
+        vocabulary = _vocabulary(model)
+        if vocabulary not in self._word_tfidf:
+            if self.word_terms is None:
+                self.word_terms = terms(word_text(self.clean))
+            self._word_tfidf[vocabulary] = model.tfidf(self.word_terms)
+        return self._word_tfidf[vocabulary]
+
     def sentence_of(self, offset: int) -> int | None:
         i = bisect.bisect_right(self.starts, offset) - 1
         return i if i >= 0 else None
@@ -138,6 +149,19 @@ _PAST_MARKER = re.compile(r"\b(?:last (?:year|month|spring|summer|autumn|fall|wi
 _FUTURE_PREPS = {"until", "by", "before", "through", "to"}
 #: The lead: the headline and the first sentences tell what the event is, so they are never background.
 LEAD_SENTENCES = 2
+
+
+_VOCABULARIES: list[dict[str, float]] = []
+
+
+@lru_cache(maxsize=32)
+def _vocabulary(model: WordModel) -> int:
+    """A number shared by the models whose idf tables are equal (the word and tone models'), once per model."""
+    for i, idf in enumerate(_VOCABULARIES):
+        if idf == model.idf:
+            return i
+    _VOCABULARIES.append(model.idf)
+    return len(_VOCABULARIES) - 1
 
 
 def _year_refs(text: str) -> Iterator[re.Match[str]]:
@@ -682,9 +706,7 @@ def word_value(model: WordModel, text: str) -> float:
 def _word_signal(doc: _Doc, name: str, description: str) -> Signal:
     kind = WORD_SIGNALS[name]
     model = default_models()[kind]
-    if doc.word_terms is None:  # both word models read the same text: count its terms once
-        doc.word_terms = terms(word_text(doc.clean))
-    score, contrib = model.contributions("", doc.word_terms)
+    score, contrib = model.contributions("", tfidf=doc.word_tfidf(model))  # both word models read the same text
     prediction = model.rating(score)
     ups = [c for c in contrib if c[1] > 0][:WORD_EVIDENCE]
     downs = [c for c in contrib if c[1] < 0][:WORD_EVIDENCE]
@@ -790,9 +812,7 @@ def tone_value(model: WordModel, label: str, text: str = "", counts: Counter[str
 def _tone_signal(doc: _Doc, name: str, description: str) -> Signal:
     label = TONE_SIGNALS[name]
     model = _tone_models()[label]
-    if doc.word_terms is None:  # the word models read the same text: count its terms once
-        doc.word_terms = terms(word_text(doc.clean))
-    logit, contrib = model.contributions("", doc.word_terms)
+    logit, contrib = model.contributions("", tfidf=doc.word_tfidf(model))  # the word models read the same text
     p = _probability(logit)
     value = 1.0 - p if label == "sober" else p
     # for "not sober", the words that made it less sober raise the signal
