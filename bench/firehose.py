@@ -443,6 +443,7 @@ def run(corpus: Path, engine: str, workers: int, out: Path | None, shard_size: i
         "wall = time.perf_counter() - t\n"
         "print(json.dumps({'wall_s': wall, 'records': r.records, 'articles': r.articles, 'repeats': r.repeats,"
         " 'exact_copies': r.exact_copies, 'errors': r.errors, 'stories': r.stories, 'phases_s': r.seconds,"
+        " 'driver_cpu_s': r.cpu_seconds,"
         " 'driver_peak_rss_mib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,"
         " 'worker_peak_rss_mib': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))\n"
     )
@@ -458,6 +459,7 @@ def run(corpus: Path, engine: str, workers: int, out: Path | None, shard_size: i
                       (resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
                        + resource.getrusage(resource.RUSAGE_CHILDREN).ru_stime) / result["records"] * 1000, 1))
     result["phases_s"] = {k: round(v, 1) for k, v in result["phases_s"].items()}
+    result["driver_cpu_s"] = {k: round(v, 1) for k, v in result["driver_cpu_s"].items()}
     result["wall_s"] = round(result["wall_s"], 1)
     return result
 

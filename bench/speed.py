@@ -62,8 +62,8 @@ def _forget_texts() -> None:
     """Empty the card's per-text caches, so that timing one article again and again costs what a new article does."""
     from newsverdict.card import clean, prose, signals, text
 
-    for cached in (clean.is_furniture_sentence, prose._figures_in, prose._content_set, signals._intensity,
-                   signals._technique_sentence):
+    for cached in (clean.is_furniture_sentence, prose._figures_in, prose._content_set, prose._statement,
+                   prose._usable_text, signals._intensity, signals._technique_sentence):
         cached.cache_clear()
     text._NORMALIZED.clear()
 

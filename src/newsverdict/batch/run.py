@@ -63,6 +63,8 @@ class BatchReport:
     #: Ray nodes that ran tasks (0 with the local engine)
     ray_nodes: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    #: CPU time of this (the driver's) process in each phase: with the local engine and one worker, all the work
+    cpu_seconds: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
         return (f"{self.articles} article(s) carded ({self.repeats} repeats of another outlet's, "
@@ -132,9 +134,11 @@ def run_batch(opts: BatchOptions) -> BatchReport:
     out = OutDir(opts.out)
     out.makedirs()
     t0 = time.perf_counter()
+    c0 = time.process_time()
     shards, now_iso = _plan(opts, out)
     report.shards = len(shards)
     report.seconds["plan"] = time.perf_counter() - t0
+    report.cpu_seconds["plan"] = time.process_time() - c0
     out.makedirs("_work", "shards")
     names = [_shard_name(s) for s in shards]
     written = out.names("_work", "shards")
@@ -143,6 +147,7 @@ def run_batch(opts: BatchOptions) -> BatchReport:
     engine = None
     try:
         t0 = time.perf_counter()
+        c0 = time.process_time()
         if todo:
             engine = make_engine(opts.engine, opts.workers, opts.address)
             done, articles = report.shards_reused, 0
@@ -154,8 +159,10 @@ def run_batch(opts: BatchOptions) -> BatchReport:
                 if opts.interrupt_after_shards is not None and n_written >= opts.interrupt_after_shards:
                     raise BatchInterrupted(f"interrupted after {n_written} shard(s)")
         report.seconds["articles"] = time.perf_counter() - t0
+        report.cpu_seconds["articles"] = time.process_time() - c0
 
         t0 = time.perf_counter()
+        c0 = time.process_time()
         _tick(opts, "repeats and stories", 0, 1, 0)  # one serial pass on the driver
 
         def read(name: str, columns: list[str] | None):
@@ -168,13 +175,18 @@ def run_batch(opts: BatchOptions) -> BatchReport:
             setattr(report, key, getattr(folded, key))
         _tick(opts, "repeats and stories", 1, 1, 0)
         report.seconds["fold_cluster"] = time.perf_counter() - t0
+        report.cpu_seconds["fold_cluster"] = time.process_time() - c0
 
         t0 = time.perf_counter()
+        c0 = time.process_time()
         story_chunks = _story_cards(folded, out, opts, engine, report)
         report.seconds["stories"] = time.perf_counter() - t0
+        report.cpu_seconds["stories"] = time.process_time() - c0
         t0 = time.perf_counter()
+        c0 = time.process_time()
         _write_outputs(out, names, folded, story_chunks)
         report.seconds["write"] = time.perf_counter() - t0
+        report.cpu_seconds["write"] = time.process_time() - c0
     finally:
         if engine is not None:
             report.ray_nodes = len(getattr(engine, "nodes_used", ()))

@@ -487,9 +487,13 @@ def repetition(doc: _Doc) -> Signal:
     sents = [s for s in clean.sentences if len(s.text.split()) >= 6][:150]
     sh = [shingles(s.text, 2) for s in sents]
     restated: list[Evidence] = []
+    sizes = [len(x) for x in sh]
     for i in range(len(sents)):
+        # a Jaccard of 0.45 needs sizes within a factor 0.45 (J <= min/max): pairs further apart are not
+        # compared (bounds at 0.44, clear of any rounding)
+        low, high = 0.44 * sizes[i], sizes[i] / 0.44
         for j in range(i):
-            if jaccard(sh[i], sh[j]) >= 0.45:
+            if low <= sizes[j] <= high and jaccard(sh[i], sh[j]) >= 0.45:
                 restated.append(Evidence(text=sents[i].text[:160], sentence=clean.sentences.index(sents[i]),
                                          start=sents[i].start, end=sents[i].end,
                                          note=f"restates sentence {clean.sentences.index(sents[j])}"))
