@@ -62,8 +62,11 @@ def _forget_texts() -> None:
     """Empty the card's per-text caches, so that timing one article again and again costs what a new article does."""
     from newsverdict.card import clean, prose, signals, text
 
-    for cached in (clean.is_furniture_sentence, prose._figures_in, prose._content_set, prose._statement,
-                   prose._usable_text, signals._intensity, signals._technique_sentence):
+    caches = [clean.is_furniture_sentence, signals._intensity, signals._technique_sentence]
+    # prose's per-sentence caches, whichever this version has
+    caches += [getattr(prose, name) for name in ("_figures_in", "_content_set", "_statement", "_usable_text")
+               if hasattr(getattr(prose, name, None), "cache_clear")]
+    for cached in caches:
         cached.cache_clear()
     text._NORMALIZED.clear()
 

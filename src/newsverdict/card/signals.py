@@ -156,10 +156,15 @@ _VOCABULARIES: list[dict[str, float]] = []
 
 @lru_cache(maxsize=32)
 def _vocabulary(model: WordModel) -> int:
-    """A number shared by the models whose idf tables are equal (the word and tone models'), once per model."""
+    """A number shared by the models whose idf tables are equal (the word and tone models'), once per model.
+
+    At most eight tables are kept; a model with another one gets a number of its own (-id: the cache
+    holds the model, so its id is not reused while the number stands)."""
     for i, idf in enumerate(_VOCABULARIES):
         if idf == model.idf:
             return i
+    if len(_VOCABULARIES) >= 8:
+        return -id(model)
     _VOCABULARIES.append(model.idf)
     return len(_VOCABULARIES) - 1
 
