@@ -129,16 +129,29 @@ def _shard_name(shard: Shard) -> str:
     return f"shard-{shard.index:06d}.parquet"
 
 
+class _Clock:
+    """The wall and CPU time of each phase, into the report."""
+
+    def __init__(self, report: BatchReport) -> None:
+        self.report = report
+        self.start()
+
+    def start(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def stop(self, phase: str) -> None:
+        self.report.seconds[phase] = time.perf_counter() - self.wall
+        self.report.cpu_seconds[phase] = time.process_time() - self.cpu
+
+
 def run_batch(opts: BatchOptions) -> BatchReport:
     report = BatchReport()
     out = OutDir(opts.out)
     out.makedirs()
-    t0 = time.perf_counter()
-    c0 = time.process_time()
+    clock = _Clock(report)
     shards, now_iso = _plan(opts, out)
     report.shards = len(shards)
-    report.seconds["plan"] = time.perf_counter() - t0
-    report.cpu_seconds["plan"] = time.process_time() - c0
+    clock.stop("plan")
     out.makedirs("_work", "shards")
     names = [_shard_name(s) for s in shards]
     written = out.names("_work", "shards")
@@ -146,8 +159,7 @@ def run_batch(opts: BatchOptions) -> BatchReport:
     report.shards_reused = len(shards) - len(todo)
     engine = None
     try:
-        t0 = time.perf_counter()
-        c0 = time.process_time()
+        clock.start()
         if todo:
             engine = make_engine(opts.engine, opts.workers, opts.address)
             done, articles = report.shards_reused, 0
@@ -158,11 +170,9 @@ def run_batch(opts: BatchOptions) -> BatchReport:
                 _tick(opts, "articles", done, len(shards), articles)
                 if opts.interrupt_after_shards is not None and n_written >= opts.interrupt_after_shards:
                     raise BatchInterrupted(f"interrupted after {n_written} shard(s)")
-        report.seconds["articles"] = time.perf_counter() - t0
-        report.cpu_seconds["articles"] = time.process_time() - c0
+        clock.stop("articles")
 
-        t0 = time.perf_counter()
-        c0 = time.process_time()
+        clock.start()
         _tick(opts, "repeats and stories", 0, 1, 0)  # one serial pass on the driver
 
         def read(name: str, columns: list[str] | None):
@@ -174,19 +184,14 @@ def run_batch(opts: BatchOptions) -> BatchReport:
         for key in ("records", "articles", "errors", "exact_copies", "repeats", "stories"):
             setattr(report, key, getattr(folded, key))
         _tick(opts, "repeats and stories", 1, 1, 0)
-        report.seconds["fold_cluster"] = time.perf_counter() - t0
-        report.cpu_seconds["fold_cluster"] = time.process_time() - c0
+        clock.stop("fold_cluster")
 
-        t0 = time.perf_counter()
-        c0 = time.process_time()
+        clock.start()
         story_chunks = _story_cards(folded, out, opts, engine, report)
-        report.seconds["stories"] = time.perf_counter() - t0
-        report.cpu_seconds["stories"] = time.process_time() - c0
-        t0 = time.perf_counter()
-        c0 = time.process_time()
+        clock.stop("stories")
+        clock.start()
         _write_outputs(out, names, folded, story_chunks)
-        report.seconds["write"] = time.perf_counter() - t0
-        report.cpu_seconds["write"] = time.process_time() - c0
+        clock.stop("write")
     finally:
         if engine is not None:
             report.ray_nodes = len(getattr(engine, "nodes_used", ()))
