@@ -63,6 +63,8 @@ class BatchReport:
     #: Ray nodes that ran tasks (0 with the local engine)
     ray_nodes: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    #: CPU time of this (the driver's) process in each phase: with the local engine and one worker, all the work
+    cpu_seconds: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
         return (f"{self.articles} article(s) carded ({self.repeats} repeats of another outlet's, "
@@ -127,14 +129,29 @@ def _shard_name(shard: Shard) -> str:
     return f"shard-{shard.index:06d}.parquet"
 
 
+class _Clock:
+    """The wall and CPU time of each phase, into the report."""
+
+    def __init__(self, report: BatchReport) -> None:
+        self.report = report
+        self.start()
+
+    def start(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def stop(self, phase: str) -> None:
+        self.report.seconds[phase] = time.perf_counter() - self.wall
+        self.report.cpu_seconds[phase] = time.process_time() - self.cpu
+
+
 def run_batch(opts: BatchOptions) -> BatchReport:
     report = BatchReport()
     out = OutDir(opts.out)
     out.makedirs()
-    t0 = time.perf_counter()
+    clock = _Clock(report)
     shards, now_iso = _plan(opts, out)
     report.shards = len(shards)
-    report.seconds["plan"] = time.perf_counter() - t0
+    clock.stop("plan")
     out.makedirs("_work", "shards")
     names = [_shard_name(s) for s in shards]
     written = out.names("_work", "shards")
@@ -142,7 +159,7 @@ def run_batch(opts: BatchOptions) -> BatchReport:
     report.shards_reused = len(shards) - len(todo)
     engine = None
     try:
-        t0 = time.perf_counter()
+        clock.start()
         if todo:
             engine = make_engine(opts.engine, opts.workers, opts.address)
             done, articles = report.shards_reused, 0
@@ -153,9 +170,9 @@ def run_batch(opts: BatchOptions) -> BatchReport:
                 _tick(opts, "articles", done, len(shards), articles)
                 if opts.interrupt_after_shards is not None and n_written >= opts.interrupt_after_shards:
                     raise BatchInterrupted(f"interrupted after {n_written} shard(s)")
-        report.seconds["articles"] = time.perf_counter() - t0
+        clock.stop("articles")
 
-        t0 = time.perf_counter()
+        clock.start()
         _tick(opts, "repeats and stories", 0, 1, 0)  # one serial pass on the driver
 
         def read(name: str, columns: list[str] | None):
@@ -167,14 +184,14 @@ def run_batch(opts: BatchOptions) -> BatchReport:
         for key in ("records", "articles", "errors", "exact_copies", "repeats", "stories"):
             setattr(report, key, getattr(folded, key))
         _tick(opts, "repeats and stories", 1, 1, 0)
-        report.seconds["fold_cluster"] = time.perf_counter() - t0
+        clock.stop("fold_cluster")
 
-        t0 = time.perf_counter()
+        clock.start()
         story_chunks = _story_cards(folded, out, opts, engine, report)
-        report.seconds["stories"] = time.perf_counter() - t0
-        t0 = time.perf_counter()
+        clock.stop("stories")
+        clock.start()
         _write_outputs(out, names, folded, story_chunks)
-        report.seconds["write"] = time.perf_counter() - t0
+        clock.stop("write")
     finally:
         if engine is not None:
             report.ray_nodes = len(getattr(engine, "nodes_used", ()))

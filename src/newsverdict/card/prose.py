@@ -139,6 +139,7 @@ def _dangling_pronoun(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)  # asked of the same sentences by several parts of the prose
 def _statement(sentence: str) -> bool:
     """A whole statement that can stand alone: a capital, a finite verb, a full stop, balanced
     quotes, no furniture, and no pronoun or "the move" whose referent is in another sentence."""
@@ -170,12 +171,17 @@ _SENTENCE_END = re.compile(r"[.!][\"'”’)\]]*$")
 
 
 def _usable(sentence: Sentence, *, alone: bool = True) -> bool:
-    words = sentence.text.split()
+    return _usable_text(sentence.text, alone)
+
+
+@lru_cache(maxsize=8192)
+def _usable_text(sentence: str, alone: bool) -> bool:
+    words = sentence.split()
     if not 6 <= len(words) <= 55:
         return False
     if alone:
-        return _statement(sentence.text)
-    text = sentence.text.strip()
+        return _statement(sentence)
+    text = sentence.strip()
     # single marks only for a sentence standing alone: in a summary the quote may close in the next one
     if text[:1] in "\"“'‘" or text.endswith(("?", ":", "…", "...")) or not _balanced_quotes(text, single=False):
         return False

@@ -44,6 +44,7 @@ class _Doc:
         self._matches: dict[tuple, list[tuple[int, int, str]]] = {}
         self.background = _background_sentences(clean)
         self.word_terms: Counter[str] | None = None
+        self._word_tfidf: dict[int, dict[str, float]] = {}
         self.questions = {i for i, s in enumerate(clean.sentences) if _QUESTION.search(s.text)}
 
     def in_background(self, offset: int | None) -> bool:
@@ -102,6 +103,16 @@ class _Doc:
                                   if not case_check or case_check(m.group(0))]
         return self._matches[key]
 
+    def word_tfidf(self, model: WordModel) -> dict[str, float]:
+        """The TF-IDF weights of the text the word models read (``word_text``), computed once per vocabulary:
+        the word and tone models share theirs."""
+        vocabulary = _vocabulary(model)
+        if vocabulary not in self._word_tfidf:
+            if self.word_terms is None:
+                self.word_terms = terms(word_text(self.clean))
+            self._word_tfidf[vocabulary] = model.tfidf(self.word_terms)
+        return self._word_tfidf[vocabulary]
+
     def sentence_of(self, offset: int) -> int | None:
         i = bisect.bisect_right(self.starts, offset) - 1
         return i if i >= 0 else None
@@ -124,6 +135,8 @@ _QUESTION = re.compile(r"\?[\"”’')\s]*$|^\s*(?:poll|quiz|vote|do you (?:thin
 _YEAR_REF = re.compile(r"(?:\b(?P<prep>in|since|back in|during|of|from|until|by|before|through|to|after|the)\s+)?"
                        r"(?:(?:early|late|mid)[- ]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
                        r"(?:\d{1,2},?\s+)?)?\b(?P<year>1[89]\d\d|20\d\d)\b(?!\s*(?:%|per ?cent))", re.I)
+#: What every match of _YEAR_REF holds (its ``year`` group).
+_YEAR_DIGITS = re.compile(r"1[89]\d\d|20\d\d")
 #: A bare number followed by a lower-case word is a count ("2000 people"), not a year, unless a
 #: preposition or a month dates it ("In 2009 almost 300 people died"). Case-sensitive on purpose.
 _COUNT_FOLLOWS = re.compile(r"\s*[a-z]")
@@ -139,8 +152,28 @@ _FUTURE_PREPS = {"until", "by", "before", "through", "to"}
 LEAD_SENTENCES = 2
 
 
+_VOCABULARIES: list[dict[str, float]] = []
+
+
+@lru_cache(maxsize=32)
+def _vocabulary(model: WordModel) -> int:
+    """A number shared by the models whose idf tables are equal (the word and tone models'), once per model.
+
+    At most eight tables are kept; a model with another one gets a number of its own (-id: the cache
+    holds the model, so its id is not reused while the number stands)."""
+    for i, idf in enumerate(_VOCABULARIES):
+        if idf == model.idf:
+            return i
+    if len(_VOCABULARIES) >= 8:
+        return -id(model)
+    _VOCABULARIES.append(model.idf)
+    return len(_VOCABULARIES) - 1
+
+
 def _year_refs(text: str) -> Iterator[re.Match[str]]:
     """The years a text names: "in 2009", "since 1976", "May 2010", "2004." — not counts ("2000 people")."""
+    if not _YEAR_DIGITS.search(text):  # most sentences name no year: skip the costly scan
+        return
     for m in _YEAR_REF.finditer(text):
         prep = m.group("prep") or ""
         dated = prep.lower() in _DATING_PREPS or not m.group(0)[len(prep):].lstrip()[:1].isdigit()
@@ -225,6 +258,17 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
+#: Per-sentence results, cached: a day of news repeats sentences across articles (wire copies,
+#: rewrites) and a story card reads its articles' sentences again (batch, ingest).
+SENTENCE_CACHE = 32768
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _intensity(sentence: str) -> float:
+    """|VADER compound| of one sentence."""
+    return abs(_vader().polarity_scores(sentence)["compound"])
+
+
 # --- hype signals -----------------------------------------------------------
 
 
@@ -263,9 +307,8 @@ def sensational(doc: _Doc) -> Signal:
     hits = loaded_language_hits(doc)
     learnt = loaded_words()
     weight = sum(learnt.get(h.text.lower(), 0.6) if "PTC" in h.note else 1.0 for h in hits)
-    analyzer = _vader()
     sentences = doc.clean.sentences[:200]
-    intensity = sum(abs(analyzer.polarity_scores(s.text)["compound"]) for s in sentences) / max(1, len(sentences))
+    intensity = sum(_intensity(s.text) for s in sentences) / max(1, len(sentences))
     per_100 = 100 * weight / doc.n_words
     value = 0.75 * _saturate(per_100, 1.5) + 0.25 * intensity
     evidence = _distinct(hits)
@@ -547,9 +590,13 @@ def repetition(doc: _Doc) -> Signal:
     sents = [s for s in clean.sentences if len(s.text.split()) >= 6][:150]
     sh = [shingles(s.text, 2) for s in sents]
     restated: list[Evidence] = []
+    sizes = [len(x) for x in sh]
     for i in range(len(sents)):
+        # a Jaccard of 0.45 needs sizes within a factor 0.45 (J <= min/max): pairs further apart are not
+        # compared (bounds at 0.44, clear of any rounding)
+        low, high = 0.44 * sizes[i], sizes[i] / 0.44
         for j in range(i):
-            if jaccard(sh[i], sh[j]) >= 0.45:
+            if low <= sizes[j] <= high and jaccard(sh[i], sh[j]) >= 0.45:
                 restated.append(Evidence(text=sents[i].text[:160], sentence=clean.sentences.index(sents[i]),
                                          start=sents[i].start, end=sents[i].end,
                                          note=f"restates sentence {clean.sentences.index(sents[j])}"))
@@ -783,9 +830,7 @@ def word_value(model: WordModel, text: str) -> float:
 def _word_signal(doc: _Doc, name: str, description: str) -> Signal:
     kind = WORD_SIGNALS[name]
     model = default_models()[kind]
-    if doc.word_terms is None:  # both word models read the same text: count its terms once
-        doc.word_terms = terms(word_text(doc.clean))
-    score, contrib = model.contributions("", doc.word_terms)
+    score, contrib = model.contributions("", tfidf=doc.word_tfidf(model))  # both word models read the same text
     prediction = model.rating(score)
     ups = [c for c in contrib if c[1] > 0][:WORD_EVIDENCE]
     downs = [c for c in contrib if c[1] < 0][:WORD_EVIDENCE]
@@ -828,27 +873,32 @@ def _technique_model():
     return WordModel.from_dict(json.loads(gzip.decompress(raw))["technique"])
 
 
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _technique_sentence(sentence: str) -> tuple[float, str]:
+    """p(technique) of one sentence, and the first four terms that raised it (largest first)."""
+    logit, contrib = _technique_model().contributions(sentence)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit)))), ", ".join([t for t, c in contrib if c > 0][:4])
+
+
 @signal("propaganda_techniques", kind="hype", family="loud", plain_name="Propaganda techniques",
         measures="sentences that read like the propaganda spans of SemEval-2020 task 11 "
                  "(a sentence model fitted there)",
         evidence="the three sentences that read most like propaganda")
 def propaganda_techniques(doc: _Doc) -> Signal:
     """Sentences that read like the PTC propaganda spans (a sentence model learnt there)."""
-    model = _technique_model()
     scored = []
     for i, s in enumerate(doc.clean.sentences[:200]):
-        logit, contrib = model.contributions(s.text)
-        scored.append((1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit)))), i, s, contrib))
+        p, words = _technique_sentence(s.text)
+        scored.append((p, i, s, words))
     if not scored:
         return _signal("propaganda_techniques", "hype", 0.0, "No sentences to judge.", [])
     # the few most technique-like sentences say more than the average (most sentences of any article are plain)
     top = sorted((p for p, *_ in scored), reverse=True)[:3]
     mean_p = sum(top) / len(top)
     evidence = []
-    for p, i, s, contrib in sorted(scored, key=lambda x: -x[0])[:3]:
+    for p, i, s, words in sorted(scored, key=lambda x: -x[0])[:3]:
         if p < 0.5:
             break
-        words = ", ".join([t for t, c in contrib if c > 0][:4])
         evidence.append(Evidence(text=s.text[:200], sentence=i, start=s.start, end=s.end,
                                  note=f"technique-like sentence p={p:.2f} (words: {words})"))
     evidence.append(Evidence(text=f"mean p {mean_p:.2f} of the {len(top)} most technique-like of {len(scored)} "
@@ -886,9 +936,7 @@ def tone_value(model: WordModel, label: str, text: str = "", counts: Counter[str
 def _tone_signal(doc: _Doc, name: str, description: str) -> Signal:
     label = TONE_SIGNALS[name]
     model = _tone_models()[label]
-    if doc.word_terms is None:  # the word models read the same text: count its terms once
-        doc.word_terms = terms(word_text(doc.clean))
-    logit, contrib = model.contributions("", doc.word_terms)
+    logit, contrib = model.contributions("", tfidf=doc.word_tfidf(model))  # the word models read the same text
     p = _probability(logit)
     value = 1.0 - p if label == "sober" else p
     # for "not sober", the words that made it less sober raise the signal

@@ -136,6 +136,8 @@ def words(text: str) -> list[str]:
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens (letters and digits)."""
+    if text.isascii():  # lower-casing ASCII first gives the same tokens, in one call
+        return TOKEN_RE.findall(text.lower())
     return [t.lower() for t in TOKEN_RE.findall(text)]
 
 
@@ -262,6 +264,17 @@ def english_ratio(text: str) -> float:
     return sum(t in STOPWORDS for t in toks) / len(toks)
 
 
+class _LatinTable(dict):
+    """Is a letter of the Latin script? Each character's Unicode name is read once."""
+
+    def __missing__(self, char: str) -> bool:
+        latin = self[char] = "LATIN" in unicodedata.name(char, "")
+        return latin
+
+
+_LATIN_LETTER = _LatinTable()
+
+
 def guess_language(text: str) -> str:
     """Name of the language of ``text`` when it is clearly not English, else "English".
 
@@ -269,9 +282,10 @@ def guess_language(text: str) -> str:
     high confidence, costs microseconds and needs no model file.
     """
     sample = text[:20000]
-    letters = [ch for ch in sample if ch.isalpha()]
+    # every letter of an ASCII text is Latin: the per-character look-up is for the others
+    letters = [] if sample.isascii() else [ch for ch in sample if ch.isalpha()]
     if letters:
-        latin = sum("LATIN" in unicodedata.name(ch, "") for ch in letters[:5000])
+        latin = sum(map(_LATIN_LETTER.__getitem__, letters[:5000]))
         if latin / min(len(letters), 5000) < 0.5:
             return "a non-Latin-script language"
     if english_ratio(sample) >= 0.18:

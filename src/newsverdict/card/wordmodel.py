@@ -55,15 +55,24 @@ class WordModel:
         self.intercept = intercept
         self.target = target
 
-    def contributions(self, text: str, counts: Counter[str] | None = None) -> tuple[float, list[tuple[str, float]]]:
+    def tfidf(self, counts: Counter[str]) -> dict[str, float]:
+        """The L2-normalised TF-IDF weights of a text's terms (``terms(text)``) over this model's vocabulary."""
+        idf = self.idf
+        weights = {t: (1.0 + math.log(n)) * idf[t] for t, n in counts.items() if t in idf}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {t: w / norm for t, w in weights.items()}
+
+    def contributions(self, text: str, counts: Counter[str] | None = None,
+                      tfidf: dict[str, float] | None = None) -> tuple[float, list[tuple[str, float]]]:
         """(prediction, [(term, contribution)] sorted by |contribution|, largest first).
 
-        ``counts`` (``terms(text)``) may be given when several models read the same text.
+        ``counts`` (``terms(text)``) may be given when several models read the same text, and
+        ``tfidf`` (``tfidf(counts)``) when they also share the vocabulary and its idf.
         """
-        counts = terms(text) if counts is None else counts
-        weights = {t: (1.0 + math.log(n)) * self.idf[t] for t, n in counts.items() if t in self.idf}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        contrib = [(t, w / norm * self.coef.get(t, 0.0)) for t, w in weights.items()]
+        if tfidf is None:
+            tfidf = self.tfidf(terms(text) if counts is None else counts)
+        coef = self.coef
+        contrib = [(t, w * coef.get(t, 0.0)) for t, w in tfidf.items()]
         contrib = [c for c in contrib if c[1]]
         contrib.sort(key=lambda c: (-abs(c[1]), c[0]))
         return self.intercept + sum(c for _, c in contrib), contrib
