@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from newsverdict.card.text import guess_language, jaccard, normalize, shingles, split_sentences, words
+from newsverdict.card.text import STOPWORDS, guess_language, jaccard, normalize, shingles, split_sentences, words
 from newsverdict.errors import InputError
 from newsverdict.models import Article, CleanArticle, Sentence
 
@@ -67,6 +67,8 @@ _INLINE_FURNITURE = re.compile(
     r"\s*(?:[-–—,]\s*)?(?:at\s+)?\d{1,2}\s?[:.]\s?\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*"
     r"(?:hrs|AEST|AEDT|[A-Z]{1,3}T|GMT|BST|UTC)?\b\s*(?=[A-Z\"“])"
     r"|\s*Media playback is (?:not supported|unsupported) on (?:this|your) device\s*"
+    # the BBC's local-news link, glued to the next sentence: "Updates on this story and more from LeicestershireThree"
+    r"|\s*Updates on this story and more from (?:the )?[A-Z][a-z'’-]+(?:(?: and| of the| of) [A-Z][a-z'’-]+)*\s*"
     # a share counter: "2.3k SHARES Facebook Twitter"
     r"|\b\d+(?:\.\d+)?[kKmM]? SHARES(?:\s+(?:Facebook|Twitter|Share|Tweet|Email|Pinterest))*\s*"
     r"|©\s*(?:\d{4}\s*)?(?:Provided by\s+)?(?:Getty Images|Getty|AP|AFP|Reuters|EPA|PA|Rex Features|Rex|"
@@ -288,16 +290,22 @@ def _glued_lead_start(paragraph: str) -> int:
     if len(words) < 12:
         return 0
     seen: set[str] = set()  # the head's lower-case words: "violence" before "Violence reignited ..."
-    for i, w in enumerate(words[:16]):
+    opener = words[0].group().strip("\"'“”‘’,:;()")
+    for i, w in enumerate(words[:20]):
         word = w.group().strip("\"'“”‘’,:;()")
-        if i >= 3 and word[:1].isupper() and (word.lower() in _LEAD_OPENERS or word.lower() in seen):
+        # the title's first word opening the lead ("Germans now think of themselves as the victims of Hitler
+        # and his Nazi Regime Germans no longer see ..."), before a lower-case word
+        again = (word == opener and len(word) > 2 and word.lower() not in STOPWORDS and i + 1 < len(words)
+                 and words[i + 1].group()[:1].islower() and words[i - 1].group().lower() not in _NOT_TITLE_END)
+        if i >= 3 and word[:1].isupper() and (word.lower() in _LEAD_OPENERS or word.lower() in seen or again):
             head = paragraph[: w.start()].strip()
             rest = paragraph[w.start():]
             lead = re.split(r"(?<!\d)[.!?](?!\d)", rest, maxsplit=1)[0]
             # a repeated name opens the lead only after a lower-case word ("... in violence Violence"), not
             # inside a run of names ("W. Mark Felt")
             after_lower = not words[i - 1].group()[:1].isupper()
-            if _title_head(head) and len(lead.split()) >= 8 and (word.lower() in _LEAD_OPENERS or after_lower):
+            if (_title_head(head) and len(lead.split()) >= 8
+                    and (word.lower() in _LEAD_OPENERS or after_lower or again)):
                 return w.start()
         if word.islower():
             seen.add(word)
@@ -437,12 +445,34 @@ def _without_near_duplicates(candidates: list[str]) -> tuple[list[str], int]:
     return kept, len(candidates) - len(kept)
 
 
+#: A caption or title run into the text with no punctuation: a lower-case word, then a capitalised word that
+#: only opens a sentence, then a lower-case word ("... ahead of a second TV debate tonight When questioned on
+#: the issue ...", "... to frame her It was a last-minute decision ..."). The new sentence starts at the
+#: capital; the caption before it has no full stop, so it is neither summary prose nor a key point.
+_RUN_IN = re.compile(r"(?<![A-Za-z-])(?!(?:to|when|that|and|or|of|the|a|an|as|if|so|for|from|in|on|at|by|with|"
+                     r"type|plan|vitamin|grade|class|group|category|hepatitis)\b)[a-z][a-z'’]+ "
+                     r"(?=(?:When|The|A|An|He|She|They|It|After|But|As|This|His|Her|In|On|At|Mr|Ms|Mrs|Police) [a-z])")
+
+
+def _run_in_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` split where a caption or title runs into the next sentence."""
+    spans = []
+    for match in _RUN_IN.finditer(text, start, end):
+        cut = match.end()
+        if len(text[start:cut].split()) >= 4:  # a caption has a few words at least
+            spans.append((start, cut - 1))
+            start = cut
+    spans.append((start, end))
+    return spans
+
+
 def _sentences(paragraphs: list[str]) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     offset = 0
     for index, para in enumerate(paragraphs):
-        for start, end in split_sentences(para):
-            sentences.append(Sentence(para[start:end], index, offset + start, offset + end))
+        for whole_start, whole_end in split_sentences(para):
+            for start, end in _run_in_spans(para, whole_start, whole_end):
+                sentences.append(Sentence(para[start:end], index, offset + start, offset + end))
         offset += len(para) + 2  # the "\n\n" that joins paragraphs in CleanArticle.text
     return tuple(sentences)
 

@@ -139,6 +139,55 @@ def _dangling_pronoun(text: str) -> bool:
     return False
 
 
+#: A relative clause set off by commas (", who was ...,"): its verb is not the main clause's.
+_RELATIVE_ASIDE = re.compile(r",\s(?:who|which|whose|whom|where)\b[^,;]*")
+_RELATIVE_START = re.compile(r"\b(?:who|which|whose|whom|where)\b")
+#: A past participle after a noun, before its agent: "the aliens targeted by ERO deportation officers".
+_PARTICIPLE_BY = re.compile(r"\b(?!(?:is|are|was|were|be|been|being|has|have|had|get|got|gets)\b)([a-z]+) [a-z]{2,}ed"
+                            r"(?= by\b)")
+_VERB_GROUP = re.compile(rf"{_FINITE.pattern}(?:\s+{_FINITE.pattern})*")
+
+
+def _main_verb(text: str) -> bool:
+    """Whether a finite verb belongs to the main clause, not only to a participle ("Several of the aliens
+    targeted by ERO deportation officers.") or a relative clause ("Juan Carlos Cruz, the Karadima victim
+    whose membership on the Commission the Vatican had blocked.", "Dr Fan, one of the researchers who
+    discovered the new species.")."""
+    text = _PARTICIPLE_BY.sub(r"\1", _RELATIVE_ASIDE.sub(" ", re.sub(r"\s[-–—]+\s", ", ", text)))
+    relative = _RELATIVE_START.search(text)
+    if relative is None:
+        return bool(_FINITE.search(text))
+    # a restrictive relative clause ("The man who shot him fled") holds its own verb and then the main one
+    return bool(_FINITE.search(text[: relative.start()])) or len(_VERB_GROUP.findall(text[relative.end():])) >= 2
+
+
+#: An object pronoun, or "all of that", whose referent is in another sentence: "President Trump hired him
+#: knowing all of that.", "Deputies found him hiding in a bathtub.", "Environmentalists viewed them as ...".
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|them|her(?=[.,;:!]|\s(?:to|for|with|in|on|at|as|about|from|and)\b))\b")
+_DEMONSTRATIVE_OBJECT = re.compile(r"\b(?:all|none|any|some|most) of (?:that|this|these|those)\b|"
+                                   r"\b(?:knowing|despite|after|because of|like) (?:all )?(?:that|this)[.,]")
+_CLAUSE_BEFORE = re.compile(r"[,;]|\b(?:and|but|or|after|before|when|while|because|as|if|until|since|who|whom|"
+                            r"which|that|where|then)\b")
+_PERSON_WORD = re.compile(r"\b(?:man|woman|boy|girl|child|son|daughter|father|mother|husband|wife|suspect|"
+                          r"victim|driver|people|men|women|children|family|[a-z]{3,}ers?)\b")
+
+
+def _dangling_object(text: str) -> bool:
+    """An object pronoun with nothing before it in the sentence to refer to: no second name or person,
+    no clause that lets it point back to the subject, no possessive ("Gigante's act allowed him")."""
+    if _DEMONSTRATIVE_OBJECT.search(text):
+        return True
+    pronoun = _OBJECT_PRONOUN.search(text)
+    if pronoun is None:
+        return False
+    before = text[: pronoun.start()]
+    if _CLAUSE_BEFORE.search(before) or re.search(r"[’']s\b", before):
+        return False
+    names = re.findall(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*", before)
+    subject = names[0] if names and before.startswith(names[0]) else ""
+    return len(names) - bool(subject) == 0 and not _PERSON_WORD.search(before[len(subject):])
+
+
 def _statement(sentence: str) -> bool:
     """A whole statement that can stand alone: a capital, a finite verb, a full stop, balanced
     quotes, no furniture, and no pronoun or "the move" whose referent is in another sentence."""
@@ -163,7 +212,7 @@ def _statement(sentence: str) -> bool:
         return False  # speech without its quotation marks or its speaker
     if first in _FRONTED and "," in text and not _FINITE.search(text.split(",", 1)[1]):
         return False  # "With Assange now trapped in the embassy, Harding."; "As a back-up plan ..., yes."
-    return bool(_FINITE.search(text))
+    return _main_verb(text) and not _dangling_object(text)
 
 
 _SENTENCE_END = re.compile(r"[.!][\"'”’)\]]*$")
@@ -430,7 +479,8 @@ def _whole_head(head: str) -> bool:
         return False  # "While the arrows are long-forgotten, with many lost forever": no main clause
     if re.search(r"\b(?:who|which|whom|that),\s[^,]*$", head):
         return False  # "there are fans who, having stumbled upon an arrow": the relative clause never comes
-    return not _open_relative(head) and not _SUBORDINATE_OPEN.search(head)
+    # "Several of the aliens targeted by ERO deportation officers": the cut left a participle, not the verb
+    return not _open_relative(head) and not _SUBORDINATE_OPEN.search(head) and _main_verb(head)
 
 
 def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
@@ -662,6 +712,13 @@ def headline(clean: CleanArticle) -> str:
 #: (../shared/data/RUBRIC.md) usually places them. First match wins.
 _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.I)) for name, pattern in (
+        # a poll's or a study's finding is the event, whatever it asked about ("Scottish voters would rather
+        # have a referendum on the EU than another independence vote, a new survey has revealed" is no election)
+        ("poll or survey", r"\b(?:opinion poll|poll|survey)s?\b[^.]{0,40}\b(?:revealed|reveals|found|finds|shows?|"
+                           r"showed|suggests?|suggested)\b|\b(?:according to|revealed by|found by|in) (?:a|the) (?:new )?"
+                           r"(?:poll|survey)\b"),
+        ("study", r"\b(?:study|research|researchers|scientists)\b[^.]{0,40}\b(?:revealed|reveals|found|finds|shows?|"
+                  r"showed|suggests?|suggested)\b"),
         ("war or armed conflict", r"\b(?:war|invasion|invaded|airstrikes?|missiles?|troops|shelling|ceasefire)\b"),
         ("disaster", r"\b(?:earthquake|quake|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|"
                      r"eruption|landslide|avalanche|tornado|storm|blaze|fire|explosion)\b(?!-)"),
