@@ -303,7 +303,9 @@ def run_in_caption(text: str, article: str) -> bool:
         return True
     end = re.search(r"[.!?][\"”’']?\s|\n", flat[at:at + 600])
     span = flat[at: at + (end.start() if end else 600)]
-    return bool(_RUN_IN.search(span))
+    glue = _RUN_IN.search(span, len(body))
+    # the caption goes on after the card's words (the card cut it), not where the card's sentence ends
+    return bool(glue) and glue.start() > len(body) + 1
 
 
 def glued_title(text: str) -> bool:

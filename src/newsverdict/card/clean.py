@@ -67,6 +67,8 @@ _INLINE_FURNITURE = re.compile(
     r"\s*(?:[-–—,]\s*)?(?:at\s+)?\d{1,2}\s?[:.]\s?\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*"
     r"(?:hrs|AEST|AEDT|[A-Z]{1,3}T|GMT|BST|UTC)?\b\s*(?=[A-Z\"“])"
     r"|\s*Media playback is (?:not supported|unsupported) on (?:this|your) device\s*"
+    # a deck's label, not a caption's: "... October 11, 2011 Summary: MWEB has managed to restore 83% ..."
+    r"|(?<![\w,;:])Summary:\s+(?=[A-Z])"
     # the BBC's local-news link, glued to the next sentence: "Updates on this story and more from LeicestershireThree"
     r"|\s*Updates on this story and more from (?:the )?[A-Z][a-z'’-]+(?:(?: and| of the| of) [A-Z][a-z'’-]+)*\s*"
     # a share counter: "2.3k SHARES Facebook Twitter"
@@ -307,8 +309,8 @@ def _glued_lead_start(paragraph: str) -> int:
             if (_title_head(head) and len(lead.split()) >= 8
                     and (word.lower() in _LEAD_OPENERS or after_lower or again)):
                 return w.start()
-        if word.islower():
-            seen.add(word)
+        if word.islower() or (word.isupper() and len(word) >= 3 and i):
+            seen.add(word.lower())  # "... on SEACOM downtime SEACOM downtime has local ISPs ..."
     return 0
 
 
@@ -333,7 +335,8 @@ def lead_title(paragraph: str) -> tuple[str, str]:
         head = body[: date.start()].strip()
         if _MASTHEAD.search(head):  # a press release's masthead, not its title: look after the date
             return lead_title(body[date.end():])
-        return head, body[date.end():]
+        deck = _glued_lead_start(head)  # "Seacom restored via alternative routes Seacom announced that it ..."
+        return (head[:deck].strip() if deck else head), body[date.end():]
     match = _GLUED_TITLE_END.match(body)
     if match:
         title = match.group("title").strip()

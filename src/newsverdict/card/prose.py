@@ -145,6 +145,8 @@ _RELATIVE_START = re.compile(r"\b(?:who|which|whose|whom|where)\b")
 #: A past participle after a noun, before its agent: "the aliens targeted by ERO deportation officers".
 _PARTICIPLE_BY = re.compile(r"\b(?!(?:is|are|was|were|be|been|being|has|have|had|get|got|gets)\b)([a-z]+) [a-z]{2,}ed"
                             r"(?= by\b)")
+_ADJECTIVE_ED = re.compile(r"\b(?:the|a|an|his|her|their|its|our|some|many|several|few|most|all|of)\s+[a-z]{2,}ed\b",
+                           re.I)
 _VERB_GROUP = re.compile(rf"{_FINITE.pattern}(?:\s+{_FINITE.pattern})*")
 
 
@@ -154,6 +156,7 @@ def _main_verb(text: str) -> bool:
     whose membership on the Commission the Vatican had blocked.", "Dr Fan, one of the researchers who
     discovered the new species.")."""
     text = _PARTICIPLE_BY.sub(r"\1", _RELATIVE_ASIDE.sub(" ", re.sub(r"\s[-–—]+\s", ", ", text)))
+    text = _ADJECTIVE_ED.sub(" ", text)  # "the injured Daniel Sturridge", "Some panicked residents", "of wounded"
     relative = _RELATIVE_START.search(text)
     if relative is None:
         return bool(_FINITE.search(text))
@@ -513,6 +516,9 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
                 break
             last = re.sub(r"\W", "", head.split()[-1]).lower()
             tail = {re.sub(r"\W", "", w).lower() for w in head.split()[-4:]}
+            rest = text[match.end():]
+            if re.search(r"\b(?:and|or)\b", rest) and not _FINITE_STRICT.search(rest):
+                break  # inside a list ("... included driving under the influence, child neglect, ... and larceny")
             if (n >= 10 and last not in _BAD_ENDING and not tail & _OPEN_CLAUSE and _balanced_quotes(head)
                     and _AUXILIARY.search(head) and _whole_head(head)):
                 best = head
