@@ -269,3 +269,88 @@ def test_an_opening_single_quote_must_close():
 
     assert not _balanced_quotes("The family started a campaign 'When Wil was little, he would lie on his stomach.")
     assert _balanced_quotes("Lawrence said the boy 'brings a light to our family.' The parents' house was sold.")
+
+
+# --- a third editor's read (issue 9, round 4): shapes found on real dev articles -----------------------------
+
+ICE_RAID = (
+    "Immigration officers arrested 20 people in Kansas City during a four-day operation that ended on Friday. "
+    "During this operation, officers made arrests in five Missouri cities and two Kansas cities. "
+    "Fifteen men and five women, aged between 18 and 61, were arrested. "
+    "Several of the people targeted by deportation officers during this operation had prior criminal histories "
+    "that included driving under the influence, child neglect, drug offenses, fraud and larceny. "
+    "Four of them were arrested for illegally re-entering the country after having been deported. "
+    "A spokesman for the agency said the operation focused on public safety threats. "
+    "President Trump hired him knowing all of that. "
+    "On the last day of the operation, a 38-year-old man was arrested at his home in Olathe.")
+
+
+def test_a_key_point_keeps_its_subject_and_main_verb():
+    from newsverdict.card.prose import _statement, trim
+
+    sentence = ("Several of the aliens targeted by ERO deportation officers during this operation had prior criminal "
+                "histories that included driving under the influence, child neglect, child abuse, drug offenses, "
+                "fraud and larceny.")
+    # the cut before "during" left a participle, not the verb; a cut inside the list drops the other offences
+    assert trim(sentence) is None
+    assert not _statement("Several of the aliens targeted by ERO deportation officers.")
+    assert not _statement("Juan Carlos Cruz, the Karadima victim whose membership on the Commission the Vatican "
+                          "had blocked.")
+    assert _statement("An alleged mafia boss who was arrested in a sweep by Italian police hanged himself in a cell.")
+    card = analyze(ICE_RAID)
+    assert all(re.search(r"\b(?:had|were|was|said|focused|arrested|made)\b", p) for p in card.key_points), card.key_points
+
+
+def test_a_key_point_has_no_object_pronoun_without_its_referent():
+    from newsverdict.card.prose import _statement
+
+    assert not _statement("President Trump hired him knowing all of that.")
+    assert not _statement("Deputies found him hiding in a bathtub three hours later.")
+    assert _statement("Police arrested a man on Friday and charged him with murder.")
+    card = analyze(ICE_RAID)
+    assert not any("all of that" in p or "hired him" in p for p in card.key_points), card.key_points
+
+
+def test_bbc_local_news_link_is_not_glued_into_the_summary():
+    text = ("Five cats have died after being poisoned with antifreeze in the same street, the RSPCA has said. "
+            "The charity said tests confirmed all of the cats near Victor Avenue had ingested the toxic substance. "
+            "In the most recent case, a seven-month-old cat called Meereen died on Monday. "
+            "An RSPCA spokesman said it was unclear whether the poisonings were accidental or deliberate."
+            "Updates on this story and more from LeicestershireThree other cats in the area have died in the last "
+            "seven days, while another cat died two weeks ago. "
+            "Meereen's owner said the cat came home on Friday evening and seemed to be shivering a little. "
+            "The charity has asked residents to keep their cats indoors at night until the source is found.")
+    card = analyze(text)
+    shown = " ".join([card.headline, card.summary, *card.key_points])
+    assert "Updates on this story" not in shown and "LeicestershireThree" not in shown
+    assert "Three other cats in the area have died" in shown
+
+
+def test_a_poll_about_a_referendum_is_a_poll_and_a_run_in_caption_is_no_key_point():
+    text = ("Scottish voters would rather have a referendum on the EU than another independence vote, a new "
+            "survey has revealed. The idea of holding another referendum before 2020 was ranked 19th on a list "
+            "of 23 policies presented to voters. It comes after the First Minister last night refused to rule "
+            "out a second independence vote. Scroll down for video Scottish First Minister Nicola Sturgeon was "
+            "campaigning in Aberdeen today ahead of a second TV debate tonight When questioned on the issue in "
+            "last night's TV debate, Ms Sturgeon insisted a victory in the General Election would not trigger "
+            "another referendum. More than 1,000 adults were questioned for the research by the pollsters. "
+            "The most popular policy was raising the minimum wage, which was given a score of 8.2. "
+            "Holding another independence referendum by 2020 was given a score of 5.6, compared to 6.1 for a "
+            "referendum on remaining in the EU.")
+    card = analyze(text)
+    assert "an election" not in card.analysis and "poll or survey" in card.analysis, card.analysis
+    assert not any("campaigning in Aberdeen" in p for p in card.key_points), card.key_points
+    assert "campaigning in Aberdeen" not in card.summary
+
+
+def test_a_title_glued_to_its_lead_by_its_first_word_is_the_headline():
+    text = ("Germans now think of themselves as the victims of Hitler and his Nazi Regime Germans no longer see the "
+            "Second World War as a defeat and now think of themselves as victims of the Nazis, it has been claimed. "
+            "Nearly 70 years after the end of the conflict, attitudes are reportedly changing among the younger "
+            "generation. Research carried out by the Forsa Institute found the number of people who considered the "
+            "end of the conflict a defeat fell to just nine per cent. The findings have been published exactly 70 "
+            "years after Hitler committed suicide in a bunker in Berlin. Author Florian Huber has sold tens of "
+            "thousands of copies of his book, which examines the number of German suicides after peace was declared.")
+    card = analyze(text)
+    assert card.headline == "Germans now think of themselves as the victims of Hitler and his Nazi Regime"
+    assert "Regime Germans" not in card.summary + " ".join(card.key_points)
