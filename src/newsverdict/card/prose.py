@@ -721,8 +721,8 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # a poll's or a study's finding is the event, whatever it asked about ("Scottish voters would rather
         # have a referendum on the EU than another independence vote, a new survey has revealed" is no election)
         ("poll or survey", r"\b(?:opinion poll|poll|survey)s?\b[^.]{0,40}\b(?:revealed|reveals|found|finds|shows?|"
-                           r"showed|suggests?|suggested)\b|\b(?:according to|revealed by|found by|in) (?:a|the) (?:new )?"
-                           r"(?:poll|survey)\b"),
+                           r"showed|suggests?|suggested)\b|"
+                           r"\b(?:according to|revealed by|found by|in) (?:a|the) (?:new )?(?:poll|survey)\b"),
         ("study", r"\b(?:study|research|researchers|scientists)\b[^.]{0,40}\b(?:revealed|reveals|found|finds|shows?|"
                   r"showed|suggests?|suggested)\b"),
         ("war or armed conflict", r"\b(?:war|invasion|invaded|airstrikes?|missiles?|troops|shelling|ceasefire)\b"),
