@@ -109,6 +109,10 @@ _POLL_WIDGET = re.compile(r"(?:\btake our poll\b|\bstory continues below\b|\bthi
                           r"\bagree to (?:this|our) site's privacy policy\b)", re.I)
 
 
+#: An author's plug at the foot of a column: "his books ... are available from Amazon.com".
+_PROMOTION = re.compile(r"\b(?:are|is) available (?:from|at|on) Amazon\b|\bneeds no introduction to\b", re.I)
+
+
 def strip_inline_furniture(paragraph: str) -> tuple[str, int]:
     """``paragraph`` without the furniture run into it, and how many pieces were removed."""
     removed = 0
@@ -139,6 +143,8 @@ def is_furniture_sentence(sentence: str) -> bool:
         return True
     if text.endswith(("…", "...")) and not re.search(r"[.!?][\"'”’]?\s*(?:…|\.\.\.)$", text):
         return True  # a link title cut off by the page: "...over free speech issues…"
+    if _PROMOTION.search(text):
+        return True
     label = _CAPTION_LABEL.match(text)
     if label and not _SPEECH.search(text[: label.end()]):
         return True
@@ -349,6 +355,11 @@ def lead_title(paragraph: str) -> tuple[str, str]:
     start = _glued_lead_start(body)
     if start:
         return body[:start].strip(), body[start:]
+    run_in = _RUN_IN.search(body, 0, 200)  # "A programmer has created these graphs ... through history They show ..."
+    if run_in and len(body[: run_in.end()].split()) >= 5 and _title_head(body[: run_in.end()].strip()):
+        rest = body[run_in.end():]
+        if len(re.split(r"(?<!\d)[.!?](?!\d)", rest, maxsplit=1)[0].split()) >= 6:
+            return body[: run_in.end()].strip(), rest
     return "", paragraph
 
 

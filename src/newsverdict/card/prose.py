@@ -53,8 +53,8 @@ def _balanced_quotes(text: str, single: bool = True) -> bool:
 
 def _leans_back(text: str) -> bool:
     """Opens with a pronoun or connective that needs the sentence before it."""
-    first = re.sub(r"\W", "", text.split()[0]).lower() if text.split() else ""
-    return first in _DANGLING
+    first = re.sub(r"\W", "", re.sub(r"['’](?:s|d|ll|re|ve|m)$", "", text.split()[0])).lower() if text.split() else ""
+    return first in _DANGLING  # "He's had a long, strange career" leans back as "He" does
 
 
 _REFERS_BACK = re.compile(
@@ -131,7 +131,7 @@ def _dangling_pronoun(text: str) -> bool:
     """A he/she/they/it that no name before it in the sentence can explain ("In 2010, he ...")."""
     named = False
     for i, word in enumerate(text.split()[:8]):
-        bare = re.sub(r"\W", "", word)
+        bare = re.sub(r"\W", "", re.sub(r"['’](?:s|d|ll|re|ve|m)$", "", word))  # "she's" is "she"
         if bare.lower() in _PRONOUNS:
             return not named
         if bare[:1].isupper() and (i > 0 or bare.lower() not in STOPWORDS):
@@ -147,7 +147,6 @@ _PARTICIPLE_BY = re.compile(r"\b(?!(?:is|are|was|were|be|been|being|has|have|had
                             r"(?= by\b)")
 _ADJECTIVE_ED = re.compile(r"\b(?:the|a|an|his|her|their|its|our|some|many|several|few|most|all|of)\s+[a-z]{2,}ed\b",
                            re.I)
-_VERB_GROUP = re.compile(rf"{_FINITE.pattern}(?:\s+{_FINITE.pattern})*")
 
 
 def _main_verb(text: str) -> bool:
@@ -159,9 +158,35 @@ def _main_verb(text: str) -> bool:
     text = _ADJECTIVE_ED.sub(" ", text)  # "the injured Daniel Sturridge", "Some panicked residents", "of wounded"
     relative = _RELATIVE_START.search(text)
     if relative is None:
-        return bool(_FINITE.search(text))
+        return _verbs(text) >= 1
     # a restrictive relative clause ("The man who shot him fled") holds its own verb and then the main one
-    return bool(_FINITE.search(text[: relative.start()])) or len(_VERB_GROUP.findall(text[relative.end():])) >= 2
+    return _verbs(text[: relative.start()]) >= 1 or _verbs(text[relative.end():]) >= 2
+
+
+#: Verbs _FINITE leaves out: irregular pasts, and negated auxiliaries ("isn't").
+_MORE_VERBS = re.compile(r"(?:cast|threw|hung|shook|fought|caught|taught|felt|heard|wrote|drove|flew|grew|wore|beat|"
+                         r"built|meant|sought|stole|spoke|broke|chose|swore|sank|\w+n[’']t)")
+_AUX_WORDS = frozenset("is are was were be been being has have had will would can could may might must shall should "
+                       "do does did".split())
+#: A present tense in -s after a name or a noun, before its object: "The charge follows the fracas", "Johnson
+#: appoints former CIA Director", "Stadia, launches without ...".
+_PRESENT_S = re.compile(r"\b(?!(?:the|an|of|to|in|on|at|for|with|by|from|his|her|their|its|our|my|your|these|those|"
+                        r"some|many|several|all|and|or|The|Some|Many|Several|All)\b)(?:[A-Z][a-z]+|[a-z]{3,}),?\s(?!(?:is|was|has|does|this|its|his|hers|as|us|less|news|"
+                        r"series|always|perhaps|sometimes|whereas|thus|plus)\b)[a-z]{3,}(?<!ss)(?<!ous)s\s"
+                        r"(?:the|a|an|his|her|their|its|to|that|on|in|for|with|from|into|at|up|out|without|"
+                        r"[A-Z0-9])")
+
+
+def _verbs(text: str) -> int:
+    """How many finite verbs ``text`` shows, an auxiliary and its participle counted once ("was
+    hospitalized was" is two, "has had" one)."""
+    count, previous = 0, ""
+    for word in re.findall(r"[\w’']+", text):
+        low = word.lower()
+        if (_FINITE.fullmatch(low) or _MORE_VERBS.fullmatch(low)) and previous not in _AUX_WORDS:
+            count += 1
+        previous = low
+    return count or int(bool(_PRESENT_S.search(text)))
 
 
 #: An object pronoun, or "all of that", whose referent is in another sentence: "President Trump hired him
@@ -204,7 +229,9 @@ def _statement(sentence: str) -> bool:
         return False
     if _TICKER_OR_CAPTION.search(text):
         return False
-    first = re.sub(r"\W", "", words[0]).lower()
+    first = re.sub(r"\W", "", re.sub(r"['’](?:s|d|ll|re|ve|m)$", "", words[0])).lower()
+    if re.match(r"\d+ [a-z]+,", text):
+        return False  # a figure cut off from its point: "290 hitter, it'll be ..." (". 290" in ECB+ texts)
     if _IMPERATIVE.match(text) or _COMMENT_OPENER.match(text) or _APPEAL.search(text):
         return False  # the writer telling the reader what to do, or commenting, is no statement of news
     if first in _DANGLING or first in _FIRST_PERSON or _REFERS_BACK.match(text) or _dangling_pronoun(text):
@@ -480,6 +507,8 @@ def _whole_head(head: str) -> bool:
             seg.split() and seg.split()[0].lower() not in _FRONTED | {"in", "on", "at", "for", "by", "of"}
             and _FINITE_STRICT.search(seg) for seg in head.split(", ")[1:]):
         return False  # "While the arrows are long-forgotten, with many lost forever": no main clause
+    if re.search(r"\b(?:and|but|or|so|yet),\s[^,]*$", head):
+        return False  # "... billed as a tribute to them both and, in a nice touch by the club": the clause never comes
     if re.search(r"\b(?:who|which|whom|that),\s[^,]*$", head):
         return False  # "there are fans who, having stumbled upon an arrow": the relative clause never comes
     # "Several of the aliens targeted by ERO deportation officers": the cut left a participle, not the verb
@@ -516,8 +545,7 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
                 break
             last = re.sub(r"\W", "", head.split()[-1]).lower()
             tail = {re.sub(r"\W", "", w).lower() for w in head.split()[-4:]}
-            rest = text[match.end():]
-            if re.search(r"\b(?:and|or)\b", rest) and not _FINITE_STRICT.search(rest):
+            if _LIST_TAIL.match(text, match.end()) and not _FINITE_STRICT.search(text, match.end()):
                 break  # inside a list ("... included driving under the influence, child neglect, ... and larceny")
             if (n >= 10 and last not in _BAD_ENDING and not tail & _OPEN_CLAUSE and _balanced_quotes(head)
                     and _AUXILIARY.search(head) and _whole_head(head)):
@@ -525,6 +553,11 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
     if best is None:
         return None
     return _close(best)
+
+
+#: The rest of a list after a comma: short items, the last after "and"/"or" ("child neglect, child abuse, drug
+#: offenses, fraud and larceny."): cutting there drops the other items.
+_LIST_TAIL = re.compile(r"[^,;]{1,45}(?:,\s[^,;]{1,45})*,?\s(?:and|or)\s[^,;]{1,60}$")
 
 
 def _close(head: str) -> str:

@@ -34,6 +34,7 @@ _TIME_FOLLOWERS = frozenset(
     january february march april may june july august september october november december""".split()
 )
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,6}$")  # "...by someone from BT.Now a woman ..."
+_DOMAIN_AFTER = re.compile(r"(?:COM|ORG|NET|GOV|EDU|Com|Org|Net)(?![A-Za-z])")
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "p.m", "d.c"; not "6.8"
 
 STOPWORDS = frozenset(
@@ -162,6 +163,8 @@ def _is_boundary(paragraph: str, run_start: int, run_end: int, quote_open_at: in
             return False
         if not after[:1].isupper() and after[:1] not in "\"“":
             return False
+        if _DOMAIN_AFTER.match(paragraph, run_end):
+            return False  # "VDARE.COM readers", "Amazon.COM": a web address, not two sentences
         if after[:1].isupper() and len(after) == 2 and not (after[1].isalpha() or after[1] in " '’"):
             return False
         if after[:1].isupper() and after[1:2].isupper() and not (before.isalpha() or before in "\"'”’"):
