@@ -102,11 +102,20 @@ def broken_point(point: str) -> str:
         return "starts in lower case"
     if first in _DANGLING_OPENERS or _REFERS_BACK.match(text):
         return "leans on a missing sentence"
-    if not _VERB.search(text) or not main_verb(text):
+    if not main_verb(text):
         return "no main verb"
+    if title_case(text):
+        return "a title, not a statement"
     if dangling_object(text):
         return "pronoun or 'all of that' without its referent"
     return ""
+
+
+def title_case(text: str) -> bool:
+    """A headline in title case ("An End to Russia Probe - Prosecutors Doing Mueller's 'Dirty Work Are A
+    Disgrace' To America Finally."), not a sentence: every word of four letters or more is capitalised."""
+    long = [w for w in re.findall(r"[A-Za-z’']+", text) if len(w) >= 4]
+    return len(long) >= 5 and all(w[:1].isupper() for w in long)
 
 
 #: A finite verb, strictly: auxiliaries, modals, contractions, common irregular pasts and present forms.

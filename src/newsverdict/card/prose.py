@@ -181,11 +181,10 @@ def _verbs(text: str) -> int:
     """How many finite verbs ``text`` shows, an auxiliary and its participle counted once ("was
     hospitalized was" is two, "has had" one)."""
     count, previous = 0, ""
-    for word in re.findall(r"[\w’']+", text):
-        low = word.lower()
-        if (_FINITE.fullmatch(low) or _MORE_VERBS.fullmatch(low)) and previous not in _AUX_WORDS:
+    for word in re.findall(r"[\w’']+", text):  # as written: "United", "Mohamed" and "May" are names
+        if (_FINITE.fullmatch(word) or _MORE_VERBS.fullmatch(word)) and previous not in _AUX_WORDS:
             count += 1
-        previous = low
+        previous = word.lower()
     return count or int(bool(_PRESENT_S.search(text)))
 
 
@@ -230,6 +229,9 @@ def _statement(sentence: str) -> bool:
     if _TICKER_OR_CAPTION.search(text):
         return False
     first = re.sub(r"\W", "", re.sub(r"['’](?:s|d|ll|re|ve|m)$", "", words[0])).lower()
+    long_words = [w for w in re.findall(r"[A-Za-z’']+", text) if len(w) >= 4]
+    if len(long_words) >= 5 and all(w[:1].isupper() for w in long_words):
+        return False  # a headline in title case: "An End to Russia Probe - Prosecutors Doing ... Are A Disgrace"
     if re.match(r"\d+ [a-z]+,", text):
         return False  # a figure cut off from its point: "290 hitter, it'll be ..." (". 290" in ECB+ texts)
     if _IMPERATIVE.match(text) or _COMMENT_OPENER.match(text) or _APPEAL.search(text):
