@@ -174,7 +174,7 @@ _PRESENT_S = re.compile(r"\b(?!(?:the|an|of|to|in|on|at|for|with|by|from|his|her
                         r"some|many|several|all|and|or|The|Some|Many|Several|All)\b)(?:[A-Z][a-z]+|[a-z]{3,}),?\s(?!(?:is|was|has|does|this|its|his|hers|as|us|less|news|"
                         r"series|always|perhaps|sometimes|whereas|thus|plus)\b)[a-z]{3,}(?<!ss)(?<!ous)s\s"
                         r"(?:the|a|an|his|her|their|its|to|that|on|in|for|with|from|into|at|up|out|without|"
-                        r"[A-Z0-9])")
+                        r"[A-Z][a-z]|[0-9])")
 
 
 def _verbs(text: str) -> int:
@@ -232,7 +232,7 @@ def _statement(sentence: str) -> bool:
     long_words = [w for w in re.findall(r"[A-Za-z’']+", text) if len(w) >= 4]
     if len(long_words) >= 5 and all(w[:1].isupper() for w in long_words):
         return False  # a headline in title case: "An End to Russia Probe - Prosecutors Doing ... Are A Disgrace"
-    if re.match(r"\d+ [a-z]+,", text):
+    if re.match(r"\d+ [a-z]+,|\d+/10\b", text):
         return False  # a figure cut off from its point: "290 hitter, it'll be ..." (". 290" in ECB+ texts)
     if _IMPERATIVE.match(text) or _COMMENT_OPENER.match(text) or _APPEAL.search(text):
         return False  # the writer telling the reader what to do, or commenting, is no statement of news
@@ -460,6 +460,11 @@ _BAD_ENDING = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or
                "his", "her", "their", "its", "was", "were", "is", "are", "be", "that", "which", "who", "as"}
 
 
+#: A cut after a bare reporting verb says nothing: "..., the woman - who asked to remain anonymous - spoke."
+_EMPTY_ENDING = {"spoke", "said", "says", "added", "explained", "commented", "revealed", "told", "confirmed", "warned",
+                 "wrote", "insisted", "claimed", "admitted"}
+
+
 #: A head whose last words open a clause ("... but at one point") is not whole.
 _OPEN_CLAUSE = {"but", "and", "or", "while", "because", "although", "if", "when", "whether", "that", "which",
                 "who", "whose", "whom", "where", "than", "so"}
@@ -537,7 +542,7 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
         last = re.sub(r"\W", "", head.split()[-1]).lower() if head.split() else ""
         tail = {re.sub(r"\W", "", w).lower() for w in head.split()[-4:]}
         if (n >= 8 and last not in _BAD_ENDING and not tail & _OPEN_CLAUSE and _balanced_quotes(head)
-                and _FINITE_STRICT.search(head) and _whole_head(head)):
+                and _FINITE_STRICT.search(head) and _whole_head(head) and last not in _EMPTY_ENDING):
             best = head
     if best is None:  # no modifier boundary: any comma that leaves a whole clause
         for match in re.finditer(r"[,;]\s", text):
