@@ -134,8 +134,9 @@ def _dangling_pronoun(text: str) -> bool:
         bare = re.sub(r"\W", "", re.sub(r"['’](?:s|d|ll|re|ve|m)$", "", word))  # "she's" is "she"
         if bare.lower() in _PRONOUNS:
             return not named
-        if bare[:1].isupper() and (i > 0 or bare.lower() not in STOPWORDS):
-            named = True
+        if bare[:1].isupper() and (i > 0 or (bare.lower() not in STOPWORDS and not bare.endswith("ly")
+                                             and not _FRONTED_WORDS.match(bare))):
+            named = True  # "Initially she lived ..." names no one
     return False
 
 
@@ -154,13 +155,16 @@ def _main_verb(text: str) -> bool:
     targeted by ERO deportation officers.") or a relative clause ("Juan Carlos Cruz, the Karadima victim
     whose membership on the Commission the Vatican had blocked.", "Dr Fan, one of the researchers who
     discovered the new species.")."""
+    # a present in -s is taken for the main verb only where the sentence has a known verb elsewhere: a caption
+    # ("Lewis Hamilton waves to the crowd after claiming pole") has none
+    present = bool(_FINITE.search(text) or _MORE_VERBS.search(text))
     text = _PARTICIPLE_BY.sub(r"\1", _RELATIVE_ASIDE.sub(" ", re.sub(r"\s[-–—]+\s", ", ", text)))
     text = _ADJECTIVE_ED.sub(" ", text)  # "the injured Daniel Sturridge", "Some panicked residents", "of wounded"
     relative = _RELATIVE_START.search(text)
     if relative is None:
-        return _verbs(text) >= 1
+        return _verbs(text, present) >= 1
     # a restrictive relative clause ("The man who shot him fled") holds its own verb and then the main one
-    return _verbs(text[: relative.start()]) >= 1 or _verbs(text[relative.end():]) >= 2
+    return _verbs(text[: relative.start()], present) >= 1 or _verbs(text[relative.end():], present) >= 2
 
 
 #: Verbs _FINITE leaves out: irregular pasts, and negated auxiliaries ("isn't").
@@ -177,7 +181,7 @@ _PRESENT_S = re.compile(r"\b(?!(?:the|an|of|to|in|on|at|for|with|by|from|his|her
                         r"[A-Z][a-z]|[0-9])")
 
 
-def _verbs(text: str) -> int:
+def _verbs(text: str, present: bool = True) -> int:
     """How many finite verbs ``text`` shows, an auxiliary and its participle counted once ("was
     hospitalized was" is two, "has had" one)."""
     count, previous = 0, ""
@@ -185,7 +189,7 @@ def _verbs(text: str) -> int:
         if (_FINITE.fullmatch(word) or _MORE_VERBS.fullmatch(word)) and previous not in _AUX_WORDS:
             count += 1
         previous = word.lower()
-    return count or int(bool(_PRESENT_S.search(text)))
+    return count or int(present and bool(_PRESENT_S.search(text)))
 
 
 #: An object pronoun, or "all of that", whose referent is in another sentence: "President Trump hired him
