@@ -77,8 +77,20 @@ def _is_furniture(text: str) -> bool:
     return False
 
 
+#: A title, rank or initial before its name: "Alaska Gov. Sarah Palin", "Rep. Danny Davis", "Regina M. Benjamin",
+#: "the U. S. Surgeon General" - a full stop there ends no sentence.
+_ABBREVIATION_END = re.compile(r"(?:\b(?:Gov|Rep|Reps|Sen|Dr|Mr|Mrs|Ms|St|Jr|Sr|Gen|Lt|Col|Sgt|Capt|Fr|Rev|Prof|No|Mt|"
+                               r"Ft|Gov't|Atty|Det|Supt)|(?<![\w.])[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
+
+
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘']?[A-Z])", text.strip()) if s]
+    out: list[str] = []
+    for piece in re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘']?[A-Z])", text.strip()):
+        if out and _ABBREVIATION_END.search(out[-1]):
+            out[-1] += " " + piece
+        elif piece:
+            out.append(piece)
+    return out
 
 
 def broken_point(point: str) -> str:
@@ -607,11 +619,6 @@ def articles(data: Path):
         yield "extraction-html", f"html:{str(r.get('id', i))[:8]}", "", None, r["html"]
 
 
-def html_text(html: str) -> str:
-    """The page's text, crudely: enough for the article-level checks (opinion voice, model numbers)."""
-    return " ".join(re.sub(r"<[^>]+>", " ", re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", html)).split())
-
-
 def run(data: Path, examples: int = 0) -> dict:
     from newsverdict.card.pipeline import analyze
     from newsverdict.errors import InputError
@@ -626,15 +633,17 @@ def run(data: Path, examples: int = 0) -> dict:
     where: dict[str, list[str]] = defaultdict(list)
     for corpus, ident, title, text, html in articles(data):
         try:
-            card = analyze(from_html(html, origin=corpus)) if html is not None else analyze(text, title=title)
+            page = from_html(html, origin=corpus) if html is not None else None
+            card = analyze(page) if page is not None else analyze(text, title=title)
         except InputError:
             refused += 1
             continue
+        if page is not None:
+            text = page.text  # the article as extracted, not the page's menus (the opinion test reads it)
         cards += 1
         payload = card.model_dump()
         signals = {s["name"]: s for s in payload["signals"]}
-        defects = card_defects(payload, signals, text if text is not None else html_text(html),
-                               titled=bool(title) or html is not None)
+        defects = card_defects(payload, signals, text, titled=bool(title) or html is not None)
         totals.update(defects)
         per_corpus[corpus].update(defects)
         for name in defects:
