@@ -389,6 +389,8 @@ def clean_title(title: str) -> str:
         return ""
     if title.endswith(("…", "...")):
         return ""  # a teaser cut by the page: the lead says more
+    if re.match(r"(?:Oh|Ah|Wow|Well),\s", title):
+        return ""  # the writer's aside in a blog's first line: "Oh, it's been so long since we were on the rehab beat!"
     if len(_STAMP_WORDS.sub(" ", title).split()) < 2:
         return ""  # a date or time stamp where the title should be: "16 September 2013 Last updated at 12: 42 GMT"
     return title

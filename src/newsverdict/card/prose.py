@@ -114,7 +114,7 @@ _IMPERATIVE = re.compile(r"^(?:(?:Just|Now|So) )?(?i:ask|imagine|remember|consid
 
 #: The writer's own comment, not a statement of the story: "Well it's better late than never, Tara.",
 #: "Hopefully, Promises will help her ...", "That's right, Pope Francis ...".
-_COMMENT_OPENER = re.compile(r"^(?:Well|Hopefully|Sadly|Thankfully|Luckily|Obviously|Clearly|Surely|Frankly|Honestly|"
+_COMMENT_OPENER = re.compile(r"^(?:Oh|Ah|Wow|Well|Hopefully|Sadly|Thankfully|Luckily|Obviously|Clearly|Surely|Frankly|Honestly|"
                              r"Of course|Needless to say|Mind you|That[’']s right|Yes|No doubt|Seriously|By the way|"
                              r"Incidentally)\b,?", re.I)
 #: A police appeal or a helpline, not a fact of the story: "Anyone with information is asked to call ...".
@@ -205,7 +205,9 @@ _PERSON_WORD = re.compile(r"\b(?:man|woman|boy|girl|child|son|daughter|father|mo
 
 def _dangling_object(text: str) -> bool:
     """An object pronoun with nothing before it in the sentence to refer to: no second name or person,
-    no clause that lets it point back to the subject, no possessive ("Gigante's act allowed him")."""
+    no clause that lets it point back to the subject, no possessive ("Gigante's act allowed him"). Quotations
+    are the speaker's ("she didn't "need to do any of that anymore"")."""
+    text = _QUOTED_SPAN.sub(" ", text)
     if _DEMONSTRATIVE_OBJECT.search(text):
         return True
     pronoun = _OBJECT_PRONOUN.search(text)
@@ -744,13 +746,19 @@ def headline(clean: CleanArticle) -> str:
     about (its main clause if long)."""
     if clean.title:
         return clean.title
-    for text in _lead_statements(clean):
+    for rank, text in enumerate(_lead_statements(clean)):
         whole = trim(text, HEADLINE_WORDS) or trim(text, KEY_POINT_WORDS)
+        if whole is None and rank == 0 and len(text.split()) <= 40:
+            whole = text  # the lead whole rather than a later sentence on something else
         if whole and _TOLL_CLAUSE.match(text[len(whole.rstrip(".")):]):
             whole = trim(text, KEY_POINT_WORDS) or whole  # the toll is the news: keep it if a longer cut can
         if whole:
             return whole.rstrip(".")
     usable = [s.text for s in clean.sentences if _usable(s, alone=False)]
+    # the writer's own voice is no headline: "Oh, it's been so long since we were on the rehab beat!"
+    told = [s.text for s in clean.sentences if not _COMMENT_OPENER.match(s.text)
+            and not _UNQUOTED_SPEECH.search(_QUOTED_SPAN.sub(" ", s.text))]
+    usable = [t for t in usable if t in told] or usable or told
     first = usable[0] if usable else (clean.sentences[0].text if clean.sentences else clean.text)
     # a long whole lead (up to 45 words) reads better than one cut with "…" mid-clause
     return (trim(first, KEY_POINT_WORDS) or trim(first, 45) or shorten(first, HEADLINE_WORDS)).rstrip(".")
@@ -885,11 +893,11 @@ _OPINION_VOICE = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|our|Our|us|you|
 _QUOTED_SPAN = re.compile(r"[“\"][^”\"]*[”\"]|‘[^’]*’|``.*?''|(?<!\w)'[^']*'(?!\w)")
 _SPEECH_VERB = re.compile(r"\b(?:said|says|told|added|asked|wrote|explained|warned|according)\b", re.I)
 #: Share of the writer's own sentences in the first or second person (or asking) that makes an opinion piece.
-OPINION_SHARE = 0.3
+OPINION_SHARE = 0.25
 
 
 def is_opinion(clean: CleanArticle) -> bool:
-    """An opinion piece: 30 % or more of its sentences (at least 5) are the writer speaking to the reader."""
+    """An opinion piece: 25 % or more of its sentences (at least 5) are the writer speaking to the reader."""
     voiced = total = 0
     quoting = False  # inside a quotation that runs over several sentences
     for sentence in clean.sentences:
