@@ -114,7 +114,8 @@ _IMPERATIVE = re.compile(r"^(?:(?:Just|Now|So) )?(?i:ask|imagine|remember|consid
 
 #: The writer's own comment, not a statement of the story: "Well it's better late than never, Tara.",
 #: "Hopefully, Promises will help her ...", "That's right, Pope Francis ...".
-_COMMENT_OPENER = re.compile(r"^(?:Oh|Ah|Wow|Well|Hopefully|Sadly|Thankfully|Luckily|Obviously|Clearly|Surely|Frankly|Honestly|"
+_COMMENT_OPENER = re.compile(r"^(?:Oh|Ah|Wow|Well|Hopefully|Sadly|Thankfully|Luckily|Obviously|Clearly|Surely|Frankly|"
+                             r"Honestly|"
                              r"Of course|Needless to say|Mind you|That[’']s right|Yes|No doubt|Seriously|By the way|"
                              r"Incidentally)\b,?", re.I)
 #: A police appeal or a helpline, not a fact of the story: "Anyone with information is asked to call ...".
