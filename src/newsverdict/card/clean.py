@@ -482,13 +482,25 @@ def _run_in_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+#: A run-in head in the lead is the page's standfirst, not a caption, when it is a whole clause:
+#: "A programmer has created these stunning graphs to reveal the dominant colour of artworks through
+#: history They show ..." - it gets its full stop.
+_LEAD_RUN_IN = 2
+_HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|[a-z]{3,}ed)\b")
+
+
 def _sentences(paragraphs: list[str]) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     offset = 0
     for index, para in enumerate(paragraphs):
         for whole_start, whole_end in split_sentences(para):
-            for start, end in _run_in_spans(para, whole_start, whole_end):
-                sentences.append(Sentence(para[start:end], index, offset + start, offset + end))
+            spans = _run_in_spans(para, whole_start, whole_end)
+            for k, (start, end) in enumerate(spans):
+                text = para[start:end]
+                if (k < len(spans) - 1 and len(sentences) < _LEAD_RUN_IN and len(text.split()) >= 8
+                        and _HAS_VERB.search(text)):
+                    text += "."
+                sentences.append(Sentence(text, index, offset + start, offset + end))
         offset += len(para) + 2  # the "\n\n" that joins paragraphs in CleanArticle.text
     return tuple(sentences)
 
