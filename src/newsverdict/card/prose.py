@@ -115,7 +115,7 @@ _IMPERATIVE = re.compile(r"^(?:(?:Just|Now|So) )?(?i:ask|imagine|remember|consid
 #: The writer's own comment, not a statement of the story: "Well it's better late than never, Tara.",
 #: "Hopefully, Promises will help her ...", "That's right, Pope Francis ...".
 _COMMENT_OPENER = re.compile(r"^(?:Oh|Ah|Wow|Well|Hopefully|Sadly|Thankfully|Luckily|Obviously|Clearly|Surely|Frankly|"
-                             r"Honestly|"
+                             r"Honestly|True(?=,)|"
                              r"Of course|Needless to say|Mind you|That[’']s right|Yes|No doubt|Seriously|By the way|"
                              r"Incidentally)\b,?", re.I)
 #: A police appeal or a helpline, not a fact of the story: "Anyone with information is asked to call ...".
@@ -784,7 +784,8 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("court case", r"\b(?:court|jury|judge|verdict|convicted|sentenced|(?:death|prison|jail) sentence|pleaded|"
                        r"guilty|acquitted|trial|"
                        r"lawsuit|sued|indicted|prosecutors?)\b"),
-        ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|shot|stabbed|robbery|suspect|manslaughter|"
+        ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|(?:was|were|been|fatally|police) shot|"
+                  r"shot (?:dead|and killed|him|her|them|at)|stabbed|robbery|suspect|manslaughter|"
                   r"assault(?:ed)?|kidnapp(?:ed|ing))\b"),
         ("accident", r"\b(?:crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell)\b"),
         ("election", r"\b(?:election|elected|re-elected|ballots?|referendum|polling day)\b"),

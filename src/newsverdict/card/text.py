@@ -179,7 +179,7 @@ def _is_boundary(paragraph: str, run_start: int, run_end: int, quote_open_at: in
     if punct not in ".…":
         return True
     token = _LAST_TOKEN.search(paragraph, max(0, run_start - 40), run_start)
-    last = token.group(0).lower().strip(".'’-") if token else ""
+    last = token.group(0).lower().strip(".'’-").rsplit("-", 1)[-1] if token else ""  # "Aoraki-Mt. Cook"
     if (quote_open_at >= 0 and run_start - quote_open_at < 40 and paragraph.count(" ", quote_open_at, run_start) < 3
             and _QUOTE_CLOSES_SOON.match(paragraph, run_end)):
         return False  # a title inside quotes: a report titled "Putin. War"
