@@ -551,6 +551,9 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
             break
         last = re.sub(r"\W", "", head.split()[-1]).lower() if head.split() else ""
         tail = {re.sub(r"\W", "", w).lower() for w in head.split()[-4:]}
+        if re.match(r"\s(?:after|before|since)\b", text[match.start():]) and re.search(
+                r"\b(?:days?|weeks?|months?|years?|hours?|minutes?|moments?|shortly|soon|long|just)$", head):
+            continue  # "only 11 days after the strike ended" is one phrase: no cut inside it
         if (n >= 8 and last not in _BAD_ENDING and not tail & _OPEN_CLAUSE and _balanced_quotes(head)
                 and _FINITE_STRICT.search(head) and _whole_head(head) and last not in _EMPTY_ENDING):
             best = head
@@ -787,8 +790,9 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("court case", r"\b(?:court|jury|judge|verdict|convicted|sentenced|(?:death|prison|jail) sentence|pleaded|"
                        r"guilty|acquitted|trial|"
                        r"lawsuit|sued|indicted|prosecutors?)\b"),
-        ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|(?:was|were|been|fatally|police) shot|"
-                  r"shot (?:dead|and killed|him|her|them|at)|stabbed|robbery|suspect|manslaughter|"
+        ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|(?:was|were|been|being|fatally|police|people|teen|"
+                  r"man|woman|boy|girl) shot|shot (?:by|to death|dead|and killed|him|her|them|at|\d+|(?-i:[A-Z])\w*)|"
+                  r"stabbed|robbery|suspect|manslaughter|"
                   r"assault(?:ed)?|kidnapp(?:ed|ing))\b"),
         ("accident", r"\b(?:crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell)\b"),
         ("election", r"\b(?:election|elected|re-elected|ballots?|referendum|polling day)\b"),
