@@ -533,10 +533,17 @@ _CAMEL_BRANDS = re.compile(r"MailOnline|ParkingEye|YouTube|PlayStation|LinkedIn|
                            r"MacBook|JPMorgan|BlackRock|SpaceX|FedEx|PayPal|GoPro|SeaWorld|HuffPost|DreamWorks")
 
 
+#: A football live-commentary line ("Ross Draper (Inverness CT) wins a free kick on the right wing.").
+_MATCH_COMMENTARY = re.compile(r"\) (?:wins a free kick|(?:right|left) footed shot|header from|"
+                               r"is shown the (?:yellow|red) card)\b|"
+                               r"^(?:Foul by|Corner, |Attempt (?:saved|missed|blocked)|(?:First|Second) Half ends|"
+                               r"Match ends)")
+
+
 def ticker_or_caption(point: str) -> bool:
     camel = _CAMEL_NAME.search(point)
     return bool(_TICKER.search(point) or (camel and not _CAMEL_BRANDS.search(camel.group()))
-                or _RUN_IN_CAPTION.search(point))
+                or _RUN_IN_CAPTION.search(point) or _MATCH_COMMENTARY.search(point))
 
 
 #: A figure's noun: plural, or a word that counts people or amounts.

@@ -59,7 +59,8 @@ def _leans_back(text: str) -> bool:
 
 _REFERS_BACK = re.compile(
     r"^(?:The|This|That|These|Those) (?:move|decision|announcement|comments?|remarks?|news|deal|incident|"
-    r"latter|former|pair|couple|trio|duo|two|same|claims?|statement|report|findings|case|episode|row)\b"
+    r"latter|former|pair|couple|trio|duo|two|same|claims?|statement|report|findings|case|episode|row|contrast|"
+    r"irony|difference|answer|result|reason)\b"
 )
 #: A sentence in the first or second person is speech without its speaker once it stands alone.
 _FIRST_PERSON = {"i", "im", "ive", "ill", "id", "we", "were", "weve", "my", "our", "us", "me", "you", "your", "youre"}
@@ -103,7 +104,14 @@ _RUN_IN_CAPTION = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Sat
                              r"[A-Z][a-z]+(?:'s)?,? (?:a|an|the|who|is|was)\b")
 
 
-_TICKER_OR_CAPTION = re.compile("|".join(f"(?:{p.pattern})" for p in (_TICKER_LINE, _CAMEL_NAME, _RUN_IN_CAPTION)))
+#: A line of a football live commentary (BBC match reports): "Ross Draper (Inverness CT) wins a free kick on the
+#: right wing.", "Scott McMann (Hamilton Academical) right footed shot from outside the box is saved ...".
+_COMMENTARY = re.compile(r"^[A-Z][\w'’. -]+ \([A-Z][\w'’. &-]+\) (?:wins a free kick|right footed shot|"
+                         r"left footed shot|header|is shown the|hits the|is caught offside|concedes)|"
+                         r"^(?:Foul by|Corner,|Attempt (?:saved|missed|blocked)|Offside,|Substitution,|Delay in match|"
+                         r"Second Half ends|First Half ends|Match ends)\b")
+_TICKER_OR_CAPTION = re.compile("|".join(f"(?:{p.pattern})" for p in (_TICKER_LINE, _CAMEL_NAME, _RUN_IN_CAPTION,
+                                                                        _COMMENTARY)))
 
 
 #: An imperative opening: "Just ask the abused children of Oakland.", "Imagine spending all that time ..."
@@ -786,7 +794,8 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"showed|suggests?|suggested)\b"),
         ("war or armed conflict", r"\b(?:war|invasion|invaded|airstrikes?|missiles?|troops|shelling|ceasefire)\b"),
         ("disaster", r"\b(?:earthquake|quake|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|"
-                     r"eruption|landslide|avalanche|tornado|storm|blaze|fire|explosion)\b(?!-)"),
+                     r"eruption|landslide|avalanche|tornado|storm|blaze|(?<!opened )(?<!open )(?<!opens )fire|"
+                     r"explosion)\b(?!-)"),
         ("court case", r"\b(?:court|jury|judge|verdict|convicted|sentenced|(?:death|prison|jail) sentence|pleaded|"
                        r"guilty|acquitted|trial|"
                        r"lawsuit|sued|indicted|prosecutors?)\b"),
