@@ -109,7 +109,8 @@ _RUN_IN_CAPTION = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Sat
 _COMMENTARY = re.compile(r"^[A-Z][\w'’. -]+ \([A-Z][\w'’. &-]+\) (?:wins a free kick|right footed shot|"
                          r"left footed shot|header|is shown the|hits the|is caught offside|concedes)|"
                          r"^(?:Foul by|Corner,|Attempt (?:saved|missed|blocked)|Offside,|Substitution,|Delay in match|"
-                         r"Second Half ends|First Half ends|Match ends)\b")
+                         r"Second Half ends|First Half ends|Match ends)\b|"
+                         r"\btries a through ball\b|\bis caught offside\b")
 _TICKER_OR_CAPTION = re.compile("|".join(f"(?:{p.pattern})" for p in (_TICKER_LINE, _CAMEL_NAME, _RUN_IN_CAPTION,
                                                                         _COMMENTARY)))
 
