@@ -31,6 +31,9 @@ _FURNITURE = re.compile(
     r"story continues below|This field is for validation|\(pictured\)|, pictured,|\bpictured\b|"
     r"Image copyright|Getty Images|Follow us|Sign up|Copy this link|Updates on this story|on Instagram at|"
     r"Follow [A-Z]\w+ on (?:Twitter|Facebook)|"
+    # a wire dateline: "BUDAPEST, Feb 18 (Reuters) - ", "NEW YORK (AP) — ", "WASHINGTON — "
+    r"(?-i:^[A-Z][A-Za-z0-9 .,'’]{1,40}\s?\((?:AP|AFP|Reuters|UPI|Bloomberg)\)\s*[-—–]|"
+    r"^[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[-—–]+\s)|"
     r"(?-i:^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}: [A-Z])",  # a caption label: "Down: RBS reported ..."
     re.I | re.M,
 )

@@ -355,3 +355,20 @@ def test_a_title_glued_to_its_lead_by_its_first_word_is_the_headline():
     card = analyze(text)
     assert card.headline == "Germans now think of themselves as the victims of Hitler and his Nazi Regime"
     assert "Regime Germans" not in card.summary + " ".join(card.key_points)
+
+
+def test_a_wire_dateline_is_furniture_and_background_war_is_not_what_was_done():
+    text = ("Hungary's Orban calls for global anti-migrant alliance\n\n"
+            "BUDAPEST, Feb 18 (Reuters) - Hungarian leader Viktor Orban called on Sunday for a global alliance "
+            "against migration as his Fidesz party began campaigning for an April 8 election.\n\n"
+            "Popular at home but at odds with European Union peers, Orban has thrived on external controversy, "
+            "including repeated clashes with Brussels and lately the United Nations.\n\n"
+            "Those conflicts, mostly centred on migration since people fleeing war and poverty in the Middle East "
+            "flooded into Europe in 2015, have intensified as the elections approach.\n\n"
+            "Orban is widely credited for reversing an economic slump in Hungary and controlling its finances.\n\n"
+            "NEW YORK (AP) — Financier George Soros compared Orban unfavourably to the leaders of the 1930s.")
+    card = analyze(text)
+    shown = " ".join([card.headline, card.summary, *card.key_points])
+    assert "(Reuters)" not in shown and "BUDAPEST, Feb 18" not in shown and "(AP)" not in shown, shown
+    assert card.summary.startswith("Hungarian leader Viktor Orban called on Sunday"), card.summary
+    assert "war" not in re.sub(r"\bwarn\w*", "", card.analysis.split("Hype")[0]), card.analysis

@@ -1019,13 +1019,26 @@ def _band(impact: int) -> str:
     return next(text for top, text in _BANDS if impact <= top)
 
 
+#: An action named as the background of the people in the story, not as what was done: "people fleeing war and
+#: poverty", "refugees from the war", "survivors of the earthquake".
+_BACKGROUND_OF = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped|refugees? from|survivors? of|victims? of|"
+                            r"displaced by)\s+(?:(?:the|a|an|[a-z]+(?:ing|ed)?|and)\s+){0,3}$", re.I)
+
+
+def _background_action(sentence: str, word: str) -> bool:
+    """Whether the action ``word`` stands in ``sentence`` only as what people fled or survived."""
+    found = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", sentence, re.I)]
+    return bool(found) and all(_BACKGROUND_OF.search(sentence[:i]) for i in found)
+
+
 def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores, kind: str, key: str) -> str:
     by = _by_name(signals)
     figures = _figures(signals, clean)
     actions = []
     action = by.get("action_type")
     if action:
-        raising = [e for e in action.evidence if e.direction == "raises" and e.sentence is not None]
+        raising = [e for e in action.evidence if e.direction == "raises" and e.sentence is not None
+                   and not _background_action(clean.sentences[e.sentence].text, e.text)]
         actions = list(dict.fromkeys(e.text.lower() for e in _lead_first(raising, clean)))[:3]
     actors = []
     actor = by.get("actors")
