@@ -49,6 +49,9 @@ _TIMESTAMP = re.compile(r"^\W*\d{1,2}\s?[:.]\s?\d{2}|^\W*(?:Updated|Published|Po
                         r"^\W*\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+,? \d{4}|"
                         r"^\W*[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
                         r"\b(?:GMT|BST|EST|EDT|UTC)\b", re.I)
+#: A date stamp or a "|" at the end of a headline: "Ellen DeGeneres To Host Oscars AUGUST 2, 2013 |".
+_TRAILING_STAMP = re.compile(r"\|\s*$|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+                             r"(?:st|nd|rd|th)?,? (?:19|20)\d\d\s*$", re.I)
 #: A finite verb; a negated auxiliary ("didn't", "didn’t", "won't") is one too, whichever apostrophe it has.
 _VERB = re.compile(r"\b(?:(?:is|are|was|were|has|have|had|would|could|should|must|did|does|do|wo|ca)n[’']t|"
                    r"is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|"
@@ -264,6 +267,7 @@ def card_defects(card: dict, signals: dict[str, dict], article: str = "", titled
         d["furniture in headline/summary/points"] += 1
     headline = card["headline"].strip()
     if (headline.endswith(("…", "...")) or len(headline.split()) < 3 or _TIMESTAMP.match(headline)
+            or _TRAILING_STAMP.search(headline)
             or _is_furniture(headline)):
         d["headline: cut, fragment, stamp or furniture"] += 1
     first = re.sub(r"\W", "", summary.split()[0]).lower() if summary.split() else ""

@@ -372,3 +372,16 @@ def test_a_wire_dateline_is_furniture_and_background_war_is_not_what_was_done():
     assert "(Reuters)" not in shown and "BUDAPEST, Feb 18" not in shown and "(AP)" not in shown, shown
     assert card.summary.startswith("Hungarian leader Viktor Orban called on Sunday"), card.summary
     assert "war" not in re.sub(r"\bwarn\w*", "", card.analysis.split("Hype")[0]), card.analysis
+
+
+def test_a_title_loses_its_trailing_stamp_and_the_summary_opens_on_the_news():
+    text = ("Ellen DeGeneres To Host Oscars AUGUST 2, 2013 | 08: 06AM PT Talkshow host returns for second Oscar tour "
+            "And the next host of the Academy Awards is … Ellen DeGeneres. It will be DeGeneres’ second tour of duty "
+            "as Oscar host, having previously emceed the 79th annual Academy Awards in 2007. The popular syndicated "
+            "talkshow host also fronted the Emmys in 2001 and 2005 (co-hosting them in 2003). “We are thrilled to "
+            "have Ellen DeGeneres host the Oscars,” said Zadan and Meron jointly. Over the last eight years, the 2007 "
+            "Oscars hosted by DeGeneres stands as the top rated show among adults.")
+    card = analyze(text)
+    assert card.headline == "Ellen DeGeneres To Host Oscars", card.headline
+    assert card.summary.startswith("The next host of the Academy Awards is Ellen DeGeneres."), card.summary
+    assert "Host Oscars" in card.analysis, card.analysis

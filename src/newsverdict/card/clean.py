@@ -374,6 +374,11 @@ def _without_repeated_title(paragraph: str, title: str) -> str:
     return paragraph
 
 
+#: A date stamp (a month, a day and a year), and a "|" after it, at the end of a title.
+_TRAILING_STAMP = re.compile(rf"\s+(?:{_WEEKDAY}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}}"
+                             rf"|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})(?:,?\s*{_TIME})?[\s|]*$")
+
+
 def clean_title(title: str) -> str:
     """The title without furniture; empty when the whole title is furniture (a stamp, a share bar)."""
     title, _ = strip_inline_furniture(normalize(title).strip())
@@ -386,6 +391,7 @@ def clean_title(title: str) -> str:
     if lead < len(words) and any(re.search(r"\d", w) for w in stamp) and (
             len(stamp) >= 2 or any(re.search(r"\d[:.]\d\d|[a-z]", w, re.I) for w in stamp)):
         title = " ".join(words[lead:])  # "May 2, 2013, 1: 12 PM Lawyer: Lindsay Lohan checks into rehab"
+    title = _TRAILING_STAMP.sub("", title).rstrip(" |")  # "Ellen DeGeneres To Host Oscars AUGUST 2, 2013 |"
     if not title or _is_furniture_line(title) or not re.search(r"[A-Za-z]{2}", title):
         return ""
     if title.endswith(("…", "...")):
@@ -468,7 +474,8 @@ def _without_near_duplicates(candidates: list[str]) -> tuple[list[str], int]:
 #: capital; the caption before it has no full stop, so it is neither summary prose nor a key point.
 _RUN_IN = re.compile(r"(?<![A-Za-z-])(?!(?:to|when|that|and|or|of|the|a|an|as|if|so|for|from|in|on|at|by|with|"
                      r"type|plan|vitamin|grade|class|group|category|hepatitis)\b)[a-z][a-z'’]+ "
-                     r"(?=(?:When|The|A|An|He|She|They|It|After|But|As|This|His|Her|In|On|At|Mr|Ms|Mrs|Police) [a-z])")
+                     r"(?=(?:When|The|A|An|He|She|They|It|After|But|And|As|This|His|Her|In|On|At|Mr|Ms|Mrs|Police)"
+                     r" [a-z])")
 
 
 def _run_in_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -433,6 +433,12 @@ COMPRESS_ATTRIBUTION = True
 DROP_CONNECTIVE = True
 
 
+#: An ellipsis for effect inside a sentence, after a word no sentence ends with.
+_PAUSE = re.compile(r"(?<=\b(?:is|be|of|to|by|as))\s(?:…|\.\.\.)\s(?=\w)|"
+                    r"(?<=\b(?:are|was|the|and|for))\s(?:…|\.\.\.)\s(?=\w)|"
+                    r"(?<=\b(?:were|with))\s(?:…|\.\.\.)\s(?=\w)")
+
+
 def _summary_text(text: str, *, follows: bool) -> str:
     """A summary sentence as the summary tells it: without a trailing attribution that carries no fact
     of its own (", police said on Tuesday."), and without an opening "And"/"But" when the sentence it
@@ -445,6 +451,8 @@ def _summary_text(text: str, *, follows: bool) -> str:
             if (len(head.split()) >= 8 and _whole_head(head) and _balanced_quotes(head)
                     and not re.search(r"[\"“”‘’]", head)):
                 text = _close(head)
+    if "..." in text or "…" in text:
+        text = _PAUSE.sub(" ", text)  # "The next host of the Academy Awards is ... Ellen DeGeneres."
     if DROP_CONNECTIVE and not follows:
         m = _DROPPABLE_CONNECTIVE.match(text)
         if m:

@@ -183,6 +183,9 @@ def _is_boundary(paragraph: str, run_start: int, run_end: int, quote_open_at: in
     if (quote_open_at >= 0 and run_start - quote_open_at < 40 and paragraph.count(" ", quote_open_at, run_start) < 3
             and _QUOTE_CLOSES_SOON.match(paragraph, run_end)):
         return False  # a title inside quotes: a report titled "Putin. War"
+    if ((punct == "…" or paragraph.startswith("...", run_start))
+            and (paragraph[max(0, run_start - 6):run_start].split() or [""])[-1].lower() in _NO_END_WORDS):
+        return False  # a pause for effect: "the next host of the Academy Awards is … Ellen DeGeneres."
     if last in {"a.m", "p.m"}:
         return next_word.lower() not in _TIME_FOLLOWERS  # "6 p.m. Friday", but "6 p.m. Police said"
     if last in _TITLES:
@@ -207,6 +210,10 @@ def _opens_quote(text: str, at: int, inside: bool) -> bool:
     if before and not before.isspace() and (not after or after.isspace() or after in ".,;:!?)"):
         return False
     return not inside
+
+
+#: Words no sentence ends with: an ellipsis after one is a pause, not an end.
+_NO_END_WORDS = frozenset("is are was were be the a an of to and or by with for as his her their its".split())
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
