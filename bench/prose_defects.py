@@ -120,6 +120,8 @@ def broken_point(point: str) -> str:
         return "starts in lower case"
     if first in _DANGLING_OPENERS or _REFERS_BACK.match(text):
         return "leans on a missing sentence"
+    if late_pronoun(text):
+        return "subject pronoun after a fronted phrase, without its referent"
     if not main_verb(text):
         return "no main verb"
     if title_case(text):
@@ -127,6 +129,19 @@ def broken_point(point: str) -> str:
     if dangling_object(text):
         return "pronoun or 'all of that' without its referent"
     return ""
+
+
+#: A fronted phrase that names no one, then a subject pronoun: "Despite barbed wires and thousands of troops on
+#: the border, they have been undeterred." (issue 9, round 5)
+_LATE_PRONOUN = re.compile(r"^[A-Z][a-z]+\b([^,.]{0,120}),\s(?:he|she|they|it)\s[a-z]")
+
+
+def late_pronoun(text: str) -> bool:
+    m = _LATE_PRONOUN.match(text)
+    return bool(m) and not re.search(r"\s[A-Z]", m.group(1)) and text.split()[0].lower() in {
+        "after", "although", "though", "while", "when", "if", "as", "because", "since", "despite", "following",
+        "with", "without", "before", "until", "unless", "once", "amid", "in", "on", "at", "for", "like", "unlike",
+        "even", "beyond", "by", "during", "given", "having", "now", "today", "yesterday", "still", "instead"}
 
 
 def title_case(text: str) -> bool:
@@ -271,7 +286,7 @@ def card_defects(card: dict, signals: dict[str, dict], article: str = "", titled
             or _is_furniture(headline)):
         d["headline: cut, fragment, stamp or furniture"] += 1
     first = re.sub(r"\W", "", summary.split()[0]).lower() if summary.split() else ""
-    if first in _DANGLING_OPENERS:
+    if first in _DANGLING_OPENERS or late_pronoun(summary):
         d["summary: opens with a pronoun/connective"] += 1
     if any(_overlap(a, b) > 0.8 for i, a in enumerate(summary_sentences) for b in summary_sentences[i + 1:]):
         d["summary: repeated fact"] += 1

@@ -385,3 +385,18 @@ def test_a_title_loses_its_trailing_stamp_and_the_summary_opens_on_the_news():
     assert card.headline == "Ellen DeGeneres To Host Oscars", card.headline
     assert card.summary.startswith("The next host of the Academy Awards is Ellen DeGeneres."), card.summary
     assert "Host Oscars" in card.analysis, card.analysis
+
+
+def test_a_subject_pronoun_after_a_fronted_phrase_needs_its_referent():
+    from newsverdict.card.prose import _statement
+
+    assert not _statement("Despite barbed wires and thousands of troops on the border, they have been undeterred.")
+    assert _statement("After Smith left the party on Friday, he went home to bed.")
+    text = ("Despite barbed wires and thousands of troops on the border, they have been undeterred. "
+            "The Central American migrant caravan has begun another leg of its journey to the US border. "
+            "The migrants previously made a days-long stop in Mexico City, where they rested for a week. "
+            "The caravan, made up mostly of Hondurans, is now on the move towards the United States border. "
+            "Officials in Mexico said about 5,000 people were travelling with the caravan this week.")
+    card = analyze(text)
+    assert not card.summary.startswith("Despite"), card.summary
+    assert not any(p.startswith("Despite") for p in card.key_points), card.key_points

@@ -147,7 +147,20 @@ def _dangling_pronoun(text: str) -> bool:
         if bare[:1].isupper() and (i > 0 or (bare.lower() not in STOPWORDS and not bare.endswith("ly")
                                              and not _FRONTED_WORDS.match(bare))):
             named = True  # "Initially she lived ..." names no one
-    return False
+    return _late_pronoun(text)
+
+
+def _late_pronoun(text: str) -> bool:
+    """"Despite barbed wires and thousands of troops on the border, they have been undeterred.": a fronted
+    phrase that names no one, then the subject pronoun."""
+    fronted = _FRONTED_PRONOUN.match(text)
+    return bool(fronted) and not re.search(r"\s[A-Z]", fronted.group(1))
+
+
+#: A fronted phrase and the subject pronoun after its comma.
+_FRONTED_PRONOUN = re.compile(r"^(?:After|Although|Though|While|When|If|As|Because|Since|Despite|Following|With|"
+                              r"Without|Before|Until|Unless|Once|Amid|In|On|At|For|Like|Unlike|Even)\b([^,]{0,120}),\s"
+                              r"(?:he|she|they|it)\s[a-z]")
 
 
 #: A relative clause set off by commas (", who was ...,"): its verb is not the main clause's.
@@ -411,7 +424,7 @@ def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int
                 continue
             sentence = clean.sentences[i]
             told = _summary_text(sentence.text, follows=(i - 1) in chosen)
-            if _leans_back(told) and (i - 1) not in chosen:
+            if (_leans_back(told) or _late_pronoun(told)) and (i - 1) not in chosen:
                 continue
             n = len(told.split())
             if used + n > max_words and chosen:
