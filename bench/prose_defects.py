@@ -144,6 +144,22 @@ def late_pronoun(text: str) -> bool:
         "even", "beyond", "by", "during", "given", "having", "now", "today", "yesterday", "still", "instead"}
 
 
+def inside_quotation(point: str, article: str) -> bool:
+    """The key point stands inside a quotation in the article: its line opened a quotation before it that has not
+    closed, or a closing mark follows it on its own ("... right now." Heller argued. She's in rehab right now.
+    Nothing bad is going to happen. "). Quotation marks in the point itself are its own."""
+    if re.search(r"[\"“”]", point):
+        return False
+    at = article.find(point[:60])
+    if at < 0:
+        return False
+    line = article.rfind("\n", 0, at) + 1
+    before = article[line:at]
+    if before.count('"') % 2 or before.count("“") > before.count("”"):
+        return True
+    return bool(re.match(r"\s*[\"”](?:\s|$)", article[at + len(point):]))
+
+
 def title_case(text: str) -> bool:
     """A headline in title case ("An End to Russia Probe - Prosecutors Doing Mueller's 'Dirty Work Are A
     Disgrace' To America Finally."), not a sentence: every word of four letters or more is capitalised."""
@@ -305,6 +321,8 @@ def card_defects(card: dict, signals: dict[str, dict], article: str = "", titled
     own_title = _is_title_line(headline, article)
     if not titled and article and not own_title and headline_misses_event(headline, article):
         d["headline: lead that misses the event"] += 1
+    if article and any(inside_quotation(p, article) for p in points):
+        d["key points: a sentence inside a quotation, without its speaker"] += 1
     if any(ticker_or_caption(p) for p in points):
         d["key points: live-ticker line or run-in caption"] += 1
     # classes added after a third editor's read (issue 9, round 4)

@@ -400,3 +400,18 @@ def test_a_subject_pronoun_after_a_fronted_phrase_needs_its_referent():
     card = analyze(text)
     assert not card.summary.startswith("Despite"), card.summary
     assert not any(p.startswith("Despite") for p in card.key_points), card.key_points
+
+
+def test_a_sentence_inside_a_quotation_is_no_key_point():
+    text = ("Lindsay Lohan has checked into a rehab facility to comply with her sentence in a driving case, but her "
+            "arrival there was not without drama.\n"
+            '"My client is ensconced in the bosom of that facility right now, "Heller argued after a prosecutor '
+            "objected to Lohan's choice of rehab facilities.\"\n"
+            "She's in rehab right now.\nNothing bad is going to happen.\n\"\n"
+            'White said he was "completely blindsided" by Lohan\'s placement at Morningside because Heller had agreed '
+            "to send the actress to a different facility.\n"
+            "The judge ordered the actress to spend 90 days in a locked rehab facility last month.\n"
+            "Lohan's lawyer told the court that the actress would stay at the clinic for the full term.")
+    card = analyze(text)
+    shown = [card.summary, *card.key_points]
+    assert not any("Nothing bad is going to happen" in t for t in shown), shown

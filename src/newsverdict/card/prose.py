@@ -416,6 +416,7 @@ def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int
         ranked = [event] + [i for i in ranked if i != event]
     chosen: list[int] = []
     used = 0
+    quoted = _inside_quotation(clean.sentences)
     # A sentence that leans on the one before it ("It comes after...") may join only
     # right after that one; a second pass gives it the chance once its antecedent is in.
     for _ in range(2):
@@ -424,7 +425,7 @@ def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int
                 continue
             sentence = clean.sentences[i]
             told = _summary_text(sentence.text, follows=(i - 1) in chosen)
-            if (_leans_back(told) or _late_pronoun(told)) and (i - 1) not in chosen:
+            if (_leans_back(told) or _late_pronoun(told) or i in quoted) and (i - 1) not in chosen:
                 continue
             n = len(told.split())
             if used + n > max_words and chosen:
@@ -682,6 +683,29 @@ _FRONTED_WORDS = re.compile(r"^(?:After|Although|Though|While|When|If|As|Because
                             r"Today|Yesterday|Last|Earlier|Later|Also|Still|Instead)$")
 
 
+def _inside_quotation(sentences: tuple[Sentence, ...]) -> set[int]:
+    """The sentences that stand inside a quotation opened before them in their paragraph: `"My client is in the
+    facility right now," Heller argued." She's in rehab right now. Nothing bad is going to happen. "`."""
+    inside: set[int] = set()
+    paragraph, straight, curly = -1, 0, 0
+    for i, s in enumerate(sentences):
+        if s.paragraph != paragraph:
+            paragraph, straight, curly = s.paragraph, 0, 0
+        if straight % 2 or curly > 0:
+            inside.add(i)
+        straight += s.text.count('"')
+        curly += s.text.count("“") - s.text.count("”")
+        text = s.text.strip()
+        if text.startswith("”") or (text and not text.strip("\"”’'. ")):
+            # a closing mark on its own (the quotation ran over one-sentence paragraphs): the sentences before
+            # it with no quotation mark of their own were inside
+            j = i - 1
+            while j >= 0 and not re.search(r"[\"“”]", sentences[j].text):
+                inside.add(j)
+                j -= 1
+    return inside
+
+
 def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
                summary: str = "", features: Features | None = None) -> list[str]:
     """Up to ``n`` whole statements of at most ~30 words that add to the summary: at most one may
@@ -692,8 +716,11 @@ def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
     in_summary = {i for i, s in enumerate(sentences) if s.text.strip() and (
         s.text.strip() in summary or any(_overlap(s.text, p) > 0.8 for p in summary_parts))}
     candidates = []
+    quoted = _inside_quotation(sentences)
     for i, s in enumerate(sentences):
         told = s.text
+        if i in quoted:
+            continue  # the speaker's words, told without the speaker: "She's in rehab right now."
         if not _usable(s):
             # "He scored nine goals ...": the same statement with its subject named can stand alone
             told = _resolve_subject(sentences, i, s.text.strip()) or ""
