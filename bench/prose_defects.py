@@ -506,6 +506,8 @@ def kind_from_keywords(analysis: str, article: str) -> bool:
             continue  # part of a name or title: "Senate Judiciary Committee", "Judge Brett Kavanaugh"
         if m.group()[:1].isupper() and re.match(r"\s+(?:Of|Candidate|Nominee|Committee|[A-Z][a-z]+ [A-Z])", after):
             continue
+        if m.group()[:1].isupper() and re.search(r"[‘“\"']\s*(?:[A-Z][a-z]+\s+)+$", development[:m.start()]):
+            continue  # a quoted title: "sequel ‘ Catching Fire ’" is a film, not a fire
         return False
     return True
 

@@ -415,3 +415,14 @@ def test_a_sentence_inside_a_quotation_is_no_key_point():
     card = analyze(text)
     shown = [card.summary, *card.key_points]
     assert not any("Nothing bad is going to happen" in t for t in shown), shown
+
+
+def test_a_kind_word_in_a_quoted_title_is_not_the_event():
+    text = ("Gary Ross in negotiations to direct ‘ Hunger Games ’ sequel ‘ Catching Fire ’\n\n"
+            "Now that The Hunger Games is a monster hit, Lionsgate is getting ready for the sequel. "
+            "The three leads Jennifer Lawrence, Josh Hutcherson and Liam Hemsworth are already signed on to appear. "
+            "The biggest player who does not have a deal in place is director Gary Ross, trade papers reported. "
+            "Ross was paid $3 million to direct The Hunger Games plus five per cent on the back end. "
+            "The studio wants the sequel in cinemas by November of next year, its executives said last week.")
+    card = analyze(text)
+    assert "disaster" not in card.analysis, card.analysis

@@ -951,8 +951,15 @@ def _event_kind(clean: CleanArticle, development: str, opinion: bool | None = No
 
 
 def _in_a_name(text: str, match: re.Match) -> bool:
-    """A capitalised kind word that runs into another capitalised word is part of a name or a title."""
-    return match.group()[:1].isupper() and bool(re.match(r"\s+[A-Z][a-z]", text[match.end():]))
+    """A capitalised kind word that runs into another capitalised word, or follows one, is part of a name or a
+    title: "Senate Candidate", "... sequel ‘ Catching Fire ’" (a film, not a fire)."""
+    if not match.group()[:1].isupper():
+        return False
+    if re.match(r"\s+[A-Z][a-z]", text[match.end():]):
+        return True
+    before = text[: match.start()].rstrip()
+    return match.start() > 0 and bool(re.search(r"(?<![.!?:]\s)\b[A-Z][a-z]+$", before)) and bool(
+        re.search(r"\S\s+[A-Z][a-z]+$", before) or re.search(r"[‘“\"']\s*[A-Z][a-z]+$", before))
 
 
 #: The writer speaking to the reader: first or second person outside quotation marks, or a question.
