@@ -50,8 +50,9 @@ _TIMESTAMP = re.compile(r"^\W*\d{1,2}\s?[:.]\s?\d{2}|^\W*(?:Updated|Published|Po
                         r"^\W*[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
                         r"\b(?:GMT|BST|EST|EDT|UTC)\b", re.I)
 #: A date stamp or a "|" at the end of a headline: "Ellen DeGeneres To Host Oscars AUGUST 2, 2013 |".
-_TRAILING_STAMP = re.compile(r"\|\s*$|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
-                             r"(?:st|nd|rd|th)?,? (?:19|20)\d\d\s*$", re.I)
+_TRAILING_STAMP = re.compile(r"\|\s*$|(?<!\b(?:on|in|by))(?<!\bsince|\buntil|\bafter) "
+                             r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? "
+                             r"(?:19|20)\d\d\s*$", re.I)
 #: A finite verb; a negated auxiliary ("didn't", "didn’t", "won't") is one too, whichever apostrophe it has.
 _VERB = re.compile(r"\b(?:(?:is|are|was|were|has|have|had|would|could|should|must|did|does|do|wo|ca)n[’']t|"
                    r"is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|"
@@ -145,19 +146,36 @@ def late_pronoun(text: str) -> bool:
 
 
 def inside_quotation(point: str, article: str) -> bool:
-    """The key point stands inside a quotation in the article: its line opened a quotation before it that has not
-    closed, or a closing mark follows it on its own ("... right now." Heller argued. She's in rehab right now.
-    Nothing bad is going to happen. "). Quotation marks in the point itself are its own."""
+    """The key point stands inside a quotation in the article: the nearest quotation mark before it on its line
+    opens one and the nearest after it closes one, or a closing mark follows it on its own ("... right now."
+    Heller argued. She's in rehab right now. Nothing bad is going to happen. "). Quotation marks in the point
+    itself are its own."""
     if re.search(r"[\"“”]", point):
         return False
     at = article.find(point[:60])
     if at < 0:
         return False
-    line = article.rfind("\n", 0, at) + 1
-    before = article[line:at]
-    if before.count('"') % 2 or before.count("“") > before.count("”"):
+    end = at + len(point)
+    if re.match(r"\s*[\"”](?:\s|$)", article[end:]):
         return True
-    return bool(re.match(r"\s*[\"”](?:\s|$)", article[at + len(point):]))
+    line_start = article.rfind("\n", 0, at) + 1
+    line_end = article.find("\n", end)
+    line_end = len(article) if line_end < 0 else line_end
+    before = list(re.finditer(r"[\"“”]", article[max(line_start, at - 300):at]))
+    after = re.search(r"[\"“”]", article[end:min(line_end, end + 300)])
+    opener = before[-1] if before else None
+    closer = after
+    if opener is not None:
+        shift = max(line_start, at - 300)
+        opener = (opener.group(), shift + opener.start())
+    if closer is not None:
+        closer = (closer.group(), end + closer.start())
+    if opener is None or closer is None:
+        return False
+    (mark, i), (mark2, j) = opener, closer
+    opens = mark == "“" or (mark == '"' and article[i - 1:i] in ("", " ") and not article[i + 1:i + 2].isspace())
+    closes = mark2 == "”" or (mark2 == '"' and not article[j - 1].isspace())
+    return opens and closes
 
 
 def title_case(text: str) -> bool:

@@ -139,6 +139,8 @@ _UNQUOTED_SPEECH = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|my|My|our|Our
 
 def _dangling_pronoun(text: str) -> bool:
     """A he/she/they/it that no name before it in the sentence can explain ("In 2010, he ...")."""
+    if _late_pronoun(text):
+        return True
     named = False
     for i, word in enumerate(text.split()[:8]):
         bare = re.sub(r"\W", "", re.sub(r"['’](?:s|d|ll|re|ve|m)$", "", word))  # "she's" is "she"
@@ -147,7 +149,7 @@ def _dangling_pronoun(text: str) -> bool:
         if bare[:1].isupper() and (i > 0 or (bare.lower() not in STOPWORDS and not bare.endswith("ly")
                                              and not _FRONTED_WORDS.match(bare))):
             named = True  # "Initially she lived ..." names no one
-    return _late_pronoun(text)
+    return False
 
 
 def _late_pronoun(text: str) -> bool:
@@ -159,7 +161,8 @@ def _late_pronoun(text: str) -> bool:
 
 #: A fronted phrase and the subject pronoun after its comma.
 _FRONTED_PRONOUN = re.compile(r"^(?:After|Although|Though|While|When|If|As|Because|Since|Despite|Following|With|"
-                              r"Without|Before|Until|Unless|Once|Amid|In|On|At|For|Like|Unlike|Even)\b([^,]{0,120}),\s"
+                              r"Without|Before|Until|Unless|Once|Amid|In|On|At|For|Like|Unlike|Even|Beyond|By|During|"
+                              r"Given|Having|Now|Today|Yesterday|Still|Instead)\b([^,]{0,120}),\s"
                               r"(?:he|she|they|it)\s[a-z]")
 
 
@@ -684,25 +687,35 @@ _FRONTED_WORDS = re.compile(r"^(?:After|Although|Though|While|When|If|As|Because
 
 
 def _inside_quotation(sentences: tuple[Sentence, ...]) -> set[int]:
-    """The sentences that stand inside a quotation opened before them in their paragraph: `"My client is in the
-    facility right now," Heller argued." She's in rehab right now. Nothing bad is going to happen. "`."""
+    """The sentences with no quotation mark of their own that stand inside a quotation: between a sentence that
+    opens it and one that closes it in the same paragraph, or before a closing mark standing on its own (`"My
+    client is in the facility right now," Heller argued." She's in rehab right now. Nothing bad is going to
+    happen. "`). A quotation that never closes, or spans more than three sentences (a stray mark), holds nothing."""
     inside: set[int] = set()
-    paragraph, straight, curly = -1, 0, 0
+    paragraph, straight, curly, pending = -1, 0, 0, []
     for i, s in enumerate(sentences):
         if s.paragraph != paragraph:
-            paragraph, straight, curly = s.paragraph, 0, 0
-        if straight % 2 or curly > 0:
-            inside.add(i)
-        straight += s.text.count('"')
-        curly += s.text.count("“") - s.text.count("”")
+            paragraph, straight, curly, pending = s.paragraph, 0, 0, []
         text = s.text.strip()
-        if text.startswith("”") or (text and not text.strip("\"”’'. ")):
-            # a closing mark on its own (the quotation ran over one-sentence paragraphs): the sentences before
-            # it with no quotation mark of their own were inside
-            j = i - 1
-            while j >= 0 and not re.search(r"[\"“”]", sentences[j].text):
-                inside.add(j)
-                j -= 1
+        marks = re.search(r"[\"“”]", text)
+        if (straight % 2 or curly > 0) and not marks:
+            pending.append(i)
+        straight += text.count('"')
+        curly += text.count("“") - text.count("”")
+        if marks and not (straight % 2 or curly > 0):
+            if len(pending) <= 3:  # a longer span is a stray mark's, not one speaker's words
+                inside.update(pending)  # the quotation closed here: the sentences since it opened were inside it
+            pending = []
+        if text.startswith("”") or (text and not text.strip("\"”’'. ")) or (
+                len(re.findall(r"[\"“”]", text)) == 1 and re.search(r"[.!?,][\"”]$", text)):
+            # a closing mark on its own, or one that closes a sentence with no opening mark ('Shouldn't a man ...
+            # be similarly entitled ...?"'): back to the sentence that opened the quotation
+            back = []
+            for j in range(i - 1, max(-1, i - 4), -1):
+                if re.search(r"[\"“”]", sentences[j].text):
+                    inside.update(back)
+                    break
+                back.append(j)
     return inside
 
 
