@@ -686,34 +686,42 @@ _FRONTED_WORDS = re.compile(r"^(?:After|Although|Though|While|When|If|As|Because
                             r"Today|Yesterday|Last|Earlier|Later|Also|Still|Instead)$")
 
 
+#: A quotation closed and attributed: '..., as long as we are strong," he said.'
+_QUOTE_ATTRIBUTION = re.compile(r"[,?!.][\"”]\s+(?:he|she|they|[A-Z][\w.'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s"
+                                r"(?:said|says|added|told|explained|argued|wrote|warned|insisted)\b")
+
+
 def _inside_quotation(sentences: tuple[Sentence, ...]) -> set[int]:
-    """The sentences with no quotation mark of their own that stand inside a quotation: between a sentence that
-    opens it and one that closes it in the same paragraph, or before a closing mark standing on its own (`"My
-    client is in the facility right now," Heller argued." She's in rehab right now. Nothing bad is going to
-    happen. "`). A quotation that never closes, or spans more than three sentences (a stray mark), holds nothing."""
+    """The sentences with no quotation mark of their own that stand inside a quotation: between the sentence that
+    opens it and the one that closes it (curly marks) or closes and attributes it ('..., he said.') in the same
+    paragraph, or before a
+    closing mark standing on its own (`"My client is in the facility right now," Heller argued." She's in rehab
+    right now. Nothing bad is going to happen. "`), or before a lone closing mark after an attributed quotation
+    ('..., should we not define them as life?," he said. A woman is entitled to ... Shouldn't a man ...?"').
+    Pages drop and stray marks often; the rules ask for these shapes and spans of at most three sentences."""
     inside: set[int] = set()
     paragraph, straight, curly, pending = -1, 0, 0, []
     for i, s in enumerate(sentences):
         if s.paragraph != paragraph:
             paragraph, straight, curly, pending = s.paragraph, 0, 0, []
         text = s.text.strip()
-        marks = re.search(r"[\"“”]", text)
+        marks = re.findall(r"[\"“”]", text)
         if (straight % 2 or curly > 0) and not marks:
             pending.append(i)
+        curly_before = curly  # curly marks tell opening from closing by their shape
         straight += text.count('"')
         curly += text.count("“") - text.count("”")
         if marks and not (straight % 2 or curly > 0):
-            if len(pending) <= 3:  # a longer span is a stray mark's, not one speaker's words
-                inside.update(pending)  # the quotation closed here: the sentences since it opened were inside it
+            if len(pending) <= 3 and (_QUOTE_ATTRIBUTION.search(text) or (curly_before > 0 and "”" in text)):
+                inside.update(pending)
             pending = []
-        if text.startswith("”") or (text and not text.strip("\"”’'. ")) or (
-                len(re.findall(r"[\"“”]", text)) == 1 and re.search(r"[.!?,][\"”]$", text)):
-            # a closing mark on its own, or one that closes a sentence with no opening mark ('Shouldn't a man ...
-            # be similarly entitled ...?"'): back to the sentence that opened the quotation
+        alone = bool(text) and not text.strip("\"”’'. ")
+        if alone or text.startswith("”") or (len(marks) == 1 and re.search(r"[.!?,][\"”]$", text)):
             back = []
             for j in range(i - 1, max(-1, i - 4), -1):
                 if re.search(r"[\"“”]", sentences[j].text):
-                    inside.update(back)
+                    if alone or _QUOTE_ATTRIBUTION.search(sentences[j].text):
+                        inside.update(back)
                     break
                 back.append(j)
     return inside
