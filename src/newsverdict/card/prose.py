@@ -691,13 +691,16 @@ _QUOTE_ATTRIBUTION = re.compile(r"[,?!.][\"”]\s+(?:he|she|they|[A-Z][\w.'’-]
                                 r"(?:said|says|added|told|explained|argued|wrote|warned|insisted)\b")
 
 
+#: A sentence whose last quotation mark opens a quotation: '"She's in rehab right now.'
+_OPENS_LAST = re.compile(r"(?:“|(?:^|(?<=\s))\"(?=\S))[^\"“”]*$")
+
+
 def _inside_quotation(sentences: tuple[Sentence, ...]) -> set[int]:
     """The sentences with no quotation mark of their own that stand inside a quotation: between the sentence that
     opens it and the one that closes it (curly marks) or closes and attributes it ('..., he said.') in the same
-    paragraph, or before a
-    closing mark standing on its own (`"My client is in the facility right now," Heller argued." She's in rehab
-    right now. Nothing bad is going to happen. "`), or before a lone closing mark after an attributed quotation
-    ('..., should we not define them as life?," he said. A woman is entitled to ... Shouldn't a man ...?"').
+    paragraph, or before a closing mark standing on its own (`"My client is in the facility right now," Heller
+    argued." She's in rehab right now. Nothing bad is going to happen. "`), or before a lone closing mark after
+    an attributed quotation ('... as life?," he said. A woman is entitled to ... Shouldn't a man ...?"').
     Pages drop and stray marks often; the rules ask for these shapes and spans of at most three sentences."""
     inside: set[int] = set()
     paragraph, straight, curly, pending = -1, 0, 0, []
@@ -716,11 +719,13 @@ def _inside_quotation(sentences: tuple[Sentence, ...]) -> set[int]:
                 inside.update(pending)
             pending = []
         alone = bool(text) and not text.strip("\"”’'. ")
-        if alone or text.startswith("”") or (len(marks) == 1 and re.search(r"[.!?,][\"”]$", text)):
+        closes_first = text.startswith(("”", '" '))  # ECB+ puts the closing mark at the head of the next sentence
+        if alone or closes_first or (len(marks) == 1 and re.search(r"[.!?,][\"”]$", text)):
             back = []
             for j in range(i - 1, max(-1, i - 4), -1):
-                if re.search(r"[\"“”]", sentences[j].text):
-                    if alone or _QUOTE_ATTRIBUTION.search(sentences[j].text):
+                before = sentences[j].text
+                if re.search(r"[\"“”]", before):
+                    if alone or _QUOTE_ATTRIBUTION.search(before) or (closes_first and _OPENS_LAST.search(before)):
                         inside.update(back)
                     break
                 back.append(j)
