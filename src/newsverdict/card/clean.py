@@ -391,7 +391,7 @@ def clean_title(title: str) -> str:
     if lead < len(words) and any(re.search(r"\d", w) for w in stamp) and (
             len(stamp) >= 2 or any(re.search(r"\d[:.]\d\d|[a-z]", w, re.I) for w in stamp)):
         title = " ".join(words[lead:])  # "May 2, 2013, 1: 12 PM Lawyer: Lindsay Lohan checks into rehab"
-    title = _TRAILING_STAMP.sub("", title).rstrip(" |")  # "Ellen DeGeneres To Host Oscars AUGUST 2, 2013 |"
+    title = _TRAILING_STAMP.sub("", title).rstrip(" |:")  # "Ellen DeGeneres To Host Oscars AUGUST 2, 2013 |"
     if not title or _is_furniture_line(title) or not re.search(r"[A-Za-z]{2}", title):
         return ""
     if title.endswith(("…", "...")):

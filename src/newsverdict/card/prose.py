@@ -977,15 +977,14 @@ def _event_kind(clean: CleanArticle, development: str, opinion: bool | None = No
 
 
 def _in_a_name(text: str, match: re.Match) -> bool:
-    """A capitalised kind word that runs into another capitalised word, or follows one, is part of a name or a
-    title: "Senate Candidate", "... sequel ‘ Catching Fire ’" (a film, not a fire)."""
+    """A capitalised kind word that runs into another capitalised word ("Senate Candidate"), or ends a quoted
+    title ("... sequel ‘ Catching Fire ’", a film, not a fire), is part of a name or a title."""
     if not match.group()[:1].isupper():
         return False
     if re.match(r"\s+[A-Z][a-z]", text[match.end():]):
         return True
-    before = text[: match.start()].rstrip()
-    return match.start() > 0 and bool(re.search(r"(?<![.!?:]\s)\b[A-Z][a-z]+$", before)) and bool(
-        re.search(r"\S\s+[A-Z][a-z]+$", before) or re.search(r"[‘“\"']\s*[A-Z][a-z]+$", before))
+    # inside a quoted title ("sequel ‘ Catching Fire ’"); a title-case headline ("Man Charged With Murder") is no name
+    return bool(re.search(r"(?:[‘“]|(?:^|(?<=\s))[\"'](?=\S))\s*(?:[A-Z][\w-]*\s+)+$", text[: match.start()]))
 
 
 #: The writer speaking to the reader: first or second person outside quotation marks, or a question.
@@ -1101,9 +1100,9 @@ def _band(impact: int) -> str:
 
 
 #: An action named as the background of the people in the story, not as what was done: "people fleeing war and
-#: poverty", "refugees from the war", "survivors of the earthquake".
-_BACKGROUND_OF = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped|refugees? from|survivors? of|victims? of|"
-                            r"displaced by)\s+(?:(?:the|a|an|[a-z]+(?:ing|ed)?|and)\s+){0,3}$", re.I)
+#: poverty", "refugees from the war".
+_BACKGROUND_OF = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped|refugees? from)\s+"
+                            r"(?:(?:the|a|an|[a-z]+(?:ing|ed)?|and)\s+){0,3}$", re.I)
 
 
 def _background_action(sentence: str, word: str) -> bool:
