@@ -562,7 +562,7 @@ def _is_title_line(headline: str, article: str) -> bool:
     at = head.find(" ".join(headline.split()))
     if at < 0 or at > 120:
         return False
-    after = head[at + len(" ".join(headline.split())):].lstrip()
+    after = head[at + len(" ".join(headline.split())):].lstrip(" :|")  # the card cuts a title's ":" or "|"
     return not after or after[0].isupper() or after[0] in "\"“'‘0123456789"
 
 
