@@ -29,7 +29,11 @@ _FURNITURE = re.compile(
     r"with\s?Email\s?Facebook|Share this|\(CNN\)|(?-i:\b(?:PUBLISHED|UPDATED)\b)|\b(?:Updated|Published):|"
     r"Scroll down|©|\bRead more\b|READ MORE|Click here|\bBy \. |Daily Mail Reporter|take our poll|"
     r"story continues below|This field is for validation|\(pictured\)|, pictured,|\bpictured\b|"
-    r"Image copyright|Getty Images|Follow us|Sign up|Copy this link|"
+    r"Image copyright|Getty Images|Follow us|Sign up|Copy this link|Updates on this story|on Instagram at|"
+    r"Follow [A-Z]\w+ on (?:Twitter|Facebook)|"
+    # a wire dateline: "BUDAPEST, Feb 18 (Reuters) - ", "NEW YORK (AP) — ", "WASHINGTON — "
+    r"(?-i:^[A-Z][A-Za-z0-9 .,'’]{1,40}\s?\((?:AP|AFP|Reuters|UPI|Bloomberg)\)\s*[-—–]|"
+    r"^[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[-—–]+\s)|"
     r"(?-i:^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}: [A-Z])",  # a caption label: "Down: RBS reported ..."
     re.I | re.M,
 )
@@ -45,6 +49,10 @@ _TIMESTAMP = re.compile(r"^\W*\d{1,2}\s?[:.]\s?\d{2}|^\W*(?:Updated|Published|Po
                         r"^\W*\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+,? \d{4}|"
                         r"^\W*[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
                         r"\b(?:GMT|BST|EST|EDT|UTC)\b", re.I)
+#: A date stamp or a "|" at the end of a headline: "Ellen DeGeneres To Host Oscars AUGUST 2, 2013 |".
+_TRAILING_STAMP = re.compile(r"\|\s*$|(?<!\b(?:on|in|by))(?<!\bsince|\buntil|\bafter) "
+                             r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? "
+                             r"(?:19|20)\d\d\s*$", re.I)
 #: A finite verb; a negated auxiliary ("didn't", "didn’t", "won't") is one too, whichever apostrophe it has.
 _VERB = re.compile(r"\b(?:(?:is|are|was|were|has|have|had|would|could|should|must|did|does|do|wo|ca)n[’']t|"
                    r"is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|"
@@ -76,8 +84,20 @@ def _is_furniture(text: str) -> bool:
     return False
 
 
+#: A title, rank or initial before its name: "Alaska Gov. Sarah Palin", "Rep. Danny Davis", "Regina M. Benjamin",
+#: "the U. S. Surgeon General" - a full stop there ends no sentence.
+_ABBREVIATION_END = re.compile(r"(?:\b(?:Gov|Rep|Reps|Sen|Dr|Mr|Mrs|Ms|St|Jr|Sr|Gen|Lt|Col|Sgt|Capt|Fr|Rev|Prof|No|Mt|"
+                               r"Ft|Gov't|Atty|Det|Supt)|(?<![\w.])[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
+
+
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘']?[A-Z])", text.strip()) if s]
+    out: list[str] = []
+    for piece in re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘']?[A-Z])", text.strip()):
+        if out and _ABBREVIATION_END.search(out[-1]):
+            out[-1] += " " + piece
+        elif piece:
+            out.append(piece)
+    return out
 
 
 def broken_point(point: str) -> str:
@@ -101,9 +121,173 @@ def broken_point(point: str) -> str:
         return "starts in lower case"
     if first in _DANGLING_OPENERS or _REFERS_BACK.match(text):
         return "leans on a missing sentence"
-    if not _VERB.search(text):
+    if late_pronoun(text):
+        return "subject pronoun after a fronted phrase, without its referent"
+    if not main_verb(text):
         return "no main verb"
+    if title_case(text):
+        return "a title, not a statement"
+    if dangling_object(text):
+        return "pronoun or 'all of that' without its referent"
     return ""
+
+
+#: A fronted phrase that names no one, then a subject pronoun: "Despite barbed wires and thousands of troops on
+#: the border, they have been undeterred." (issue 9, round 5)
+_LATE_PRONOUN = re.compile(r"^[A-Z][a-z]+\b([^,.]{0,120}),\s(?:he|she|they|it)\s[a-z]")
+
+
+def late_pronoun(text: str) -> bool:
+    m = _LATE_PRONOUN.match(text)
+    return bool(m) and not re.search(r"\s[A-Z]", m.group(1)) and text.split()[0].lower() in {
+        "after", "although", "though", "while", "when", "if", "as", "because", "since", "despite", "following",
+        "with", "without", "before", "until", "unless", "once", "amid", "in", "on", "at", "for", "like", "unlike",
+        "even", "beyond", "by", "during", "given", "having", "now", "today", "yesterday", "still", "instead"}
+
+
+def inside_quotation(point: str, article: str) -> bool:
+    """The key point stands inside a quotation in the article: the nearest quotation mark before it on its line
+    opens one and the nearest after it closes one, or a closing mark follows it on its own ("... right now."
+    Heller argued. She's in rehab right now. Nothing bad is going to happen. "). Quotation marks in the point
+    itself are its own."""
+    if re.search(r"[\"“”]", point):
+        return False
+    at = article.find(point[:60])
+    if at < 0:
+        return False
+    end = at + len(point)
+    if re.match(r"\s*[\"”](?:\s|$)", article[end:]):
+        return True
+    line_start = article.rfind("\n", 0, at) + 1
+    line_end = article.find("\n", end)
+    line_end = len(article) if line_end < 0 else line_end
+    before = list(re.finditer(r"[\"“”]", article[max(line_start, at - 300):at]))
+    after = re.search(r"[\"“”]", article[end:min(line_end, end + 300)])
+    opener = before[-1] if before else None
+    closer = after
+    if opener is not None:
+        shift = max(line_start, at - 300)
+        opener = (opener.group(), shift + opener.start())
+    if closer is not None:
+        closer = (closer.group(), end + closer.start())
+    if opener is None or closer is None:
+        return False
+    (mark, i), (mark2, j) = opener, closer
+    opens = mark == "“" or (mark == '"' and article[i - 1:i] in ("", " ") and not article[i + 1:i + 2].isspace())
+    closes = mark2 == "”" or (mark2 == '"' and not article[j - 1].isspace())
+    return opens and closes
+
+
+def title_case(text: str) -> bool:
+    """A headline in title case ("An End to Russia Probe - Prosecutors Doing Mueller's 'Dirty Work Are A
+    Disgrace' To America Finally."), not a sentence: every word of four letters or more is capitalised."""
+    long = [w for w in re.findall(r"[A-Za-z’']+", text) if len(w) >= 4]
+    return len(long) >= 5 and all(w[:1].isupper() for w in long)
+
+
+#: A finite verb, strictly: auxiliaries, modals, contractions, common irregular pasts and present forms.
+_STRICT_VERB = re.compile(
+    r"(?:(?:is|are|was|were|has|have|had|would|could|should|must|did|does|do|wo|ca)n[’']t|"
+    r"(?:he|she|it|they|we|you|i|there|that|who|what)[’'](?:s|re|ve|ll|d|m)|"
+    r"is|are|was|were|am|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do|"
+    r"says?|said|told|tells|came|comes|gave|gives|got|gets|went|goes|made|makes|took|takes|won|wins|lost|loses|"
+    r"saw|sees|ran|runs|hit|hits|put|puts|set|sets|left|leaves|led|leads|fell|falls|rose|rises|held|holds|"
+    r"found|finds|began|begins|became|becomes|brought|brings|kept|keeps|paid|pays|sold|sells|bought|buys|"
+    r"struck|strikes|shot|spent|sent|sends|thought|thinks|knew|knows|met|meets|stood|stands|wrote|writes|"
+    r"drove|ate|flew|grew|threw|wore|beat|beats|fought|taught|caught|felt|feels|heard|hears|lets|cuts|"
+    r"quit|hurt|shut|built|lent|meant|means|sought|seeks|stole|spoke|speaks|broke|breaks|chose|forgot|hid|"
+    r"shook|hung|swore|sang|sank|swam|rang|bit|slid|sprang|spun|stuck|struck|swept|wept|slept|dealt|"
+    r"tried|tries|dies|died|lay|laid)")
+#: Base forms that are the verb after a plural subject ("Campus police try to ...", "Wales begin ...").
+_BASE_VERB = re.compile(
+    r"(?:try|say|want|need|face|plan|believe|appear|provide|begin|journey|spend|contain|remain|seem|claim|show|"
+    r"find|make|take|give|get|go|come|see|know|think|look|use|work|call|ask|live|feel|become|leave|keep|hold|"
+    r"bring|run|move|play|pay|meet|include|continue|learn|lead|watch|follow|stop|create|speak|allow|add|grow|"
+    r"offer|consider|buy|wait|serve|send|expect|build|stay|reach|raise|sell|require|report|decide|cast|"
+    r"recommend|agree|argue|insist|suggest|warn|urge|hope|fear|tend|account|oppose|support|refuse|deny|"
+    r"accept|demand|help|share|face|return|remain|lose|win|beat|hit|cut|put|set|let)")
+_NOT_BEFORE_VERB = {"the", "a", "an", "of", "to", "his", "her", "their", "its", "our", "my", "your", "these",
+                    "those", "this", "that", "some", "many", "several", "in", "on", "at", "for", "with", "by",
+                    "from", "into", "about", "as", "no", "every", "each", "any", "both", "few", "all"}
+_AUX = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "get", "got", "gets", "having"}
+_AUX_MODAL = _AUX | {"will", "would", "can", "could", "may", "might", "must", "shall", "should", "do", "does", "did"}
+_RELATIVE_WORD = re.compile(r"\b(?:who|which|whose|whom|where)\b")
+
+
+def _is_verb(words: list[str], i: int) -> bool:
+    w = words[i]
+    low = w.lower()
+    before = words[i - 1] if i else ""
+    after = words[i + 1].lower() if i + 1 < len(words) else ""
+    if _STRICT_VERB.fullmatch(low):
+        return True
+    if re.fullmatch(r"[a-z]{2,}ed", w) and low not in {"need", "feed", "seed", "speed", "proceed", "exceed"}:
+        if i == 0 or before.lower() in _NOT_BEFORE_VERB - {"that", "this"}:
+            return False  # "Accused of fraud, ...", "the injured man"
+        # a participle after a noun: "the aliens targeted by ERO officers" (a name before it is a subject:
+        # "Palin stopped by the church")
+        return not (after == "by" and before.islower() and before not in _AUX)
+    if before.lower() in _NOT_BEFORE_VERB or not before:
+        return False
+    if _BASE_VERB.fullmatch(low):
+        return True  # "Campus police try to ...", "Scots appear to ..."
+    # a present tense in -s after a name, a noun or an adverb, before more words: "Johnson appoints former
+    # CIA Director ...", "The film also stars ...", "The Turriff-based company manufactures and supplies ..."
+    return (bool(re.fullmatch(r"[a-z]{3,}s", w)) and not re.search(r"(?:ss|us|is|ics|ous)$", low)
+            and bool(after) and after not in {"of", "and", "or"})
+
+
+def _verb_groups(text: str) -> int:
+    words = re.findall(r"[A-Za-z’']+", text)
+    groups, previous = 0, ""
+    for i, word in enumerate(words):
+        verb = _is_verb(words, i)
+        # a new group: after a non-verb, or an auxiliary after a participle ("where he was hospitalized was")
+        groups += verb and (not previous or (word.lower() in _AUX_MODAL and previous not in _AUX_MODAL))
+        previous = word.lower() if verb else ""
+    return groups
+
+
+def main_verb(text: str) -> bool:
+    """Whether the statement has a finite verb of its own, outside its relative clauses: "Several of the aliens
+    targeted by ERO deportation officers." (a participle) and "Juan Carlos Cruz, the Karadima victim whose
+    membership on the Commission the Vatican had blocked." (a verb only in the relative clause) have none."""
+    text = re.sub(r"\s[-–—]+\s|--", " , ", text)
+    outside = re.sub(r",\s(?:who|which|whose|whom|where)\b[^,;]*", " ", text)  # ", who was ...," asides
+    rel = _RELATIVE_WORD.search(outside)
+    if rel:  # a restrictive relative clause takes the first verb after it; a second is the main clause's
+        return _verb_groups(outside[: rel.start()]) >= 1 or _verb_groups(outside[rel.start():]) >= 2
+    return _verb_groups(outside) >= 1
+
+
+#: An object pronoun whose referent is in another sentence: "President Trump hired him knowing all of that."
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|them|her(?=[.,;:!]|\s(?:to|for|with|in|on|at|as|about|from|of|and|"
+                             r"after|before|when|because)\b))\b")
+_DEMONSTRATIVE_OBJECT = re.compile(r"\b(?:all|none|any|some|most) of (?:that|this|these|those)\b|"
+                                   r"\b(?:knowing|despite|after|because of|like) (?:all )?(?:that|this)[.,]")
+_BOUNDARY = re.compile(r",|;|\b(?:and|but|or|after|before|when|while|because|as|if|until|since|who|whom|"
+                       r"which|that|where|then)\b")
+_PERSON_NOUN = re.compile(r"\b(?:man|woman|boy|girl|child|children|son|daughter|father|mother|husband|wife|"
+                          r"suspect|victim|officer|player|people|men|women|friends?|family|parents?|"
+                          r"patients?|students?|workers?|staff|members?|voters?|fans?|customers?|"
+                          r"[a-z]+ers)\b")
+
+
+def dangling_object(text: str) -> bool:
+    """An object pronoun ("him", "them") or "all of that" whose referent the statement does not hold: no
+    other person is named before it and no clause lets it point back to the subject."""
+    if _DEMONSTRATIVE_OBJECT.search(text):
+        return True
+    m = _OBJECT_PRONOUN.search(text)
+    if not m:
+        return False
+    before = text[: m.start()]
+    names = re.findall(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*", before)
+    subject = names[0] if names and before.startswith(names[0]) else ""
+    if subject and before.startswith((subject + "'s", subject + "’s")):
+        return False  # "Gigante's act allowed him to ...": him is Gigante
+    others = [n for n in names if n != subject and n not in {"The", "A", "An", "President", "Mr", "Mrs", "Ms"}]
+    return not (others or _BOUNDARY.search(before) or _PERSON_NOUN.search(before[len(subject):]))
 
 
 def card_defects(card: dict, signals: dict[str, dict], article: str = "", titled: bool = True) -> Counter:
@@ -132,10 +316,11 @@ def card_defects(card: dict, signals: dict[str, dict], article: str = "", titled
         d["furniture in headline/summary/points"] += 1
     headline = card["headline"].strip()
     if (headline.endswith(("…", "...")) or len(headline.split()) < 3 or _TIMESTAMP.match(headline)
+            or _TRAILING_STAMP.search(headline)
             or _is_furniture(headline)):
         d["headline: cut, fragment, stamp or furniture"] += 1
     first = re.sub(r"\W", "", summary.split()[0]).lower() if summary.split() else ""
-    if first in _DANGLING_OPENERS:
+    if first in _DANGLING_OPENERS or late_pronoun(summary):
         d["summary: opens with a pronoun/connective"] += 1
     if any(_overlap(a, b) > 0.8 for i, a in enumerate(summary_sentences) for b in summary_sentences[i + 1:]):
         d["summary: repeated fact"] += 1
@@ -154,13 +339,65 @@ def card_defects(card: dict, signals: dict[str, dict], article: str = "", titled
     own_title = _is_title_line(headline, article)
     if not titled and article and not own_title and headline_misses_event(headline, article):
         d["headline: lead that misses the event"] += 1
+    if article and any(inside_quotation(p, article) for p in points):
+        d["key points: a sentence inside a quotation, without its speaker"] += 1
     if any(ticker_or_caption(p) for p in points):
         d["key points: live-ticker line or run-in caption"] += 1
+    # classes added after a third editor's read (issue 9, round 4)
+    if ((article and any(run_in_caption(t, article) for t in [headline, *summary_sentences, *points]))
+            or any(glued_title(t) for t in [headline, *summary_sentences[:1]])):
+        d["card: caption or title run into the text"] += 1
     if odd_evidence(card["analysis"], article):
         d["analysis: odd evidence (model number, unit, title)"] += 1
     if placement_contradicts(card["analysis"]):
         d["analysis: placement line contradicts the hype wording"] += 1
     return d
+
+
+#: A caption run into the text with no punctuation: a lower-case word, then a capitalised word that can only
+#: open a sentence, then a lower-case word ("... ahead of a second TV debate tonight When questioned ...").
+_RUN_IN = re.compile(r"(?<![A-Za-z-])(?!(?:to|when|that|and|or|of|the|a|an|as|if|so|for|from|in|on|at|by|with|"
+                     r"type|plan|vitamin|grade|class|group|category|hepatitis)\b)[a-z][a-z’']+ "
+                     r"(?:When|The|A|An|He|She|They|It|After|But|As|This|His|Her|In|On|At|Mr|Ms|Mrs|Police) [a-z]")
+_CAPTION_BEFORE = re.compile(r"(?:Scroll down for (?:video|more)|pictured|\((?:left|right|above|below)\))\s*$", re.I)
+
+
+def run_in_caption(text: str, article: str) -> bool:
+    """The card's sentence came from a caption run into the text: in the article it is preceded by "Scroll down
+    for video" or runs on, without a full stop, into the next sentence ("... today ahead of a second TV debate
+    tonight When questioned ...")."""
+    body = " ".join(text.split()).rstrip(".")
+    if len(body.split()) < 4:
+        return False
+    if _RUN_IN.search(body):
+        return True
+    flat = re.sub(r"[^\S\n]+", " ", article)  # a line break ends a title line
+    at = flat.find(body)
+    if at < 0:
+        flat = " ".join(article.split())
+        at = flat.find(body)
+    if at <= 0:
+        return False  # not found, or the text's own first line (a title)
+    if _CAPTION_BEFORE.search(flat[max(0, at - 40):at]):
+        return True
+    end = re.search(r"[.!?][\"”’']?\s|\n", flat[at:at + 600])
+    span = flat[at: at + (end.start() if end else 600)]
+    glue = _RUN_IN.search(span, len(body))
+    # the caption goes on after the card's words (the card cut it), not where the card's sentence ends
+    return bool(glue) and glue.start() > len(body) + 1
+
+
+def glued_title(text: str) -> bool:
+    """A title run into its lead: the sentence's first word comes back capitalised within its first words,
+    before a lower-case word ("Germans now think of themselves as the victims of Hitler and his Nazi Regime
+    Germans no longer see the Second World War as a defeat ...")."""
+    words = re.sub(r"^(?:The (?:article|opinion piece) says: |According to the (?:article|piece), )", "", text).split()
+    first = words[0].strip("\"“‘'") if words else ""
+    if len(first) < 3 or not first[:1].isupper() or first.lower() in _STOP:
+        return False
+    return any(w == first and i + 1 < len(words) and words[i + 1][:1].islower()
+               and words[i - 1].lower() not in _STOP and not words[i - 1][:1].isdigit()
+               for i, w in enumerate(words[4:20], start=4))
 
 
 def analysis_defects(analysis: str, signals: dict[str, dict]) -> Counter:
@@ -209,6 +446,7 @@ _KIND_EVENT = {
     "appointment or departure": r"appointed|named|resign(?:s|ed)|stepp(?:ed|ing) down|sacked|fired|hired|poached|"
                                 r"retire[sd]?|confirmed as|new (?:manager|boss|chief|coach)",
     "study": r"study|studies|researchers?|scientists?|survey|report found|findings|found",
+    "poll or survey": r"polls?|survey|surveyed|questioned|respondents|voters",
     "sports story": r"league|season|coach|striker|defender|midfielder|goalkeeper|footballer|player|club|transfer|"
                     r"signing|fixture|ban(?:ned)?|suspended|injur(?:y|ed|ies)|deal|contract|manager|boss|replaces|"
                     r"rejoin|join(?:s|ed)?|paid|fee|qualifiers?|team|squad|retire[sd]?",
@@ -271,6 +509,8 @@ def kind_from_keywords(analysis: str, article: str) -> bool:
     if not kind or kind == "opinion piece":
         return False
     development = _development(analysis)
+    if kind not in {"study", "poll or survey"} and _POLL_FINDING.search(development):
+        return True  # a poll's finding about a referendum is a poll, not an election
     # an opinionated recap of a real event ("Colts Clinch Playoff Spot with 20-13 Win", told with the
     # writer's asides) is still that event: only an opinion piece whose development states no such event
     # has its kind from keywords
@@ -278,12 +518,24 @@ def kind_from_keywords(analysis: str, article: str) -> bool:
         return True
     for m in re.finditer(rf"\b(?:{_KIND_EVENT[kind]})\b", development, re.I):
         after = development[m.end():]
+        if _HYPOTHETICAL.search(development[max(0, m.start() - 40):m.start()]):
+            continue  # "would rather have a referendum", "to force a second referendum": not what happened
         if m.group()[:1].isupper() and re.match(r"\s+[A-Z][a-z]", after) and not development.istitle():
             continue  # part of a name or title: "Senate Judiciary Committee", "Judge Brett Kavanaugh"
         if m.group()[:1].isupper() and re.match(r"\s+(?:Of|Candidate|Nominee|Committee|[A-Z][a-z]+ [A-Z])", after):
             continue
+        if m.group()[:1].isupper() and re.search(r"[‘“\"']\s*(?:[A-Z][a-z]+\s+)+$", development[:m.start()]):
+            continue  # a quoted title: "sequel ‘ Catching Fire ’" is a film, not a fire
         return False
     return True
+
+
+#: A poll's or study's finding: what happened is the survey, whatever it asked about.
+_POLL_FINDING = re.compile(r"\b(?:poll|survey|study|research)\b[^.]{0,40}\b(?:revealed|reveals|found|finds|shows?|"
+                           r"showed|suggests?|suggested)\b|\b(?:according to|revealed by|found by) (?:a|the) (?:new )?"
+                           r"(?:poll|survey|study)\b", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:would|wants?|want to|to force|calls? for|could|might|if|plans? to|pledged? to|"
+                           r"threatens? to|rather have|demand(?:s|ed)? (?:a|an))\b[^.]*$", re.I)
 
 
 #: Attribution of a claim to the article rather than to the card.
@@ -310,7 +562,7 @@ def _is_title_line(headline: str, article: str) -> bool:
     at = head.find(" ".join(headline.split()))
     if at < 0 or at > 120:
         return False
-    after = head[at + len(" ".join(headline.split())):].lstrip()
+    after = head[at + len(" ".join(headline.split())):].lstrip(" :|")  # the card cuts a title's ":" or "|"
     return not after or after[0].isupper() or after[0] in "\"“'‘0123456789"
 
 
@@ -341,10 +593,17 @@ _CAMEL_BRANDS = re.compile(r"MailOnline|ParkingEye|YouTube|PlayStation|LinkedIn|
                            r"MacBook|JPMorgan|BlackRock|SpaceX|FedEx|PayPal|GoPro|SeaWorld|HuffPost|DreamWorks")
 
 
+#: A football live-commentary line ("Ross Draper (Inverness CT) wins a free kick on the right wing.").
+_MATCH_COMMENTARY = re.compile(r"\) (?:wins a free kick|(?:right|left) footed shot|header from|"
+                               r"is shown the (?:yellow|red) card)\b|"
+                               r"^(?:Foul by|Corner, |Attempt (?:saved|missed|blocked)|(?:First|Second) Half ends|"
+                               r"Match ends)")
+
+
 def ticker_or_caption(point: str) -> bool:
     camel = _CAMEL_NAME.search(point)
     return bool(_TICKER.search(point) or (camel and not _CAMEL_BRANDS.search(camel.group()))
-                or _RUN_IN_CAPTION.search(point))
+                or _RUN_IN_CAPTION.search(point) or _MATCH_COMMENTARY.search(point))
 
 
 #: A figure's noun: plural, or a word that counts people or amounts.
@@ -414,22 +673,17 @@ def placement_contradicts(analysis: str) -> bool:
 
 
 def articles(data: Path):
-    """(corpus, title, text or None, html or None) for every real article in ``data``."""
+    """(corpus, id, title, text or None, html or None) for every real article in ``data``."""
     for r in load(data, "frank_cnndm_xsum_summaries") or []:
-        yield f"frank-{r['dataset']}", "", r["article"], None
+        yield f"frank-{r['dataset']}", f"frank:{r['id'][:8]}", "", r["article"], None
     for r in load(data, "ecbplus_story_clusters") or []:
-        yield "ecbplus", "", r["text"], None
+        yield "ecbplus", f"ecb:{r['doc_id']}", "", r["text"], None
     for r in load(data, "propaganda_ptc_semeval2020t11") or []:
-        yield "ptc", "", r["text"], None
+        yield "ptc", f"ptc:{r['article_id']}", "", r["text"], None
     for r in load(data, "impact_ratings") or []:
-        yield "impact_ratings", r.get("title") or "", r["text"], None
-    for r in load(data, "article_extraction_scrapinghub") or []:
-        yield "extraction-html", "", None, r["html"]
-
-
-def html_text(html: str) -> str:
-    """The page's text, crudely: enough for the article-level checks (opinion voice, model numbers)."""
-    return " ".join(re.sub(r"<[^>]+>", " ", re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", html)).split())
+        yield "impact_ratings", f"rated:{r['id']}", r.get("title") or "", r["text"], None
+    for i, r in enumerate(load(data, "article_extraction_scrapinghub") or []):
+        yield "extraction-html", f"html:{str(r.get('id', i))[:8]}", "", None, r["html"]
 
 
 def run(data: Path, examples: int = 0) -> dict:
@@ -443,28 +697,34 @@ def run(data: Path, examples: int = 0) -> dict:
     openings: set[str] = set()
     shown: Counter = Counter()
     start = time.perf_counter()
-    for corpus, title, text, html in articles(data):
+    where: dict[str, list[str]] = defaultdict(list)
+    for corpus, ident, title, text, html in articles(data):
         try:
-            card = analyze(from_html(html, origin=corpus)) if html is not None else analyze(text, title=title)
+            page = from_html(html, origin=corpus) if html is not None else None
+            card = analyze(page) if page is not None else analyze(text, title=title)
         except InputError:
             refused += 1
             continue
+        if page is not None:
+            text = page.text  # the article as extracted, not the page's menus (the opinion test reads it)
         cards += 1
         payload = card.model_dump()
         signals = {s["name"]: s for s in payload["signals"]}
-        defects = card_defects(payload, signals, text if text is not None else html_text(html),
-                               titled=bool(title) or html is not None)
+        defects = card_defects(payload, signals, text, titled=bool(title) or html is not None)
         totals.update(defects)
         per_corpus[corpus].update(defects)
+        for name in defects:
+            where[name].append(ident)
         openings.add(" ".join(card.analysis.split()[:4]))
         for name in defects:
             if shown[name] < examples:
                 shown[name] += 1
-                print(f"[{name}] {corpus}: H={card.headline!r}\n  KP={card.key_points!r}\n  S={card.summary[:300]!r}\n"
+                print(f"[{name}] {ident}: H={card.headline!r}\n  KP={card.key_points!r}\n  S={card.summary[:300]!r}\n"
                       f"  A={card.analysis[:400]!r}\n", file=sys.stderr)
     return {"cards": cards, "refused": refused, "seconds": round(time.perf_counter() - start, 1),
             "distinct analysis openings (first 4 words)": len(openings),
-            "defects": dict(totals), "per_corpus": {k: dict(v) for k, v in per_corpus.items()}}
+            "defects": dict(totals), "per_corpus": {k: dict(v) for k, v in per_corpus.items()},
+            "ids": {k: sorted(v) for k, v in where.items()}}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -269,3 +269,160 @@ def test_an_opening_single_quote_must_close():
 
     assert not _balanced_quotes("The family started a campaign 'When Wil was little, he would lie on his stomach.")
     assert _balanced_quotes("Lawrence said the boy 'brings a light to our family.' The parents' house was sold.")
+
+
+# --- a third editor's read (issue 9, round 4): shapes found on real dev articles -----------------------------
+
+ICE_RAID = (
+    "Immigration officers arrested 20 people in Kansas City during a four-day operation that ended on Friday. "
+    "During this operation, officers made arrests in five Missouri cities and two Kansas cities. "
+    "Fifteen men and five women, aged between 18 and 61, were arrested. "
+    "Several of the people targeted by deportation officers during this operation had prior criminal histories "
+    "that included driving under the influence, child neglect, drug offenses, fraud and larceny. "
+    "Four of them were arrested for illegally re-entering the country after having been deported. "
+    "A spokesman for the agency said the operation focused on public safety threats. "
+    "President Trump hired him knowing all of that. "
+    "On the last day of the operation, a 38-year-old man was arrested at his home in Olathe.")
+
+
+def test_a_key_point_keeps_its_subject_and_main_verb():
+    from newsverdict.card.prose import _statement, trim
+
+    sentence = ("Several of the aliens targeted by ERO deportation officers during this operation had prior criminal "
+                "histories that included driving under the influence, child neglect, child abuse, drug offenses, "
+                "fraud and larceny.")
+    # the cut before "during" left a participle, not the verb; a cut inside the list drops the other offences
+    assert trim(sentence) is None
+    assert not _statement("Several of the aliens targeted by ERO deportation officers.")
+    assert not _statement("Juan Carlos Cruz, the Karadima victim whose membership on the Commission the Vatican "
+                          "had blocked.")
+    assert _statement("An alleged mafia boss who was arrested in a sweep by Italian police hanged himself in a cell.")
+    card = analyze(ICE_RAID)
+    verbs = re.compile(r"\b(?:had|were|was|said|focused|arrested|made)\b")
+    assert all(verbs.search(p) for p in card.key_points), card.key_points
+
+
+def test_a_key_point_has_no_object_pronoun_without_its_referent():
+    from newsverdict.card.prose import _statement
+
+    assert not _statement("President Trump hired him knowing all of that.")
+    assert not _statement("Deputies found him hiding in a bathtub three hours later.")
+    assert _statement("Police arrested a man on Friday and charged him with murder.")
+    card = analyze(ICE_RAID)
+    assert not any("all of that" in p or "hired him" in p for p in card.key_points), card.key_points
+
+
+def test_bbc_local_news_link_is_not_glued_into_the_summary():
+    text = ("Five cats have died after being poisoned with antifreeze in the same street, the RSPCA has said. "
+            "The charity said tests confirmed all of the cats near Victor Avenue had ingested the toxic substance. "
+            "In the most recent case, a seven-month-old cat called Meereen died on Monday. "
+            "An RSPCA spokesman said it was unclear whether the poisonings were accidental or deliberate."
+            "Updates on this story and more from LeicestershireThree other cats in the area have died in the last "
+            "seven days, while another cat died two weeks ago. "
+            "Meereen's owner said the cat came home on Friday evening and seemed to be shivering a little. "
+            "The charity has asked residents to keep their cats indoors at night until the source is found.")
+    card = analyze(text)
+    shown = " ".join([card.headline, card.summary, *card.key_points])
+    assert "Updates on this story" not in shown and "LeicestershireThree" not in shown
+    assert "Three other cats in the area have died" in shown
+
+
+def test_a_poll_about_a_referendum_is_a_poll_and_a_run_in_caption_is_no_key_point():
+    text = ("Scottish voters would rather have a referendum on the EU than another independence vote, a new "
+            "survey has revealed. The idea of holding another referendum before 2020 was ranked 19th on a list "
+            "of 23 policies presented to voters. It comes after the First Minister last night refused to rule "
+            "out a second independence vote. Scroll down for video Scottish First Minister Nicola Sturgeon was "
+            "campaigning in Aberdeen today ahead of a second TV debate tonight When questioned on the issue in "
+            "last night's TV debate, Ms Sturgeon insisted a victory in the General Election would not trigger "
+            "another referendum. More than 1,000 adults were questioned for the research by the pollsters. "
+            "The most popular policy was raising the minimum wage, which was given a score of 8.2. "
+            "Holding another independence referendum by 2020 was given a score of 5.6, compared to 6.1 for a "
+            "referendum on remaining in the EU.")
+    card = analyze(text)
+    assert "an election" not in card.analysis and "poll or survey" in card.analysis, card.analysis
+    assert not any("campaigning in Aberdeen" in p for p in card.key_points), card.key_points
+    assert "campaigning in Aberdeen" not in card.summary
+
+
+def test_a_title_glued_to_its_lead_by_its_first_word_is_the_headline():
+    text = ("Germans now think of themselves as the victims of Hitler and his Nazi Regime Germans no longer see the "
+            "Second World War as a defeat and now think of themselves as victims of the Nazis, it has been claimed. "
+            "Nearly 70 years after the end of the conflict, attitudes are reportedly changing among the younger "
+            "generation. Research carried out by the Forsa Institute found the number of people who considered the "
+            "end of the conflict a defeat fell to just nine per cent. The findings have been published exactly 70 "
+            "years after Hitler committed suicide in a bunker in Berlin. Author Florian Huber has sold tens of "
+            "thousands of copies of his book, which examines the number of German suicides after peace was declared.")
+    card = analyze(text)
+    assert card.headline == "Germans now think of themselves as the victims of Hitler and his Nazi Regime"
+    assert "Regime Germans" not in card.summary + " ".join(card.key_points)
+
+
+def test_a_wire_dateline_is_furniture_and_background_war_is_not_what_was_done():
+    text = ("Hungary's Orban calls for global anti-migrant alliance\n\n"
+            "BUDAPEST, Feb 18 (Reuters) - Hungarian leader Viktor Orban called on Sunday for a global alliance "
+            "against migration as his Fidesz party began campaigning for an April 8 election.\n\n"
+            "Popular at home but at odds with European Union peers, Orban has thrived on external controversy, "
+            "including repeated clashes with Brussels and lately the United Nations.\n\n"
+            "Those conflicts, mostly centred on migration since people fleeing war and poverty in the Middle East "
+            "flooded into Europe in 2015, have intensified as the elections approach.\n\n"
+            "Orban is widely credited for reversing an economic slump in Hungary and controlling its finances.\n\n"
+            "NEW YORK (AP) — Financier George Soros compared Orban unfavourably to the leaders of the 1930s.")
+    card = analyze(text)
+    shown = " ".join([card.headline, card.summary, *card.key_points])
+    assert "(Reuters)" not in shown and "BUDAPEST, Feb 18" not in shown and "(AP)" not in shown, shown
+    assert card.summary.startswith("Hungarian leader Viktor Orban called on Sunday"), card.summary
+    assert "war" not in re.sub(r"\bwarn\w*", "", card.analysis.split("Hype")[0]), card.analysis
+
+
+def test_a_title_loses_its_trailing_stamp_and_the_summary_opens_on_the_news():
+    text = ("Ellen DeGeneres To Host Oscars AUGUST 2, 2013 | 08: 06AM PT Talkshow host returns for second Oscar tour "
+            "And the next host of the Academy Awards is … Ellen DeGeneres. It will be DeGeneres’ second tour of duty "
+            "as Oscar host, having previously emceed the 79th annual Academy Awards in 2007. The popular syndicated "
+            "talkshow host also fronted the Emmys in 2001 and 2005 (co-hosting them in 2003). “We are thrilled to "
+            "have Ellen DeGeneres host the Oscars,” said Zadan and Meron jointly. Over the last eight years, the 2007 "
+            "Oscars hosted by DeGeneres stands as the top rated show among adults.")
+    card = analyze(text)
+    assert card.headline == "Ellen DeGeneres To Host Oscars", card.headline
+    assert card.summary.startswith("The next host of the Academy Awards is Ellen DeGeneres."), card.summary
+    assert "Host Oscars" in card.analysis, card.analysis
+
+
+def test_a_subject_pronoun_after_a_fronted_phrase_needs_its_referent():
+    from newsverdict.card.prose import _statement
+
+    assert not _statement("Despite barbed wires and thousands of troops on the border, they have been undeterred.")
+    assert _statement("After Smith left the party on Friday, he went home to bed.")
+    text = ("Despite barbed wires and thousands of troops on the border, they have been undeterred. "
+            "The Central American migrant caravan has begun another leg of its journey to the US border. "
+            "The migrants previously made a days-long stop in Mexico City, where they rested for a week. "
+            "The caravan, made up mostly of Hondurans, is now on the move towards the United States border. "
+            "Officials in Mexico said about 5,000 people were travelling with the caravan this week.")
+    card = analyze(text)
+    assert not card.summary.startswith("Despite"), card.summary
+    assert not any(p.startswith("Despite") for p in card.key_points), card.key_points
+
+
+def test_a_sentence_inside_a_quotation_is_no_key_point():
+    text = ("Lindsay Lohan has checked into a rehab facility to comply with her sentence in a driving case, but her "
+            "arrival there was not without drama.\n"
+            '"My client is ensconced in the bosom of that facility right now, "Heller argued after a prosecutor '
+            "objected to Lohan's choice of rehab facilities.\"\n"
+            "She's in rehab right now.\nNothing bad is going to happen.\n\"\n"
+            'White said he was "completely blindsided" by Lohan\'s placement at Morningside because Heller had agreed '
+            "to send the actress to a different facility.\n"
+            "The judge ordered the actress to spend 90 days in a locked rehab facility last month.\n"
+            "Lohan's lawyer told the court that the actress would stay at the clinic for the full term.")
+    card = analyze(text)
+    shown = [card.summary, *card.key_points]
+    assert not any("Nothing bad is going to happen" in t for t in shown), shown
+
+
+def test_a_kind_word_in_a_quoted_title_is_not_the_event():
+    text = ("Gary Ross in negotiations to direct ‘ Hunger Games ’ sequel ‘ Catching Fire ’\n\n"
+            "Now that The Hunger Games is a monster hit, Lionsgate is getting ready for the sequel. "
+            "The three leads Jennifer Lawrence, Josh Hutcherson and Liam Hemsworth are already signed on to appear. "
+            "The biggest player who does not have a deal in place is director Gary Ross, trade papers reported. "
+            "Ross was paid $3 million to direct The Hunger Games plus five per cent on the back end. "
+            "The studio wants the sequel in cinemas by November of next year, its executives said last week.")
+    card = analyze(text)
+    assert "disaster" not in card.analysis, card.analysis

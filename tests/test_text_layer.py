@@ -182,3 +182,18 @@ def test_the_first_line_is_the_title_when_the_given_title_is_furniture():
     cleaned = clean(Article(text=text, title="Shock!"))
     assert cleaned.title == "The Minister Is Now Openly Attacking The Auditors For “Lies”"
     assert cleaned.sentences[0].text.startswith("The minister attacked")
+
+
+def test_a_caption_run_into_the_text_is_cut_off_and_a_lead_standfirst_keeps_its_stop():
+    text = ("Voters would rather have a vote on the EU than another independence vote, a survey has revealed. "
+            "The idea was ranked 19th on a list of 23 policies presented to voters. "
+            "The First Minister refused to rule out a second vote. "
+            "The First Minister was campaigning in Aberdeen today ahead of a TV debate tonight When questioned on "
+            "the issue, she insisted a victory would not trigger another referendum. " + FILLER)
+    sentences = [s.text for s in clean(Article(text=text)).sentences]
+    assert "When questioned on the issue, she insisted a victory would not trigger another referendum." in sentences
+    assert "The First Minister was campaigning in Aberdeen today ahead of a TV debate tonight" in sentences
+    lead = ("They are a stunning visualisation of art. A programmer has created these stunning graphs to reveal the "
+            "dominant colour of artworks through history They show orange has always been the most popular colour. ")
+    sentences = [s.text for s in clean(Article(text=lead + FILLER)).sentences]
+    assert sentences[1].endswith("through history.")

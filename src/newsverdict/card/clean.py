@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from newsverdict.card.text import guess_language, jaccard, normalize, shingles, split_sentences, words
+from newsverdict.card.text import STOPWORDS, guess_language, jaccard, normalize, shingles, split_sentences, words
 from newsverdict.errors import InputError
 from newsverdict.models import Article, CleanArticle, Sentence
 
@@ -52,8 +52,9 @@ _INLINE_FURNITURE = re.compile(
     r"\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:ET|EST|EDT|GMT|BST|IST|UTC|PT|PST|CT)\b\s*"
     r"|^\s*\((?:CNN|AP|AFP|Reuters|CNN Money|EW\.com|The Hollywood Reporter|Mashable|Bloomberg|Variety)\)"
     r"\s*(?:[-—–]+\s*)?"
-    r"|^\s*[A-Z][A-Za-z .,'’]{1,40}\s\((?:CNN|AP|AFP|Reuters|UPI)\)\s*(?:[-—–]+\s*)?"
-    r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*\s+[-—–]+\s+(?=[A-Z])"  # "WASHINGTON — "
+    # a wire dateline, with its date: "BUDAPEST, Feb 18 (Reuters) - ", "NEW YORK (AP) — "
+    r"|^\s*[A-Z][A-Za-z0-9 .,'’]{1,40}\s?\((?:CNN|AP|AFP|Reuters|UPI|Bloomberg|dpa|Xinhua)\)\s*(?:[-—–]+\s*)?"
+    r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[-—–]+\s+(?=[A-Z])"  # "WASHINGTON — "
     r"|\s*Scroll down for (?:video|more|the latest)[.:]?\s*"
     r"|^\s*Story highlights\b.{0,600}?\(CNN\)\s*(?:[-—–]+\s*)?"  # CNN's bullet box before the dateline
     r"|^\s*\d{1,2}\s?:\s?\d{2}\s?(?:[ap]\.?\s?m\.?)\s*:\s*"  # a live blog's "8: 24am: "
@@ -67,6 +68,10 @@ _INLINE_FURNITURE = re.compile(
     r"\s*(?:[-–—,]\s*)?(?:at\s+)?\d{1,2}\s?[:.]\s?\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*"
     r"(?:hrs|AEST|AEDT|[A-Z]{1,3}T|GMT|BST|UTC)?\b\s*(?=[A-Z\"“])"
     r"|\s*Media playback is (?:not supported|unsupported) on (?:this|your) device\s*"
+    # a deck's label, not a caption's: "... October 11, 2011 Summary: MWEB has managed to restore 83% ..."
+    r"|(?<![\w,;:])Summary:\s+(?=[A-Z])"
+    # the BBC's local-news link, glued to the next sentence: "Updates on this story and more from LeicestershireThree"
+    r"|\s*Updates on this story and more from (?:the )?[A-Z][a-z'’-]+(?:(?: and| of the| of) [A-Z][a-z'’-]+)*\s*"
     # a share counter: "2.3k SHARES Facebook Twitter"
     r"|\b\d+(?:\.\d+)?[kKmM]? SHARES(?:\s+(?:Facebook|Twitter|Share|Tweet|Email|Pinterest))*\s*"
     r"|©\s*(?:\d{4}\s*)?(?:Provided by\s+)?(?:Getty Images|Getty|AP|AFP|Reuters|EPA|PA|Rex Features|Rex|"
@@ -105,6 +110,10 @@ _POLL_WIDGET = re.compile(r"(?:\btake our poll\b|\bstory continues below\b|\bthi
                           r"\bagree to (?:this|our) site's privacy policy\b)", re.I)
 
 
+#: An author's plug at the foot of a column: "his books ... are available from Amazon.com".
+_PROMOTION = re.compile(r"\b(?:are|is) available (?:from|at|on) Amazon\b|\bneeds no introduction to\b", re.I)
+
+
 def strip_inline_furniture(paragraph: str) -> tuple[str, int]:
     """``paragraph`` without the furniture run into it, and how many pieces were removed."""
     removed = 0
@@ -135,6 +144,8 @@ def is_furniture_sentence(sentence: str) -> bool:
         return True
     if text.endswith(("…", "...")) and not re.search(r"[.!?][\"'”’]?\s*(?:…|\.\.\.)$", text):
         return True  # a link title cut off by the page: "...over free speech issues…"
+    if _PROMOTION.search(text):
+        return True
     label = _CAPTION_LABEL.match(text)
     if label and not _SPEECH.search(text[: label.end()]):
         return True
@@ -288,19 +299,25 @@ def _glued_lead_start(paragraph: str) -> int:
     if len(words) < 12:
         return 0
     seen: set[str] = set()  # the head's lower-case words: "violence" before "Violence reignited ..."
-    for i, w in enumerate(words[:16]):
+    opener = words[0].group().strip("\"'“”‘’,:;()")
+    for i, w in enumerate(words[:20]):
         word = w.group().strip("\"'“”‘’,:;()")
-        if i >= 3 and word[:1].isupper() and (word.lower() in _LEAD_OPENERS or word.lower() in seen):
+        # the title's first word opening the lead ("Germans now think of themselves as the victims of Hitler
+        # and his Nazi Regime Germans no longer see ..."), before a lower-case word
+        again = (word == opener and len(word) > 2 and word.lower() not in STOPWORDS and i + 1 < len(words)
+                 and words[i + 1].group()[:1].islower() and words[i - 1].group().lower() not in _NOT_TITLE_END)
+        if i >= 3 and word[:1].isupper() and (word.lower() in _LEAD_OPENERS or word.lower() in seen or again):
             head = paragraph[: w.start()].strip()
             rest = paragraph[w.start():]
             lead = re.split(r"(?<!\d)[.!?](?!\d)", rest, maxsplit=1)[0]
             # a repeated name opens the lead only after a lower-case word ("... in violence Violence"), not
             # inside a run of names ("W. Mark Felt")
             after_lower = not words[i - 1].group()[:1].isupper()
-            if _title_head(head) and len(lead.split()) >= 8 and (word.lower() in _LEAD_OPENERS or after_lower):
+            if (_title_head(head) and len(lead.split()) >= 8
+                    and (word.lower() in _LEAD_OPENERS or after_lower or again)):
                 return w.start()
-        if word.islower():
-            seen.add(word)
+        if word.islower() or (word.isupper() and len(word) >= 3 and i):
+            seen.add(word.lower())  # "... on SEACOM downtime SEACOM downtime has local ISPs ..."
     return 0
 
 
@@ -325,7 +342,8 @@ def lead_title(paragraph: str) -> tuple[str, str]:
         head = body[: date.start()].strip()
         if _MASTHEAD.search(head):  # a press release's masthead, not its title: look after the date
             return lead_title(body[date.end():])
-        return head, body[date.end():]
+        deck = _glued_lead_start(head)  # "Seacom restored via alternative routes Seacom announced that it ..."
+        return (head[:deck].strip() if deck else head), body[date.end():]
     match = _GLUED_TITLE_END.match(body)
     if match:
         title = match.group("title").strip()
@@ -338,6 +356,11 @@ def lead_title(paragraph: str) -> tuple[str, str]:
     start = _glued_lead_start(body)
     if start:
         return body[:start].strip(), body[start:]
+    run_in = _RUN_IN.search(body, 0, 200)  # "A programmer has created these graphs ... through history They show ..."
+    if run_in and len(body[: run_in.end()].split()) >= 5 and _title_head(body[: run_in.end()].strip()):
+        rest = body[run_in.end():]
+        if len(re.split(r"(?<!\d)[.!?](?!\d)", rest, maxsplit=1)[0].split()) >= 6:
+            return body[: run_in.end()].strip(), rest
     return "", paragraph
 
 
@@ -349,6 +372,11 @@ def _without_repeated_title(paragraph: str, title: str) -> str:
         rest = paragraph[len(head):].lstrip()
         return rest if len(rest.split()) >= 5 else paragraph
     return paragraph
+
+
+#: A date stamp (a month, a day and a year), and a "|" after it, at the end of a title.
+_TRAILING_STAMP = re.compile(rf"\s+(?:{_WEEKDAY}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}}"
+                             rf"|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})(?:,?\s*{_TIME})?[\s|]*$")
 
 
 def clean_title(title: str) -> str:
@@ -363,10 +391,13 @@ def clean_title(title: str) -> str:
     if lead < len(words) and any(re.search(r"\d", w) for w in stamp) and (
             len(stamp) >= 2 or any(re.search(r"\d[:.]\d\d|[a-z]", w, re.I) for w in stamp)):
         title = " ".join(words[lead:])  # "May 2, 2013, 1: 12 PM Lawyer: Lindsay Lohan checks into rehab"
+    title = _TRAILING_STAMP.sub("", title).rstrip(" |:")  # "Ellen DeGeneres To Host Oscars AUGUST 2, 2013 |"
     if not title or _is_furniture_line(title) or not re.search(r"[A-Za-z]{2}", title):
         return ""
     if title.endswith(("…", "...")):
         return ""  # a teaser cut by the page: the lead says more
+    if re.match(r"(?:Oh|Ah|Wow|Well),\s", title):
+        return ""  # the writer's aside in a blog's first line: "Oh, it's been so long since we were on the rehab beat!"
     if len(_STAMP_WORDS.sub(" ", title).split()) < 2:
         return ""  # a date or time stamp where the title should be: "16 September 2013 Last updated at 12: 42 GMT"
     return title
@@ -437,12 +468,47 @@ def _without_near_duplicates(candidates: list[str]) -> tuple[list[str], int]:
     return kept, len(candidates) - len(kept)
 
 
+#: A caption or title run into the text with no punctuation: a lower-case word, then a capitalised word that
+#: only opens a sentence, then a lower-case word ("... ahead of a second TV debate tonight When questioned on
+#: the issue ...", "... to frame her It was a last-minute decision ..."). The new sentence starts at the
+#: capital; the caption before it has no full stop, so it is neither summary prose nor a key point.
+_RUN_IN = re.compile(r"(?<![A-Za-z-])(?!(?:to|when|that|and|or|of|the|a|an|as|if|so|for|from|in|on|at|by|with|"
+                     r"type|plan|vitamin|grade|class|group|category|hepatitis)\b)[a-z][a-z'’]+ "
+                     r"(?=(?:When|The|A|An|He|She|They|It|After|But|And|As|This|His|Her|In|On|At|Mr|Ms|Mrs|Police)"
+                     r" [a-z])")
+
+
+def _run_in_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` split where a caption or title runs into the next sentence."""
+    spans = []
+    for match in _RUN_IN.finditer(text, start, end):
+        cut = match.end()
+        if len(text[start:cut].split()) >= 4:  # a caption has a few words at least
+            spans.append((start, cut - 1))
+            start = cut
+    spans.append((start, end))
+    return spans
+
+
+#: A run-in head in the lead is the page's standfirst, not a caption, when it is a whole clause:
+#: "A programmer has created these stunning graphs to reveal the dominant colour of artworks through
+#: history They show ..." - it gets its full stop.
+_LEAD_RUN_IN = 2
+_HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|[a-z]{3,}ed)\b")
+
+
 def _sentences(paragraphs: list[str]) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     offset = 0
     for index, para in enumerate(paragraphs):
-        for start, end in split_sentences(para):
-            sentences.append(Sentence(para[start:end], index, offset + start, offset + end))
+        for whole_start, whole_end in split_sentences(para):
+            spans = _run_in_spans(para, whole_start, whole_end)
+            for k, (start, end) in enumerate(spans):
+                text = para[start:end]
+                if (k < len(spans) - 1 and len(sentences) < _LEAD_RUN_IN and len(text.split()) >= 8
+                        and _HAS_VERB.search(text)):
+                    text += "."
+                sentences.append(Sentence(text, index, offset + start, offset + end))
         offset += len(para) + 2  # the "\n\n" that joins paragraphs in CleanArticle.text
     return tuple(sentences)
 

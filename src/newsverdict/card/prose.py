@@ -53,13 +53,14 @@ def _balanced_quotes(text: str, single: bool = True) -> bool:
 
 def _leans_back(text: str) -> bool:
     """Opens with a pronoun or connective that needs the sentence before it."""
-    first = re.sub(r"\W", "", text.split()[0]).lower() if text.split() else ""
-    return first in _DANGLING
+    first = re.sub(r"\W", "", re.sub(r"['’](?:s|d|ll|re|ve|m)$", "", text.split()[0])).lower() if text.split() else ""
+    return first in _DANGLING  # "He's had a long, strange career" leans back as "He" does
 
 
 _REFERS_BACK = re.compile(
     r"^(?:The|This|That|These|Those) (?:move|decision|announcement|comments?|remarks?|news|deal|incident|"
-    r"latter|former|pair|couple|trio|duo|two|same|claims?|statement|report|findings|case|episode|row)\b"
+    r"latter|former|pair|couple|trio|duo|two|same|claims?|statement|report|findings|case|episode|row|contrast|"
+    r"irony|difference|answer|result|reason)\b"
 )
 #: A sentence in the first or second person is speech without its speaker once it stands alone.
 _FIRST_PERSON = {"i", "im", "ive", "ill", "id", "we", "were", "weve", "my", "our", "us", "me", "you", "your", "youre"}
@@ -103,7 +104,15 @@ _RUN_IN_CAPTION = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Sat
                              r"[A-Z][a-z]+(?:'s)?,? (?:a|an|the|who|is|was)\b")
 
 
-_TICKER_OR_CAPTION = re.compile("|".join(f"(?:{p.pattern})" for p in (_TICKER_LINE, _CAMEL_NAME, _RUN_IN_CAPTION)))
+#: A line of a football live commentary (BBC match reports): "Ross Draper (Inverness CT) wins a free kick on the
+#: right wing.", "Scott McMann (Hamilton Academical) right footed shot from outside the box is saved ...".
+_COMMENTARY = re.compile(r"^[A-Z][\w'’. -]+ \([A-Z][\w'’. &-]+\) (?:wins a free kick|right footed shot|"
+                         r"left footed shot|header|is shown the|hits the|is caught offside|concedes)|"
+                         r"^(?:Foul by|Corner,|Attempt (?:saved|missed|blocked)|Offside,|Substitution,|Delay in match|"
+                         r"Second Half ends|First Half ends|Match ends)\b|"
+                         r"\btries a through ball\b|\bis caught offside\b")
+_TICKER_OR_CAPTION = re.compile("|".join(f"(?:{p.pattern})" for p in (_TICKER_LINE, _CAMEL_NAME, _RUN_IN_CAPTION,
+                                                                        _COMMENTARY)))
 
 
 #: An imperative opening: "Just ask the abused children of Oakland.", "Imagine spending all that time ..."
@@ -114,7 +123,8 @@ _IMPERATIVE = re.compile(r"^(?:(?:Just|Now|So) )?(?i:ask|imagine|remember|consid
 
 #: The writer's own comment, not a statement of the story: "Well it's better late than never, Tara.",
 #: "Hopefully, Promises will help her ...", "That's right, Pope Francis ...".
-_COMMENT_OPENER = re.compile(r"^(?:Well|Hopefully|Sadly|Thankfully|Luckily|Obviously|Clearly|Surely|Frankly|Honestly|"
+_COMMENT_OPENER = re.compile(r"^(?:Oh|Ah|Wow|Well|Hopefully|Sadly|Thankfully|Luckily|Obviously|Clearly|Surely|Frankly|"
+                             r"Honestly|True(?=,)|"
                              r"Of course|Needless to say|Mind you|That[’']s right|Yes|No doubt|Seriously|By the way|"
                              r"Incidentally)\b,?", re.I)
 #: A police appeal or a helpline, not a fact of the story: "Anyone with information is asked to call ...".
@@ -129,17 +139,117 @@ _UNQUOTED_SPEECH = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|my|My|our|Our
 
 def _dangling_pronoun(text: str) -> bool:
     """A he/she/they/it that no name before it in the sentence can explain ("In 2010, he ...")."""
+    if _late_pronoun(text):
+        return True
     named = False
     for i, word in enumerate(text.split()[:8]):
-        bare = re.sub(r"\W", "", word)
+        bare = re.sub(r"\W", "", re.sub(r"['’](?:s|d|ll|re|ve|m)$", "", word))  # "she's" is "she"
         if bare.lower() in _PRONOUNS:
             return not named
-        if bare[:1].isupper() and (i > 0 or bare.lower() not in STOPWORDS):
-            named = True
+        if bare[:1].isupper() and (i > 0 or (bare.lower() not in STOPWORDS and not bare.endswith("ly")
+                                             and not _FRONTED_WORDS.match(bare))):
+            named = True  # "Initially she lived ..." names no one
     return False
 
 
-@lru_cache(maxsize=8192)  # asked of the same sentences by several parts of the prose
+def _late_pronoun(text: str) -> bool:
+    """"Despite barbed wires and thousands of troops on the border, they have been undeterred.": a fronted
+    phrase that names no one, then the subject pronoun."""
+    fronted = _FRONTED_PRONOUN.match(text)
+    return bool(fronted) and not re.search(r"\s[A-Z]", fronted.group(1))
+
+
+#: A fronted phrase and the subject pronoun after its comma.
+_FRONTED_PRONOUN = re.compile(r"^(?:After|Although|Though|While|When|If|As|Because|Since|Despite|Following|With|"
+                              r"Without|Before|Until|Unless|Once|Amid|In|On|At|For|Like|Unlike|Even|Beyond|By|During|"
+                              r"Given|Having|Now|Today|Yesterday|Still|Instead)\b([^,]{0,120}),\s"
+                              r"(?:he|she|they|it)\s[a-z]")
+
+
+#: A relative clause set off by commas (", who was ...,"): its verb is not the main clause's.
+_RELATIVE_ASIDE = re.compile(r",\s(?:who|which|whose|whom|where)\b[^,;]*")
+_RELATIVE_START = re.compile(r"\b(?:who|which|whose|whom|where)\b")
+#: A past participle after a noun, before its agent: "the aliens targeted by ERO deportation officers".
+_PARTICIPLE_BY = re.compile(r"\b(?!(?:is|are|was|were|be|been|being|has|have|had|get|got|gets)\b)([a-z]+) [a-z]{2,}ed"
+                            r"(?= by\b)")
+_ADJECTIVE_ED = re.compile(r"\b(?:the|a|an|his|her|their|its|our|some|many|several|few|most|all|of)\s+[a-z]{2,}ed\b",
+                           re.I)
+
+
+def _main_verb(text: str) -> bool:
+    """Whether a finite verb belongs to the main clause, not only to a participle ("Several of the aliens
+    targeted by ERO deportation officers.") or a relative clause ("Juan Carlos Cruz, the Karadima victim
+    whose membership on the Commission the Vatican had blocked.", "Dr Fan, one of the researchers who
+    discovered the new species.")."""
+    if " by" not in text and _AUXILIARY.search(text) and not _RELATIVE_START.search(text):
+        return True  # the common case, decided without the rewrites below (which cannot remove an auxiliary)
+    # a present in -s is taken for the main verb only where the sentence has a known verb elsewhere: a caption
+    # ("Lewis Hamilton waves to the crowd after claiming pole") has none
+    present = bool(_FINITE.search(text) or _MORE_VERBS.search(text))
+    text = _PARTICIPLE_BY.sub(r"\1", _RELATIVE_ASIDE.sub(" ", re.sub(r"\s[-–—]+\s", ", ", text)))
+    text = _ADJECTIVE_ED.sub(" ", text)  # "the injured Daniel Sturridge", "Some panicked residents", "of wounded"
+    relative = _RELATIVE_START.search(text)
+    if relative is None:
+        return _verbs(text, present) >= 1
+    # a restrictive relative clause ("The man who shot him fled") holds its own verb and then the main one
+    return _verbs(text[: relative.start()], present) >= 1 or _verbs(text[relative.end():], present) >= 2
+
+
+#: Verbs _FINITE leaves out: irregular pasts, and negated auxiliaries ("isn't").
+_MORE_VERBS = re.compile(r"(?:cast|threw|hung|shook|fought|caught|taught|felt|heard|wrote|drove|flew|grew|wore|beat|"
+                         r"built|meant|sought|stole|spoke|broke|chose|swore|sank|\w+n[’']t)")
+_AUX_WORDS = frozenset("is are was were be been being has have had will would can could may might must shall should "
+                       "do does did".split())
+#: A present tense in -s after a name or a noun, before its object: "The charge follows the fracas", "Johnson
+#: appoints former CIA Director", "Stadia, launches without ...".
+_PRESENT_S = re.compile(r"\b(?!(?:the|an|of|to|in|on|at|for|with|by|from|his|her|their|its|our|my|your|these|those|"
+                        r"some|many|several|all|and|or|The|Some|Many|Several|All)\b)(?:[A-Z][a-z]+|[a-z]{3,}),?\s(?!(?:is|was|has|does|this|its|his|hers|as|us|less|news|"
+                        r"series|always|perhaps|sometimes|whereas|thus|plus)\b)[a-z]{3,}(?<!ss)(?<!ous)s\s"
+                        r"(?:the|a|an|his|her|their|its|to|that|on|in|for|with|from|into|at|up|out|without|"
+                        r"[A-Z][a-z]|[0-9])")
+
+
+def _verbs(text: str, present: bool = True) -> int:
+    """How many finite verbs ``text`` shows, an auxiliary and its participle counted once ("was
+    hospitalized was" is two, "has had" one)."""
+    count, previous = 0, ""
+    for word in re.findall(r"[\w’']+", text):  # as written: "United", "Mohamed" and "May" are names
+        if (_FINITE.fullmatch(word) or _MORE_VERBS.fullmatch(word)) and previous not in _AUX_WORDS:
+            count += 1
+        previous = word.lower()
+    return count or int(present and bool(_PRESENT_S.search(text)))
+
+
+#: An object pronoun, or "all of that", whose referent is in another sentence: "President Trump hired him
+#: knowing all of that.", "Deputies found him hiding in a bathtub.", "Environmentalists viewed them as ...".
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|them|her(?=[.,;:!]|\s(?:to|for|with|in|on|at|as|about|from|and)\b))\b")
+_DEMONSTRATIVE_OBJECT = re.compile(r"\b(?:all|none|any|some|most) of (?:that|this|these|those)\b|"
+                                   r"\b(?:knowing|despite|after|because of|like) (?:all )?(?:that|this)[.,]")
+_CLAUSE_BEFORE = re.compile(r"[,;]|\b(?:and|but|or|after|before|when|while|because|as|if|until|since|who|whom|"
+                            r"which|that|where|then)\b")
+_PERSON_WORD = re.compile(r"\b(?:man|woman|boy|girl|child|son|daughter|father|mother|husband|wife|suspect|"
+                          r"victim|driver|people|men|women|children|family|[a-z]{3,}ers?)\b")
+
+
+def _dangling_object(text: str) -> bool:
+    """An object pronoun with nothing before it in the sentence to refer to: no second name or person,
+    no clause that lets it point back to the subject, no possessive ("Gigante's act allowed him"). Quotations
+    are the speaker's ("she didn't "need to do any of that anymore"")."""
+    text = _QUOTED_SPAN.sub(" ", text)
+    if _DEMONSTRATIVE_OBJECT.search(text):
+        return True
+    pronoun = _OBJECT_PRONOUN.search(text)
+    if pronoun is None:
+        return False
+    before = text[: pronoun.start()]
+    if _CLAUSE_BEFORE.search(before) or re.search(r"[’']s\b", before):
+        return False
+    names = re.findall(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*", before)
+    subject = names[0] if names and before.startswith(names[0]) else ""
+    return len(names) - bool(subject) == 0 and not _PERSON_WORD.search(before[len(subject):])
+
+
+@lru_cache(maxsize=4096)  # asked again for the same sentences: headline, development, thin-article retries
 def _statement(sentence: str) -> bool:
     """A whole statement that can stand alone: a capital, a finite verb, a full stop, balanced
     quotes, no furniture, and no pronoun or "the move" whose referent is in another sentence."""
@@ -153,7 +263,12 @@ def _statement(sentence: str) -> bool:
         return False
     if _TICKER_OR_CAPTION.search(text):
         return False
-    first = re.sub(r"\W", "", words[0]).lower()
+    first = re.sub(r"\W", "", re.sub(r"['’](?:s|d|ll|re|ve|m)$", "", words[0])).lower()
+    long_words = [w for w in re.findall(r"[A-Za-z’']+", text) if len(w) >= 4]
+    if len(long_words) >= 5 and all(w[:1].isupper() for w in long_words):
+        return False  # a headline in title case: "An End to Russia Probe - Prosecutors Doing ... Are A Disgrace"
+    if re.match(r"\d+ [a-z]+,|\d+/10\b", text):
+        return False  # a figure cut off from its point: "290 hitter, it'll be ..." (". 290" in ECB+ texts)
     if _IMPERATIVE.match(text) or _COMMENT_OPENER.match(text) or _APPEAL.search(text):
         return False  # the writer telling the reader what to do, or commenting, is no statement of news
     if first in _DANGLING or first in _FIRST_PERSON or _REFERS_BACK.match(text) or _dangling_pronoun(text):
@@ -164,7 +279,7 @@ def _statement(sentence: str) -> bool:
         return False  # speech without its quotation marks or its speaker
     if first in _FRONTED and "," in text and not _FINITE.search(text.split(",", 1)[1]):
         return False  # "With Assange now trapped in the embassy, Harding."; "As a back-up plan ..., yes."
-    return bool(_FINITE.search(text))
+    return _main_verb(text) and not _dangling_object(text)
 
 
 _SENTENCE_END = re.compile(r"[.!][\"'”’)\]]*$")
@@ -309,6 +424,7 @@ def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int
         ranked = [event] + [i for i in ranked if i != event]
     chosen: list[int] = []
     used = 0
+    quoted = _inside_quotation(clean.sentences)
     # A sentence that leans on the one before it ("It comes after...") may join only
     # right after that one; a second pass gives it the chance once its antecedent is in.
     for _ in range(2):
@@ -317,7 +433,7 @@ def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int
                 continue
             sentence = clean.sentences[i]
             told = _summary_text(sentence.text, follows=(i - 1) in chosen)
-            if _leans_back(told) and (i - 1) not in chosen:
+            if (_leans_back(told) or _late_pronoun(told) or i in quoted) and (i - 1) not in chosen:
                 continue
             n = len(told.split())
             if used + n > max_words and chosen:
@@ -339,6 +455,12 @@ COMPRESS_ATTRIBUTION = True
 DROP_CONNECTIVE = True
 
 
+#: An ellipsis for effect inside a sentence, after a word no sentence ends with.
+_PAUSE = re.compile(r"(?<=\b(?:is|be|of|to|by|as))\s(?:…|\.\.\.)\s(?=\w)|"
+                    r"(?<=\b(?:are|was|the|and|for))\s(?:…|\.\.\.)\s(?=\w)|"
+                    r"(?<=\b(?:were|with))\s(?:…|\.\.\.)\s(?=\w)")
+
+
 def _summary_text(text: str, *, follows: bool) -> str:
     """A summary sentence as the summary tells it: without a trailing attribution that carries no fact
     of its own (", police said on Tuesday."), and without an opening "And"/"But" when the sentence it
@@ -351,6 +473,8 @@ def _summary_text(text: str, *, follows: bool) -> str:
             if (len(head.split()) >= 8 and _whole_head(head) and _balanced_quotes(head)
                     and not re.search(r"[\"“”‘’]", head)):
                 text = _close(head)
+    if "..." in text or "…" in text:
+        text = _PAUSE.sub(" ", text)  # "The next host of the Academy Awards is ... Ellen DeGeneres."
     if DROP_CONNECTIVE and not follows:
         m = _DROPPABLE_CONNECTIVE.match(text)
         if m:
@@ -383,6 +507,11 @@ _TRAILING = re.compile(
 )
 _BAD_ENDING = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by", "from",
                "his", "her", "their", "its", "was", "were", "is", "are", "be", "that", "which", "who", "as"}
+
+
+#: A cut after a bare reporting verb says nothing: "..., the woman - who asked to remain anonymous - spoke."
+_EMPTY_ENDING = {"spoke", "said", "says", "added", "explained", "commented", "revealed", "told", "confirmed", "warned",
+                 "wrote", "insisted", "claimed", "admitted"}
 
 
 #: A head whose last words open a clause ("... but at one point") is not whole.
@@ -434,9 +563,12 @@ def _whole_head(head: str) -> bool:
             seg.split() and seg.split()[0].lower() not in _FRONTED | {"in", "on", "at", "for", "by", "of"}
             and _FINITE_STRICT.search(seg) for seg in head.split(", ")[1:]):
         return False  # "While the arrows are long-forgotten, with many lost forever": no main clause
+    if re.search(r"\b(?:and|but|or|so|yet),\s[^,]*$", head):
+        return False  # "... billed as a tribute to them both and, in a nice touch by the club": the clause never comes
     if re.search(r"\b(?:who|which|whom|that),\s[^,]*$", head):
         return False  # "there are fans who, having stumbled upon an arrow": the relative clause never comes
-    return not _open_relative(head) and not _SUBORDINATE_OPEN.search(head)
+    # "Several of the aliens targeted by ERO deportation officers": the cut left a participle, not the verb
+    return not _open_relative(head) and not _SUBORDINATE_OPEN.search(head) and _main_verb(head)
 
 
 def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
@@ -458,8 +590,11 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
             break
         last = re.sub(r"\W", "", head.split()[-1]).lower() if head.split() else ""
         tail = {re.sub(r"\W", "", w).lower() for w in head.split()[-4:]}
+        if re.match(r"\s(?:after|before|since)\b", text[match.start():]) and re.search(
+                r"\b(?:days?|weeks?|months?|years?|hours?|minutes?|moments?|shortly|soon|long|just)$", head):
+            continue  # "only 11 days after the strike ended" is one phrase: no cut inside it
         if (n >= 8 and last not in _BAD_ENDING and not tail & _OPEN_CLAUSE and _balanced_quotes(head)
-                and _FINITE_STRICT.search(head) and _whole_head(head)):
+                and _FINITE_STRICT.search(head) and _whole_head(head) and last not in _EMPTY_ENDING):
             best = head
     if best is None:  # no modifier boundary: any comma that leaves a whole clause
         for match in re.finditer(r"[,;]\s", text):
@@ -469,12 +604,19 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
                 break
             last = re.sub(r"\W", "", head.split()[-1]).lower()
             tail = {re.sub(r"\W", "", w).lower() for w in head.split()[-4:]}
+            if _LIST_TAIL.match(text, match.end()) and not _FINITE_STRICT.search(text, match.end()):
+                break  # inside a list ("... included driving under the influence, child neglect, ... and larceny")
             if (n >= 10 and last not in _BAD_ENDING and not tail & _OPEN_CLAUSE and _balanced_quotes(head)
                     and _AUXILIARY.search(head) and _whole_head(head)):
                 best = head
     if best is None:
         return None
     return _close(best)
+
+
+#: The rest of a list after a comma: short items, the last after "and"/"or" ("child neglect, child abuse, drug
+#: offenses, fraud and larceny."): cutting there drops the other items.
+_LIST_TAIL = re.compile(r"[^,;]{1,45}(?:,\s[^,;]{1,45})*,?\s(?:and|or)\s[^,;]{1,60}$")
 
 
 def _close(head: str) -> str:
@@ -549,6 +691,52 @@ _FRONTED_WORDS = re.compile(r"^(?:After|Although|Though|While|When|If|As|Because
                             r"Today|Yesterday|Last|Earlier|Later|Also|Still|Instead)$")
 
 
+#: A quotation closed and attributed: '..., as long as we are strong," he said.'
+_QUOTE_ATTRIBUTION = re.compile(r"[,?!.][\"”]\s+(?:he|she|they|[A-Z][\w.'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s"
+                                r"(?:said|says|added|told|explained|argued|wrote|warned|insisted)\b")
+
+
+#: A sentence whose last quotation mark opens a quotation: '"She's in rehab right now.'
+_OPENS_LAST = re.compile(r"(?:“|(?:^|(?<=\s))\"(?=\S))[^\"“”]*$")
+
+
+def _inside_quotation(sentences: tuple[Sentence, ...]) -> set[int]:
+    """The sentences with no quotation mark of their own that stand inside a quotation: between the sentence that
+    opens it and the one that closes it (curly marks) or closes and attributes it ('..., he said.') in the same
+    paragraph, or before a closing mark standing on its own (`"My client is in the facility right now," Heller
+    argued." She's in rehab right now. Nothing bad is going to happen. "`), or before a lone closing mark after
+    an attributed quotation ('... as life?," he said. A woman is entitled to ... Shouldn't a man ...?"').
+    Pages drop and stray marks often; the rules ask for these shapes and spans of at most three sentences."""
+    inside: set[int] = set()
+    paragraph, straight, curly, pending = -1, 0, 0, []
+    for i, s in enumerate(sentences):
+        if s.paragraph != paragraph:
+            paragraph, straight, curly, pending = s.paragraph, 0, 0, []
+        text = s.text.strip()
+        marks = re.findall(r"[\"“”]", text)
+        if (straight % 2 or curly > 0) and not marks:
+            pending.append(i)
+        curly_before = curly  # curly marks tell opening from closing by their shape
+        straight += text.count('"')
+        curly += text.count("“") - text.count("”")
+        if marks and not (straight % 2 or curly > 0):
+            if len(pending) <= 3 and (_QUOTE_ATTRIBUTION.search(text) or (curly_before > 0 and "”" in text)):
+                inside.update(pending)
+            pending = []
+        alone = bool(text) and not text.strip("\"”’'. ")
+        closes_first = text.startswith(("”", '" '))  # ECB+ puts the closing mark at the head of the next sentence
+        if alone or closes_first or (len(marks) == 1 and re.search(r"[.!?,][\"”]$", text)):
+            back = []
+            for j in range(i - 1, max(-1, i - 4), -1):
+                before = sentences[j].text
+                if re.search(r"[\"“”]", before):
+                    if alone or _QUOTE_ATTRIBUTION.search(before) or (closes_first and _OPENS_LAST.search(before)):
+                        inside.update(back)
+                    break
+                back.append(j)
+    return inside
+
+
 def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
                summary: str = "", features: Features | None = None) -> list[str]:
     """Up to ``n`` whole statements of at most ~30 words that add to the summary: at most one may
@@ -559,8 +747,11 @@ def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
     in_summary = {i for i, s in enumerate(sentences) if s.text.strip() and (
         s.text.strip() in summary or any(_overlap(s.text, p) > 0.8 for p in summary_parts))}
     candidates = []
+    quoted = _inside_quotation(sentences)
     for i, s in enumerate(sentences):
         told = s.text
+        if i in quoted:
+            continue  # the speaker's words, told without the speaker: "She's in rehab right now."
         if not _usable(s):
             # "He scored nine goals ...": the same statement with its subject named can stand alone
             told = _resolve_subject(sentences, i, s.text.strip()) or ""
@@ -650,13 +841,19 @@ def headline(clean: CleanArticle) -> str:
     about (its main clause if long)."""
     if clean.title:
         return clean.title
-    for text in _lead_statements(clean):
+    for rank, text in enumerate(_lead_statements(clean)):
         whole = trim(text, HEADLINE_WORDS) or trim(text, KEY_POINT_WORDS)
+        if whole is None and rank == 0 and len(text.split()) <= 40:
+            whole = text  # the lead whole rather than a later sentence on something else
         if whole and _TOLL_CLAUSE.match(text[len(whole.rstrip(".")):]):
             whole = trim(text, KEY_POINT_WORDS) or whole  # the toll is the news: keep it if a longer cut can
         if whole:
             return whole.rstrip(".")
     usable = [s.text for s in clean.sentences if _usable(s, alone=False)]
+    # the writer's own voice is no headline: "Oh, it's been so long since we were on the rehab beat!"
+    told = [s.text for s in clean.sentences if not _COMMENT_OPENER.match(s.text)
+            and not _UNQUOTED_SPEECH.search(_QUOTED_SPAN.sub(" ", s.text))]
+    usable = [t for t in usable if t in told] or usable or told
     first = usable[0] if usable else (clean.sentences[0].text if clean.sentences else clean.text)
     # a long whole lead (up to 45 words) reads better than one cut with "…" mid-clause
     return (trim(first, KEY_POINT_WORDS) or trim(first, 45) or shorten(first, HEADLINE_WORDS)).rstrip(".")
@@ -668,13 +865,23 @@ def headline(clean: CleanArticle) -> str:
 #: (../shared/data/RUBRIC.md) usually places them. First match wins.
 _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.I)) for name, pattern in (
+        # a poll's or a study's finding is the event, whatever it asked about ("Scottish voters would rather
+        # have a referendum on the EU than another independence vote, a new survey has revealed" is no election)
+        ("poll or survey", r"\b(?:opinion poll|poll|survey)s?\b[^.]{0,40}\b(?:revealed|reveals|found|finds|shows?|"
+                           r"showed|suggests?|suggested)\b|"
+                           r"\b(?:according to|revealed by|found by|in) (?:a|the) (?:new )?(?:poll|survey)\b"),
+        ("study", r"\b(?:study|research|researchers|scientists)\b[^.]{0,40}\b(?:revealed|reveals|found|finds|shows?|"
+                  r"showed|suggests?|suggested)\b"),
         ("war or armed conflict", r"\b(?:war|invasion|invaded|airstrikes?|missiles?|troops|shelling|ceasefire)\b"),
         ("disaster", r"\b(?:earthquake|quake|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|"
-                     r"eruption|landslide|avalanche|tornado|storm|blaze|fire|explosion)\b(?!-)"),
+                     r"eruption|landslide|avalanche|tornado|storm|blaze|(?<!opened )(?<!open )(?<!opens )fire|"
+                     r"explosion)\b(?!-)"),
         ("court case", r"\b(?:court|jury|judge|verdict|convicted|sentenced|(?:death|prison|jail) sentence|pleaded|"
                        r"guilty|acquitted|trial|"
                        r"lawsuit|sued|indicted|prosecutors?)\b"),
-        ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|shot|stabbed|robbery|suspect|manslaughter|"
+        ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|(?:was|were|been|being|fatally|police|people|teen|"
+                  r"man|woman|boy|girl) shot|shot (?:by|to death|dead|and killed|him|her|them|at|\d+|(?-i:[A-Z])\w*)|"
+                  r"stabbed|robbery|suspect|manslaughter|"
                   r"assault(?:ed)?|kidnapp(?:ed|ing))\b"),
         ("accident", r"\b(?:crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell)\b"),
         ("election", r"\b(?:election|elected|re-elected|ballots?|referendum|polling day)\b"),
@@ -775,8 +982,14 @@ def _event_kind(clean: CleanArticle, development: str, opinion: bool | None = No
 
 
 def _in_a_name(text: str, match: re.Match) -> bool:
-    """A capitalised kind word that runs into another capitalised word is part of a name or a title."""
-    return match.group()[:1].isupper() and bool(re.match(r"\s+[A-Z][a-z]", text[match.end():]))
+    """A capitalised kind word that runs into another capitalised word ("Senate Candidate"), or ends a quoted
+    title ("... sequel ‘ Catching Fire ’", a film, not a fire), is part of a name or a title."""
+    if not match.group()[:1].isupper():
+        return False
+    if re.match(r"\s+[A-Z][a-z]", text[match.end():]):
+        return True
+    # inside a quoted title ("sequel ‘ Catching Fire ’"); a title-case headline ("Man Charged With Murder") is no name
+    return bool(re.search(r"(?:[‘“]|(?:^|(?<=\s))[\"'](?=\S))\s*(?:[A-Z][\w-]*\s+)+$", text[: match.start()]))
 
 
 #: The writer speaking to the reader: first or second person outside quotation marks, or a question.
@@ -784,11 +997,11 @@ _OPINION_VOICE = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|our|Our|us|you|
 _QUOTED_SPAN = re.compile(r"[“\"][^”\"]*[”\"]|‘[^’]*’|``.*?''|(?<!\w)'[^']*'(?!\w)")
 _SPEECH_VERB = re.compile(r"\b(?:said|says|told|added|asked|wrote|explained|warned|according)\b", re.I)
 #: Share of the writer's own sentences in the first or second person (or asking) that makes an opinion piece.
-OPINION_SHARE = 0.3
+OPINION_SHARE = 0.25
 
 
 def is_opinion(clean: CleanArticle) -> bool:
-    """An opinion piece: 30 % or more of its sentences (at least 5) are the writer speaking to the reader."""
+    """An opinion piece: 25 % or more of its sentences (at least 5) are the writer speaking to the reader."""
     voiced = total = 0
     quoting = False  # inside a quotation that runs over several sentences
     for sentence in clean.sentences:
@@ -891,13 +1104,26 @@ def _band(impact: int) -> str:
     return next(text for top, text in _BANDS if impact <= top)
 
 
+#: An action named as the background of the people in the story, not as what was done: "people fleeing war and
+#: poverty", "refugees from the war".
+_BACKGROUND_OF = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped|refugees? from)\s+"
+                            r"(?:(?:the|a|an|[a-z]+(?:ing|ed)?|and)\s+){0,3}$", re.I)
+
+
+def _background_action(sentence: str, word: str) -> bool:
+    """Whether the action ``word`` stands in ``sentence`` only as what people fled or survived."""
+    found = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", sentence, re.I)]
+    return bool(found) and all(_BACKGROUND_OF.search(sentence[:i]) for i in found)
+
+
 def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores, kind: str, key: str) -> str:
     by = _by_name(signals)
     figures = _figures(signals, clean)
     actions = []
     action = by.get("action_type")
     if action:
-        raising = [e for e in action.evidence if e.direction == "raises" and e.sentence is not None]
+        raising = [e for e in action.evidence if e.direction == "raises" and e.sentence is not None
+                   and not _background_action(clean.sentences[e.sentence].text, e.text)]
         actions = list(dict.fromkeys(e.text.lower() for e in _lead_first(raising, clean)))[:3]
     actors = []
     actor = by.get("actors")

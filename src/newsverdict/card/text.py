@@ -34,6 +34,7 @@ _TIME_FOLLOWERS = frozenset(
     january february march april may june july august september october november december""".split()
 )
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,6}$")  # "...by someone from BT.Now a woman ..."
+_DOMAIN_AFTER = re.compile(r"(?:COM|ORG|NET|GOV|EDU|Com|Org|Net)(?![A-Za-z])")
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "p.m", "d.c"; not "6.8"
 
 STOPWORDS = frozenset(
@@ -164,6 +165,8 @@ def _is_boundary(paragraph: str, run_start: int, run_end: int, quote_open_at: in
             return False
         if not after[:1].isupper() and after[:1] not in "\"“":
             return False
+        if _DOMAIN_AFTER.match(paragraph, run_end):
+            return False  # "VDARE.COM readers", "Amazon.COM": a web address, not two sentences
         if after[:1].isupper() and len(after) == 2 and not (after[1].isalpha() or after[1] in " '’"):
             return False
         if after[:1].isupper() and after[1:2].isupper() and not (before.isalpha() or before in "\"'”’"):
@@ -178,10 +181,13 @@ def _is_boundary(paragraph: str, run_start: int, run_end: int, quote_open_at: in
     if punct not in ".…":
         return True
     token = _LAST_TOKEN.search(paragraph, max(0, run_start - 40), run_start)
-    last = token.group(0).lower().strip(".'’-") if token else ""
+    last = token.group(0).lower().strip(".'’-").rsplit("-", 1)[-1] if token else ""  # "Aoraki-Mt. Cook"
     if (quote_open_at >= 0 and run_start - quote_open_at < 40 and paragraph.count(" ", quote_open_at, run_start) < 3
             and _QUOTE_CLOSES_SOON.match(paragraph, run_end)):
         return False  # a title inside quotes: a report titled "Putin. War"
+    if ((punct == "…" or paragraph.startswith("...", run_start))
+            and (paragraph[max(0, run_start - 6):run_start].split() or [""])[-1].lower() in _NO_END_WORDS):
+        return False  # a pause for effect: "the next host of the Academy Awards is … Ellen DeGeneres."
     if last in {"a.m", "p.m"}:
         return next_word.lower() not in _TIME_FOLLOWERS  # "6 p.m. Friday", but "6 p.m. Police said"
     if last in _TITLES:
@@ -206,6 +212,10 @@ def _opens_quote(text: str, at: int, inside: bool) -> bool:
     if before and not before.isspace() and (not after or after.isspace() or after in ".,;:!?)"):
         return False
     return not inside
+
+
+#: Words no sentence ends with: an ellipsis after one is a pause, not an end.
+_NO_END_WORDS = frozenset("is are was were be the a an of to and or by with for as his her their its".split())
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
