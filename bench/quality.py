@@ -622,6 +622,7 @@ def main(argv: list[str] | None = None) -> int:
         payload = [{"dataset": r.dataset, "note": r.note, "items": r.items, "seconds": round(r.seconds, 3),
                     "rows": [{"metric": m, "newsverdict": o, "baselines": b} for m, o, b in r.rows]}
                    for r in results]
+        args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(payload, indent=2) + "\n")
     return 0
 
