@@ -426,3 +426,16 @@ def test_a_kind_word_in_a_quoted_title_is_not_the_event():
             "The studio wants the sequel in cinemas by November of next year, its executives said last week.")
     card = analyze(text)
     assert "disaster" not in card.analysis, card.analysis
+
+
+def test_an_untitled_headline_is_not_cut_before_its_main_verb():
+    # the relative clause's "after ..." is no trailing modifier: the main verb ("has died") comes after it
+    text = ("Bettie Page, the 1950s pinup girl whose natural looks and risque fetish poses triggered a cult following "
+            "four decades after she turned her back on modeling, has died. Page died late yesterday in a Los Angeles "
+            "hospital after suffering a heart attack more than a week ago, her agent Mark Roesler said in a "
+            "statement. The pinup from Tennessee was one of the most photographed women of her era, striking a chord "
+            "with camera clubs and sparking outrage in Congress. Her image appeared on magazine covers, playing "
+            "cards, wallpaper and comic books in the 1990s.")
+    card = analyze(text)
+    assert card.headline.endswith("has died")
+    assert "four decades" in card.headline

@@ -571,6 +571,12 @@ def _whole_head(head: str) -> bool:
     return not _open_relative(head) and not _SUBORDINATE_OPEN.search(head) and _main_verb(head)
 
 
+#: The main clause's verb coming back after a fronted or embedded clause: "Bettie Page, the pinup girl whose
+#: looks triggered a cult following four decades after she turned her back on modeling, has died." A cut
+#: before such a tail would keep the subject and lose its verb.
+_VERB_RESUMES = re.compile(r",\s(?:has|have|had|is|are|was|were|will|would|can|could|did|does)\s[a-z]")
+
+
 def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
     """``text`` as a whole statement of at most ``max_words``: the sentence itself, or its main clause
     with a trailing modifier dropped ("..., sobbing as she accepted"); None when neither fits."""
@@ -588,6 +594,8 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
         n = len(head.split())
         if n > max_words:
             break
+        if _VERB_RESUMES.search(text, match.start()):
+            continue  # the main verb is in the tail: no cut here
         last = re.sub(r"\W", "", head.split()[-1]).lower() if head.split() else ""
         tail = {re.sub(r"\W", "", w).lower() for w in head.split()[-4:]}
         if re.match(r"\s(?:after|before|since)\b", text[match.start():]) and re.search(
@@ -602,6 +610,8 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
             n = len(head.split())
             if n > max_words:
                 break
+            if _VERB_RESUMES.search(text, match.start()):
+                continue
             last = re.sub(r"\W", "", head.split()[-1]).lower()
             tail = {re.sub(r"\W", "", w).lower() for w in head.split()[-4:]}
             if _LIST_TAIL.match(text, match.end()) and not _FINITE_STRICT.search(text, match.end()):
