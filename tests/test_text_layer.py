@@ -22,6 +22,8 @@ def sentences(text: str) -> list[str]:
 @pytest.mark.parametrize("text, expected", [
     ("A 4.6 magnitude quake hit. No one was hurt.", ["A 4.6 magnitude quake hit.", "No one was hurt."]),
     ("Army Spc. John Reed, 22, died. Dr. Lee said so.", ["Army Spc. John Reed, 22, died.", "Dr. Lee said so."]),
+    ("Vancouver police Const. Tim Fanning told reporters. Cllr. Ann Ray agreed.",
+     ["Vancouver police Const. Tim Fanning told reporters.", "Cllr. Ann Ray agreed."]),
     ("It ran until 2019.Short-format videos came later.", ["It ran until 2019.", "Short-format videos came later."]),
     ("He lives in the U.S. The firm agreed.", ["He lives in the U.S.", "The firm agreed."]),
     ("Frederick C. LaRue died on Jan. 5 at 5 p.m. Friday.", ["Frederick C. LaRue died on Jan. 5 at 5 p.m. Friday."]),
