@@ -439,3 +439,14 @@ def test_an_untitled_headline_is_not_cut_before_its_main_verb():
     card = analyze(text)
     assert card.headline.endswith("has died")
     assert "four decades" in card.headline
+
+
+def test_a_long_background_sentence_does_not_crowd_the_events_out_of_the_summary():
+    # a 53-word sentence on the town's history, fourth in the article, would fill the summary's budget
+    # by itself; the summary tells the lead and the short sentences of what happened instead
+    card = analyze(load(str(FIXTURES / "flood_background.txt")))
+    assert card.summary.startswith("Flooding forced the evacuation of 2,000 residents")
+    assert "cheese fair" not in card.summary
+    for fact in ("rescued 40 people", "three rest centres", "highest level on Wednesday"):
+        assert fact in card.summary, card.summary
+    assert len(card.summary.split()) <= 90
