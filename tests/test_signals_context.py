@@ -296,3 +296,10 @@ def test_word_model_evidence_names_content_words():
             assert "together" in last.note
         else:
             assert any(t not in stop for t in last.text.lower().split())
+
+
+def test_hundreds_of_thousands_is_not_a_toll_of_a_hundred():
+    text = "After the hurricane, it left hundreds of thousands of people displaced and many homes destroyed."
+    figures = find_figures(text)
+    assert not any(f.text.startswith("left hundred") for f in figures)
+    assert any(f.text.startswith("hundreds of thousands") and f.amount >= 1e5 for f in figures)
