@@ -303,3 +303,9 @@ def test_hundreds_of_thousands_is_not_a_toll_of_a_hundred():
     figures = find_figures(text)
     assert not any(f.text.startswith("left hundred") for f in figures)
     assert any(f.text.startswith("hundreds of thousands") and f.amount >= 1e5 for f in figures)
+
+
+def test_a_question_headline_counts_as_a_label():
+    body = "Immigration officers arrested 232 people in the Bay Area last week, the agency said."
+    asked = _signals(body, title="How Many Child Rapists Did a Sanctuary City Mayor Tip Off?")["headline_label"]
+    assert asked.value == 1.0 and "question" in asked.evidence[0].note
