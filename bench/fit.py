@@ -239,6 +239,8 @@ class ScoreModel:
     word_model: WordModel
     meta: dict = field(default_factory=dict)
     tone_models: dict[str, WordModel] | None = None
+    #: The stacked predictions on the rated training rows and their ratings (for a calibration step).
+    train_fit: tuple[np.ndarray, np.ndarray] | None = None
 
     def predict(self, x: np.ndarray, texts: list[str]) -> np.ndarray:
         return np.clip(self.features(x, texts) @ self.coef + self.intercept, 1, 10)
@@ -352,7 +354,7 @@ def fit_scores(measured: Measured, idx: np.ndarray, groups: list[str], anchors: 
         centre = float(np.mean(x @ coef + intercept))
         coef, intercept = coef * STRETCH, centre - STRETCH * (centre - intercept)
         meta["stretch"] = STRETCH
-        out[kind] = ScoreModel(names, coef, intercept, word, meta, tone)
+        out[kind] = ScoreModel(names, coef, intercept, word, meta, tone, (x @ coef + intercept, y))
     return out
 
 

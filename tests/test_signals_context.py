@@ -262,3 +262,50 @@ def test_strategic_shift_counts_the_event_not_the_background_or_a_sports_rivalry
     assert s.value >= 0.7 and {"AI race", "shift in Beijing's stance"} <= set(_evidence_texts(s))
     assert _signals(sport)["strategic_shift"].value == 0.0
     assert _signals(past)["strategic_shift"].value == 0.0
+
+
+def test_a_nickname_inside_a_name_is_not_scare_quotes():
+    body = "W. Mark Felt, the FBI's number two during Watergate, died on Thursday at 95, his family said."
+    named = _signals(body, title='Mark "Deep Throat" Felt dead at 95')
+    assert not any("Deep Throat" in e.text for e in named["headline_loudness"].evidence)
+    assert not any(e.note == "scare quotes" for e in named["framing"].evidence)
+    scare = _signals(body, title="Officials call the new rules a 'reform' of the bureau")["headline_loudness"]
+    assert any(e.note.startswith("scare quotes") for e in scare.evidence)
+
+
+def test_a_label_before_a_colon_in_the_headline_is_seen():
+    body = "The county health office said on Monday that two cases had been confirmed."
+    for title in ("Conspiracy: Officials Hid The Outbreak", "Officials Warn: Epidemic Could 'Explode'"):
+        label = _signals(body, title=title)["headline_label"]
+        assert label.value == 1.0 and label.evidence[0].text.endswith(":")
+    for title in ("Two cases confirmed in the county", "Last Updated: Monday, 28 November 2005"):
+        assert _signals(body, title=title)["headline_label"].value == 0.0
+
+
+def test_word_model_evidence_names_content_words():
+    from newsverdict.card.headline import FUNCTION_WORDS
+    from newsverdict.card.text import STOPWORDS
+
+    text = ("The national parliament passed a law on Thursday that raises the pension age for 30 million workers. "
+            "The president signed it into law the same day, and the opposition said it would fight the change.")
+    for name in ("impact_words", "hype_words"):
+        *words, last = _signals(text)[name].evidence
+        stop = FUNCTION_WORDS | STOPWORDS
+        assert words and all(any(t not in stop for t in e.text.lower().split()) for e in words)
+        if "function-word" in last.note:  # the function words' share comes last, summed, in one line
+            assert "together" in last.note
+        else:
+            assert any(t not in stop for t in last.text.lower().split())
+
+
+def test_hundreds_of_thousands_is_not_a_toll_of_a_hundred():
+    text = "After the hurricane, it left hundreds of thousands of people displaced and many homes destroyed."
+    figures = find_figures(text)
+    assert not any(f.text.startswith("left hundred") for f in figures)
+    assert any(f.text.startswith("hundreds of thousands") and f.amount >= 1e5 for f in figures)
+
+
+def test_a_question_headline_counts_as_a_label():
+    body = "Immigration officers arrested 232 people in the Bay Area last week, the agency said."
+    asked = _signals(body, title="How Many Child Rapists Did a Sanctuary City Mayor Tip Off?")["headline_label"]
+    assert asked.value == 1.0 and "question" in asked.evidence[0].note

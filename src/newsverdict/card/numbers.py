@@ -54,7 +54,7 @@ CASUALTY_RE = re.compile(
     rf"(?:were\s|have been\s|are\s|had been\s)?(?:reported\s|confirmed\s)?{CASUALTY_WORDS})"
     rf"|(?:{CASUALTY_WORDS}\s(?:of|at|to|rose to|reached|stands at|climbed to)\s(?P<num2>{_NUM}))"
     rf"|(?:(?:killing|killed|kills|injuring|injured|wounding|wounded|left)\s"
-    rf"(?:at least\s|more than\s|over\s|nearly\s|about\s|some\s|almost\s)?(?P<num3>{_NUM}|{_WORDNUM})"
+    rf"(?:at least\s|more than\s|over\s|nearly\s|about\s|some\s|almost\s)?(?P<num3>{_NUM}|{_WORDNUM})(?!\w)"
     rf"(?:\s(?:people|persons|civilians|soldiers|workers|children|passengers|residents|others))?)",
     re.I,
 )

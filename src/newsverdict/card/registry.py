@@ -62,8 +62,9 @@ SIGNALS: dict[str, SignalSpec] = {}
 IMPACT_PIPELINE = ("magnitude", "actors", "action_type", "scope", "durability", "certainty", "novelty",
                    "strategic_shift", "impact_words")
 HYPE_PIPELINE = ("sensational_language", "framing", "persuasion", "superlatives", "clickbait_headline",
-                 "headline_loudness", "speculation", "anonymous_sourcing", "attribution", "repetition",
-                 "propaganda_techniques", "tone_loaded", "tone_unverified", "tone_not_sober", "hype_words")
+                 "headline_loudness", "headline_label", "speculation", "anonymous_sourcing", "attribution",
+                 "repetition", "propaganda_techniques", "tone_loaded", "tone_unverified", "tone_not_sober",
+                 "hype_words")
 
 
 def signal(name: str, *, kind: Kind, family: str, plain_name: str, measures: str, evidence: str,
