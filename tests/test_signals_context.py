@@ -230,6 +230,22 @@ def test_the_lexicon_trie_matches_what_a_longest_first_alternation_matches():
     assert [m.group(0) for m in phrase_pattern(entries).finditer(text)][:3] == ["U.S.", "war on", "war"]
 
 
+@pytest.mark.parametrize("text", [
+    "The U.S. warned of a war on drugs; warnings won't stop the war. A state of emergency, the state said, "
+    "and a warning-light. Warn them: we won. WAR ON the anti-war state-of-emergency; war’s end, War.",
+    "STATE OF EMERGENCY declared: the state's war on u.s. soil, a warn_ing, war2, 2war, war-on, u.s.a. wars",
+    "War on drugs in İstanbul, the ſtate's war; warning in the state of emergency",  # letters re folds its own way
+    "",
+])
+def test_the_word_index_finds_what_the_phrase_pattern_finds(text):
+    from newsverdict.card.lexicons import PhraseIndex, phrase_pattern
+
+    pattern = phrase_pattern(frozenset({"war", "war on", "warn", "warning", "u.s.", "won", "state of emergency",
+                                        "state"}))
+    assert ([(m.span(), m.group(0)) for m in PhraseIndex(text).finditer(pattern)]
+            == [(m.span(), m.group(0)) for m in pattern.finditer(text)])
+
+
 def test_attribution_reads_sources_and_quotes():
     sourced = ('The ministry said on Monday that the bridge would reopen in May. "The repairs are finished," '
                'the minister told reporters. According to the transport agency, traffic will resume at dawn.')

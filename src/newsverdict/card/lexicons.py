@@ -356,6 +356,54 @@ def _trie_body(entries: Iterable[str]) -> str:
     return build(trie)
 
 
+#: A run of word characters: a phrase of a word list starts where one starts, and ends its first word with it.
+_WORD_RUN = re.compile(r"\w+")
+#: The letters that ``re`` equates with an ASCII letter when ignoring case but ``str.lower`` does not ('İ', 'ı',
+#: 'ſ' with 'i' and 's': checked over every code point). A text holding one is scanned the plain way.
+_FOLD_ODD = re.compile("[\u0130\u0131\u017f]")
+#: The phrase patterns (ASCII word lists whose entries start with a word character), each with the first words of
+#: its entries, lower-cased: "shock", "mercedes" (of "mercedes-benz"), "u" (of "u.s."), "world" (of "world's largest").
+_FIRST_WORDS: dict[re.Pattern[str], frozenset[str]] = {}
+
+
+class PhraseIndex:
+    """The matches of any phrase pattern in one text, found by trying the pattern only where one of its entries'
+    first words stands, instead of letting ``re`` try every position of the text.
+
+    The same matches as ``pattern.finditer(text)``, in the same order: a phrase pattern can only match where a
+    run of word characters starts (its look-behind forbids a word character before), and only where that whole
+    run is, ignoring case, the first word of one of its entries (after an entry's first word comes either a
+    non-word character of the entry or, at the entry's end, the look-ahead that forbids a word character). So
+    ``pattern.match`` at those positions, left to right and skipping any inside the previous match, finds what
+    ``finditer`` finds. One index of the text's words serves the ~20 word lists a card scans (the scans were
+    ~5 ms of an 800-word card; this way ~1 ms).
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.usable = not _FOLD_ODD.search(text)
+        self.words: dict[str, list[int]] = {}
+        if self.usable:
+            for m in _WORD_RUN.finditer(text):
+                self.words.setdefault(m.group(0).lower(), []).append(m.start())
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
+        """``pattern.finditer(self.text)``, faster for a phrase pattern."""
+        first = _FIRST_WORDS.get(pattern)
+        if first is None or not self.usable:
+            return pattern.finditer(self.text)
+        words = self.words
+        starts = sorted([at for word in first & words.keys() for at in words[word]])
+        found = []
+        end = 0
+        text, match = self.text, pattern.match
+        for at in starts:
+            if at >= end and (m := match(text, at)):
+                found.append(m)
+                end = m.end()
+        return found
+
+
 @cache
 def phrase_pattern(entries: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:
     """One compiled, case-insensitive, word-bounded pattern for a word list; the longest entry wins."""
@@ -363,7 +411,10 @@ def phrase_pattern(entries: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]
     # A leading \b changes nothing when every entry starts with a word character, but lets re skip
     # the positions inside words before it evaluates the look-behind (a third faster).
     edge = r"\b" if all(re.match(r"\w", e) for e in entries) else ""
-    return re.compile(rf"{edge}(?<![\w-])(?:{_trie_body(entries)})(?![\w-]|['’]\w)", re.I)
+    pattern = re.compile(rf"{edge}(?<![\w-])(?:{_trie_body(entries)})(?![\w-]|['’]\w)", re.I)
+    if edge and all(e.isascii() for e in entries):
+        _FIRST_WORDS[pattern] = frozenset(_WORD_RUN.match(e.lower()).group(0) for e in entries)  # type: ignore[union-attr]
+    return pattern
 
 
 def flat_phrase_pattern(entries: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:

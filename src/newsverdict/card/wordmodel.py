@@ -21,6 +21,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
+from operator import itemgetter
 from pathlib import Path
 
 #: Words of two letters or more, no digits: figures, dates and model numbers are measured by the
@@ -30,6 +31,14 @@ _TOKEN = re.compile(TOKEN_PATTERN)
 MODEL_FILE = "word_models.json.gz"
 #: What a model's linear score means: the rating itself, or its natural logarithm.
 TARGETS = ("linear", "log")
+
+
+_TERM = itemgetter(0)
+_CONTRIBUTION = itemgetter(1)
+
+
+def _size(contribution: tuple[str, float]) -> float:
+    return abs(contribution[1])
 
 
 def terms(text: str) -> Counter[str]:
@@ -71,11 +80,13 @@ class WordModel:
         """
         if tfidf is None:
             tfidf = self.tfidf(terms(text) if counts is None else counts)
-        coef = self.coef
-        contrib = [(t, w * coef.get(t, 0.0)) for t, w in tfidf.items()]
-        contrib = [c for c in contrib if c[1]]
-        contrib.sort(key=lambda c: (-abs(c[1]), c[0]))
-        return self.intercept + sum(c for _, c in contrib), contrib
+        get = self.coef.get
+        contrib = [(t, c) for t, w in tfidf.items() if (c := w * get(t, 0.0))]
+        # the order of the key (-|c|, term) from two stable sorts, without building a tuple per term (a quarter
+        # of the time of the five article-level models); the sum then adds the same floats in the same order
+        contrib.sort(key=_TERM)
+        contrib.sort(key=_size, reverse=True)  # reverse keeps equal sizes in term order
+        return self.intercept + sum(map(_CONTRIBUTION, contrib)), contrib
 
     def predict(self, text: str) -> float:
         return self.contributions(text)[0]
