@@ -439,3 +439,92 @@ def test_an_untitled_headline_is_not_cut_before_its_main_verb():
     card = analyze(text)
     assert card.headline.endswith("has died")
     assert "four decades" in card.headline
+
+
+# --- round 6 (prose8): whose claim, false analysis clauses, references without antecedent -------------------
+
+def test_a_partisan_pages_key_points_are_the_articles_claims_or_a_named_sources():
+    from newsverdict.card.prose import attribute_points
+
+    points = attribute_points([
+        "The price of a sanctuary city for illegal aliens is paid in abused children.",
+        "The suspect was released on bail on Tuesday, police said.",
+        "Sanctuary cities put their own children at risk every single day.",
+    ])
+    assert points[0] == "According to the article, the price of a sanctuary city for illegal aliens is paid in abused " \
+                        "children."
+    assert points[1] == "The suspect was released on bail on Tuesday, police said."  # the source is named
+    assert points[2] == "The article says: Sanctuary cities put their own children at risk every single day."
+    text = ("We must never forget what sanctuary cities really cost us. You will not hear it from the mainstream "
+            "media, but the price of a sanctuary city for illegal aliens is paid in abused children. Our leaders "
+            "refuse to listen to the families who have lost everything. The city council of Oakland voted to keep "
+            "its sanctuary ordinance in place despite the warnings. Officers arrested a man who had been deported "
+            "three times before the attack in the park. Why do we keep letting this happen to our own children? "
+            "The mayor of Oakland said the ordinance keeps the city safe for every resident. Federal officials "
+            "released figures showing more detainers were ignored in the city last year.")
+    card = analyze(text)
+    for point in card.key_points:
+        assert point.startswith(("The article says: ", "According to the article, ")) or " said" in point, point
+
+
+def test_a_fire_someone_set_is_no_disaster_and_a_quoted_show_name_is_no_shouting():
+    from newsverdict.card.prose import _quoted_name
+
+    text = ("A man was charged with arson on Monday after a fire destroyed the Wasilla Bible Church in Alaska. "
+            "Prosecutors said the 42-year-old set the fire with petrol shortly after midnight on Friday. "
+            "Nobody was inside the church when the fire broke out, officials said. "
+            "The damage to the building is estimated at about $1 million, the pastor said. "
+            "The man is due to appear in court again next month, a court spokesman said.")
+    card = analyze(text)
+    assert "disaster" not in card.analysis, card.analysis
+    assert _quoted_name("'Taradise'") and _quoted_name("“Taradise”")
+    assert not _quoted_name("“suspicious”") and not _quoted_name("Taradise")
+
+
+def test_a_figure_from_the_storys_past_is_not_its_stakes():
+    from newsverdict.card.prose import _past_figure
+
+    article = "In 2013 the jury spared him. In 1972 the house sold for $300,000. He was an $80,000-a-year expert."
+    assert _past_figure("$300,000", "In 1972 the house sold for $300,000.", article)
+    assert _past_figure("$80,000", "Nichols, 37, was an $80,000-a-year computer expert at UPS.", article)
+    assert not _past_figure("$5 million", "The county paid $5 million for the trial in 2013.", article)
+    assert not _past_figure("$5 million", "The county paid $5 million for the trial.", article)
+
+
+def test_a_time_told_from_another_sentence_is_no_key_point_nor_a_summary_opening():
+    from newsverdict.card.prose import _leans_back, _statement
+
+    for text in ("Later that year, the company moved its headquarters to Dublin.",
+                 "The next day police found the car abandoned near the border.",
+                 "Two weeks later, the council approved the plan for the new bridge."):
+        assert not _statement(text), text
+        assert _leans_back(text), text
+    assert _statement("The council approved the plan for the new bridge on Tuesday.")
+    assert not _leans_back("The day's events were reported by local television stations.")
+
+
+def test_a_surname_the_reader_has_not_met_is_written_in_full():
+    from newsverdict.card.prose import _full_names, introduce_names
+
+    article = ("Fulton Courthouse killer Brian Nichols was sentenced on Saturday. Nichols, 37, showed no emotion. "
+               "District Attorney Paul Howard said the jurors had failed. Jane Smith, his lawyer, left early. "
+               "Smith didn't return a call. Mr Smith had said he would appeal.")
+    names = _full_names(article)
+    assert names.get("Nichols") == "Brian" and names.get("Smith") == "Jane"
+    assert introduce_names("Smith didn't return a call.", names, "") == "Jane Smith didn't return a call."
+    # met already in the card, or with a title: left alone
+    assert introduce_names("Nichols showed no emotion.", names, "Brian Nichols was sentenced.") == \
+        "Nichols showed no emotion."
+    assert introduce_names("Mr Smith said he would appeal.", names, "") == "Mr Smith said he would appeal."
+    # two people of one surname: nobody is guessed
+    assert "Nichols" not in _full_names("Brian Nichols met Terry Nichols. Nichols said so.")
+
+
+def test_the_x_with_nothing_before_is_no_key_point():
+    from newsverdict.card.prose import _unknown_referent
+
+    assert _unknown_referent("The money for the operation came from the reelection campaign funds.",
+                             "five men were arrested inside the watergate offices.")
+    assert not _unknown_referent("The man was taken to hospital with minor injuries.",
+                                 "a man was arrested after a crash on the m1.")
+    assert not _unknown_referent("The company released a patch on Tuesday.", "microsoft warned of a flaw.")

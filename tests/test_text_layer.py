@@ -199,3 +199,17 @@ def test_a_caption_run_into_the_text_is_cut_off_and_a_lead_standfirst_keeps_its_
             "dominant colour of artworks through history They show orange has always been the most popular colour. ")
     sentences = [s.text for s in clean(Article(text=lead + FILLER)).sentences]
     assert sentences[1].endswith("through history.")
+
+
+def test_detokenised_quotes_initials_and_decimals_are_put_back():
+    text = normalize("Director Gary Ross will not direct ‘ Hunger Games ’ sequel. Her 'party girl ' reputation "
+                     "and the Academy Awards ' date. He lied to the U. S. Department, A. J. Smith said at 4: 30 a. m. "
+                     "(14. 1 rating / 33 share). She had a. 357 caliber revolver. He hit. 308 with 33 homers. "
+                     "“ I heard one employee screaming, ” Larson said. You whip ’em up.")
+    for kept in ("‘Hunger Games’", "'party girl' reputation", "Academy Awards' date", "U.S. Department",
+                 "A.J. Smith", "4:30 a.m.", "(14.1 rating", "a .357 caliber", "hit .308 with",
+                 "“I heard one employee screaming,” Larson", "You whip ’em up."):
+        assert kept in text, (kept, text)
+    # ordinary text is left alone: two sentences, the second opening on a figure
+    assert normalize("The vote was 52 to 48. 12 members abstained.") == "The vote was 52 to 48. 12 members abstained."
+    assert len(split_sentences(normalize("He hit. 308 with 33 homers. He also won."))) == 2

@@ -52,9 +52,21 @@ def _balanced_quotes(text: str, single: bool = True) -> bool:
 
 
 def _leans_back(text: str) -> bool:
-    """Opens with a pronoun or connective that needs the sentence before it."""
+    """Opens with a pronoun, a connective or a time told from another sentence ("Later that year", "The next
+    day") that needs the sentence before it."""
     first = re.sub(r"\W", "", re.sub(r"['’](?:s|d|ll|re|ve|m)$", "", text.split()[0])).lower() if text.split() else ""
-    return first in _DANGLING  # "He's had a long, strange career" leans back as "He" does
+    return first in _DANGLING or bool(_TIME_BACK.match(text))  # "He's had ..." leans back as "He" does
+
+
+#: A time told from an earlier sentence: "Later that year, ...", "The next day ...", "Two days later, ...".
+_TIME_BACK = re.compile(
+    r"^(?:(?:Later|Earlier) (?:that|this|the same) (?:day|night|morning|afternoon|evening|week|month|year|season)|"
+    r"(?:That|The same|The next|The following|The previous|The day|The night) (?:day|night|morning|afternoon|evening|"
+    r"week|weekend|month|year|season|summer|winter|spring|autumn|fall|time)|The day (?:before|after)|"
+    r"(?:A|One|Two|Three|Four|Five|Six|Several|A few|Some|\d+) (?:days?|nights?|weeks?|months?|years?|hours?|"
+    r"minutes?) (?:later|after(?:wards?)?|earlier|before)\b|(?:Days|Weeks|Months|Years|Hours|Minutes|Moments|Soon) "
+    r"(?:later|after(?:wards?)?)|Shortly (?:after|before)(?:wards?)?,|After(?:wards?)?,|At the time,|By then,|"
+    r"Since then,|Until then,|Back then,|By that time,)")
 
 
 _REFERS_BACK = re.compile(
@@ -271,7 +283,8 @@ def _statement(sentence: str) -> bool:
         return False  # a figure cut off from its point: "290 hitter, it'll be ..." (". 290" in ECB+ texts)
     if _IMPERATIVE.match(text) or _COMMENT_OPENER.match(text) or _APPEAL.search(text):
         return False  # the writer telling the reader what to do, or commenting, is no statement of news
-    if first in _DANGLING or first in _FIRST_PERSON or _REFERS_BACK.match(text) or _dangling_pronoun(text):
+    if (first in _DANGLING or first in _FIRST_PERSON or _REFERS_BACK.match(text) or _TIME_BACK.match(text)
+            or _dangling_pronoun(text)):
         return False
     if re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I):
         return False
@@ -775,6 +788,9 @@ def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
             score -= 0.1  # trimmed: prefer sentences that fit whole
         candidates.append((-score, i, text))
     candidates.sort()
+    if summary or clean.title:  # "The money for the operation came from ...": which money, which operation?
+        known = f"{clean.title} {summary}".lower()
+        candidates = [c for c in candidates if not _unknown_referent(c[2], known)]
     points: list[str] = []
     repeated = 0
     for allow_repeat in (False, True):
@@ -800,6 +816,94 @@ def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
                 repeated += repeats_summary
     order = {text: i for _, i, text in candidates}
     return sorted(points, key=lambda t: order.get(t, 0))
+
+
+#: A statement that names whose claim it is: a reporting verb outside quotation marks after a named source or a
+#: noun ("Khecharem also said: ...", "..., police said.", "according to the Sun-Sentinel", "Snipes' office has
+#: admitted ..."). On a partisan or opinion page such a statement is the source's, not the card's; the writer's
+#: own claims are not ("The price of a sanctuary city for illegal aliens is paid in abused children.").
+_REPORTED = re.compile(r"\b(?!(?:I|We|You|we|you|i)\b)[A-Za-z][\w.'’-]*(?:\s(?:also|has|have|had|later|previously|"
+                       r"publicly|then|was|were))?\s(?:said|says|told|tells|reported|reports|claimed|claims|wrote|"
+                       r"writes|announced|stated|testified|alleged|admitted|insisted|argued|warned|confirmed|"
+                       r"acknowledged|declared|tweeted|added)\b|"
+                       r"\b(?i:according to|as reported by) (?!(?i:the (?:article|piece|writer|author))\b)\w")
+
+
+def _reported(text: str) -> bool:
+    """The statement names its source with a reporting verb outside any quotation."""
+    return bool(_REPORTED.search(_QUOTED_SPAN.sub(" \" \" ", text)))
+
+
+#: A person's full name: a first name and a surname ("Brian Nichols", "Mary-Kate O'Neil").
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ((?:Mc|Mac|O['’])?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)"
+                        r"\b(?! [A-Z])")
+#: Capitalised words before a surname that are no first name: titles, ranks, determiners, days, months, places.
+_NOT_FIRST_NAME = frozenset(
+    """the a an and but or of in on at for to by with from as if when after before this that these those his her
+    their its our my your mr mrs ms dr prof sir lord lady dame president vice chancellor minister senator sen
+    governor gov mayor judge justice officer detective det sergeant sgt constable const chief captain capt
+    lieutenant lt general gen colonel col major coach manager father brother sister saint st mount mt lake fort
+    new north south east west upper lower great little old san santa los las el la le de van von al
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december police prime deputy rep representative secretary attorney agent
+    doctor nurse pastor pope rev reverend king queen prince princess duke duchess count earl baron""".split())
+#: A surname used as a person's: "Nichols, 37,", "Nichols said", "Mr Nichols".
+_PERSON_CUE = r"(?:\b{0}, \d{{1,3}},|\b{0} (?:said|says|told|added|was|is|has|had)\b|\b(?:Mr|Ms|Mrs|Dr)\.? {0}\b)"
+
+
+def _full_names(text: str) -> dict[str, str]:
+    """Surname -> first name, for the people the article names in full, where one first name goes with the
+    surname (two Nicholses leave "Nichols" alone) and the surname is used as a person's."""
+    firsts: dict[str, set[str]] = {}
+    for m in _FULL_NAME.finditer(text):
+        first, last = m.groups()
+        if first.lower() in _NOT_FIRST_NAME or last.lower() in _NOT_FIRST_NAME or last.lower() in STOPWORDS:
+            continue
+        firsts.setdefault(last, set()).add(first)
+    return {last: next(iter(f)) for last, f in firsts.items()
+            if len(f) == 1 and re.search(_PERSON_CUE.format(re.escape(last)), text)}
+
+
+def introduce_names(text: str, names: dict[str, str], known: str) -> str:
+    """``text`` with the first bare surname of a person whose full name the reader has not met (in ``known``:
+    the title, the summary, the key points before) written in full: "Smith didn't return a call." ->
+    "Jane Smith didn't return a call." (issue 9, round 6: a surname with no antecedent)."""
+    seen = known + " " + text
+    for last, first in names.items():
+        if f"{first} {last}" in seen:
+            continue
+        m = re.search(rf"\b{re.escape(last)}\b(?! [A-Z])", text)
+        if m is None:
+            continue
+        before = text[max(0, m.start() - 20): m.start()].split()
+        if before and (before[-1][:1].isupper() or before[-1].rstrip(".").lower() in _NOT_FIRST_NAME):
+            continue  # "Mr Nichols", "Brian Nichols", "Judge Nichols": introduced or titled
+        text = text[: m.start()] + f"{first} " + text[m.start():]
+        seen = known + " " + text
+    return text
+
+
+#: The openings the card uses to give a partisan or opinion page's claim to the article.
+_ATTRIBUTION_PREFIX = re.compile(r"^(?:According to the article, |The article (?:says|claims|argues): )")
+
+
+def attribute_points(points: list[str]) -> list[str]:
+    """Key points of a page whose claims are its own (high hype, or an opinion piece), each told as the
+    article's unless it already names its source with a reporting verb."""
+    return [p if _reported(p) or _ATTRIBUTION_PREFIX.match(p) else _attribute(p) for p in points]
+
+
+#: A definite subject that refers back to something the sentence does not name: "The money for the operation ...",
+#: "The man was ...", "The attack is ...". The company, the club or the team stand for the article's subject.
+_DEFINITE_BACK = re.compile(r"^The (money|operation|attack|plan|scheme|program(?:me)?|investigation|probe|group|"
+                            r"agency|man|woman|boy|girl|victim|suspect|couple|incident|project|raid|bill|measure|"
+                            r"proposal|fight|trial|case|shooting|crash|fire|blast|explosion|study|survey|report)\b")
+
+
+def _unknown_referent(point: str, known: str) -> bool:
+    """``point`` opens on "The <noun>" that neither the title nor the summary (``known``, lower case) has named."""
+    m = _DEFINITE_BACK.match(point)
+    return bool(m) and not re.search(rf"\b{m.group(1)}\b", known)
 
 
 def key_points_note(points: list[str], n: int = 3) -> str:
@@ -985,10 +1089,20 @@ def _event_kind(clean: CleanArticle, development: str, opinion: bool | None = No
     if is_opinion(clean) if opinion is None else opinion:
         return "opinion piece"
     for name, pattern in _EVENT_KINDS:
-        if any(not _in_a_list(development, m) and not _in_a_name(development, m)
-               for m in pattern.finditer(development)):
+        found = [m for m in pattern.finditer(development) if not _in_a_list(development, m)
+                 and not _in_a_name(development, m)]
+        if name == "disaster" and found and all(m.group().lower() in {"fire", "blaze"} for m in found) \
+                and _SET_FIRE.search(development):
+            continue  # a fire set, or one that a court or the police deal with, is a crime or a court case
+        if found:
             return name
     return ""
+
+
+#: A fire someone set, or one in a case before the police or a court: "charged with arson after a fire".
+_SET_FIRE = re.compile(r"\b(?:arson\w*|set (?:a )?fire|sets? (?:\w+ )?(?:alight|ablaze)|setting (?:a )?fire|"
+                       r"torched|fire-?bomb\w*|charged|convicted|sentenced|guilty|court|trial|jury|arrested|"
+                       r"suspect(?:ed)?)\b", re.I)
 
 
 def _in_a_name(text: str, match: re.Match) -> bool:
@@ -1069,12 +1183,30 @@ def _figures(signals: list[Signal], clean: CleanArticle) -> list[str]:
             continue
         if e.note.startswith("count") and not (_UNIT_AFTER_NUMBER.search(text) or re.search(r"[a-z]{3}", text)):
             continue
-        if _not_a_quantity(text, clean.sentences[e.sentence].text if e.sentence < len(clean.sentences) else ""):
+        sentence = clean.sentences[e.sentence].text if e.sentence < len(clean.sentences) else ""
+        if _not_a_quantity(text, sentence) or _past_figure(text, sentence, clean.text):
             continue
         real.append(e)
     # the lead's real quantities first: filtering after choosing the lead would leave none where the lead
     # holds only model numbers and units and the story's sums come later
     return [e.text.strip() for e in _lead_first(real, clean)]
+
+
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-3]\d)\b")
+#: A person's pay, told as who they were: "Nichols, 37, was an $80,000-a-year computer expert".
+_SALARY = re.compile(r"\b(?:was|were|had been) (?:an? )?[$£€]\s?[\d,.]+\s?(?:m|k|million)?(?:-a-| a | per )year\b")
+
+
+def _past_figure(figure: str, sentence: str, article: str) -> bool:
+    """A figure from the story's past, not its stakes: a sentence dated years before the article's latest year
+    ("In 1972 the house sold for $300,000") or a person's former pay ("was an $80,000-a-year computer expert")."""
+    if figure in sentence and _SALARY.search(sentence):
+        return True
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    if not years:
+        return False
+    latest = max(int(y) for y in _YEAR.findall(article))
+    return max(years) < latest
 
 
 #: The word after a counted number must be what is counted: a plural, a collective, or an amount word.
@@ -1189,6 +1321,7 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
         if s.name in _QUOTED_DRIVERS:
             words = [e.text for e in s.evidence if e.sentence is not None and e.direction == "raises"
                      and len(e.text) < 60 and not _is_acronym(e.text) and not _is_title(e.text)
+                     and not _quoted_name(e.text)
                      and not _quoted_in(clean, e.sentence, e.text)]
             quoted = _quote(words, 3)
             if not quoted:
@@ -1242,6 +1375,13 @@ def _is_title(text: str) -> bool:
     words = text.strip("\"“”'‘’ ()").split()
     return len(words) >= 2 and all(w[:1].isupper() or w.lower() in _TITLE_WORDS for w in words) \
         and not text.strip("\"“”'‘’ ()").isupper()
+
+
+def _quoted_name(text: str) -> bool:
+    """A capitalised word or title in quotation marks ("'Taradise'", a reality show's name) names something; it is
+    no scare quote, whatever the framing signal counted."""
+    inner = text.strip("\"“”'‘’ ")
+    return text[:1] in "\"“‘'" and inner[:1].isupper() and len(inner.split()) <= 4
 
 
 def _is_acronym(text: str) -> bool:
@@ -1319,7 +1459,21 @@ def write(clean: CleanArticle, signals: list[Signal], scores: Scores) -> Prose:
         more = key_points(clean, signals, summary=shorter, features=features)
         if len(more) > len(points):
             chosen, summary, points = chosen[:keep], shorter, more
-    if attributed(clean, scores, opinion) and chosen:
-        summary = _attribute(summary)
-    return Prose(analysis=analyze_prose(clean, signals, scores, points, opinion), summary=summary, key_points=points,
+    # a surname the reader meets first in a key point or the summary is written in full there
+    names = _full_names(clean.text)
+    if names:
+        known = clean.title or ""
+        summary = introduce_names(summary, names, known) if chosen else summary
+        named = []
+        for point in points:
+            named.append(introduce_names(point, names, " ".join([known, summary, *named])))
+        points = named
+    if attributed(clean, scores, opinion):
+        if chosen:
+            summary = _attribute(summary)
+        # the writer's claims in the key points are the article's too, not the card's (issue 9, round 6)
+        told = attribute_points(points)
+    else:
+        told = points
+    return Prose(analysis=analyze_prose(clean, signals, scores, points, opinion), summary=summary, key_points=told,
                  key_points_note=key_points_note(points))
