@@ -528,3 +528,18 @@ def test_the_x_with_nothing_before_is_no_key_point():
     assert not _unknown_referent("The man was taken to hospital with minor injuries.",
                                  "a man was arrested after a crash on the m1.")
     assert not _unknown_referent("The company released a patch on Tuesday.", "microsoft warned of a flaw.")
+
+
+def test_the_kind_of_event_comes_from_what_happened_in_a_title_case_headline_too():
+    from newsverdict.card.prose import _event_kind
+
+    class NoSentences:
+        sentences = ()
+
+    kinds = {d: _event_kind(NoSentences, d, opinion=False) for d in (
+        "Earthquake Levels Villages on Iranian Island of Qeshm",  # title case: every word runs into a capital
+        "Aftershocks jolt Iran's Qeshm island, death toll rises to 10",
+        "Sacked worker shoots ex-colleagues",  # a shooting, not a departure
+        "A man was charged with arson after a fire destroyed a church",
+        "Senate Candidate Says Taxes Are Too High")}
+    assert list(kinds.values()) == ["disaster", "disaster", "crime", "crime", ""], kinds

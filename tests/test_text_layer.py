@@ -213,3 +213,9 @@ def test_detokenised_quotes_initials_and_decimals_are_put_back():
     # ordinary text is left alone: two sentences, the second opening on a figure
     assert normalize("The vote was 52 to 48. 12 members abstained.") == "The vote was 52 to 48. 12 members abstained."
     assert len(split_sentences(normalize("He hit. 308 with 33 homers. He also won."))) == 2
+
+
+def test_msgr_is_a_title_before_a_name():
+    text = "He met Msgr. Carlo Vigano in Rome on Friday. It went well."
+    assert [text[a:b] for a, b in split_sentences(text)] == ["He met Msgr. Carlo Vigano in Rome on Friday.",
+                                                              "It went well."]

@@ -987,7 +987,7 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("study", r"\b(?:study|research|researchers|scientists)\b[^.]{0,40}\b(?:revealed|reveals|found|finds|shows?|"
                   r"showed|suggests?|suggested)\b"),
         ("war or armed conflict", r"\b(?:war|invasion|invaded|airstrikes?|missiles?|troops|shelling|ceasefire)\b"),
-        ("disaster", r"\b(?:earthquake|quake|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|"
+        ("disaster", r"\b(?:earthquake|quake|aftershocks?|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|"
                      r"eruption|landslide|avalanche|tornado|storm|blaze|(?<!opened )(?<!open )(?<!opens )fire|"
                      r"explosion)\b(?!-)"),
         ("court case", r"\b(?:court|jury|judge|verdict|convicted|sentenced|(?:death|prison|jail) sentence|pleaded|"
@@ -995,7 +995,8 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                        r"lawsuit|sued|indicted|prosecutors?)\b"),
         ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|(?:was|were|been|being|fatally|police|people|teen|"
                   r"man|woman|boy|girl) shot|shot (?:by|to death|dead|and killed|him|her|them|at|\d+|(?-i:[A-Z])\w*)|"
-                  r"stabbed|robbery|suspect|manslaughter|"
+                  r"stabbed|robbery|suspect|manslaughter|gunm[ae]n|opened fire|shoots|"
+                  r"(?<!film )(?<!movie )(?:mass |fatal |deadly |workplace |school )?shooting|"
                   r"assault(?:ed)?|kidnapp(?:ed|ing))\b"),
         ("accident", r"\b(?:crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell)\b"),
         ("election", r"\b(?:election|elected|re-elected|ballots?|referendum|polling day)\b"),
@@ -1110,10 +1111,16 @@ def _in_a_name(text: str, match: re.Match) -> bool:
     title ("... sequel ‘ Catching Fire ’", a film, not a fire), is part of a name or a title."""
     if not match.group()[:1].isupper():
         return False
-    if re.match(r"\s+[A-Z][a-z]", text[match.end():]):
-        return True
+    if re.match(r"\s+[A-Z][a-z]", text[match.end():]) and not _title_cased(text):
+        return True  # in a title-case headline ("5.9 Earthquake Jolts Iran") every word runs into a capital
     # inside a quoted title ("sequel ‘ Catching Fire ’"); a title-case headline ("Man Charged With Murder") is no name
     return bool(re.search(r"(?:[‘“]|(?:^|(?<=\s))[\"'](?=\S))\s*(?:[A-Z][\w-]*\s+)+$", text[: match.start()]))
+
+
+def _title_cased(text: str) -> bool:
+    """A headline in title case: four in five of its words of four letters or more are capitalised."""
+    long = [w for w in re.findall(r"[A-Za-z’']+", text) if len(w) >= 4]
+    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
 
 
 #: The writer speaking to the reader: first or second person outside quotation marks, or a question.

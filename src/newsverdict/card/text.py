@@ -12,7 +12,8 @@ TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 #: ("Dr.", "Army Spc.", "Gen.") and a few that always take a following word ("vs.", "approx.").
 _TITLES = frozenset(
     """mr mrs ms mx dr prof sen sens rep reps gov gen lt col sgt capt cpl cpt pvt pfc spc maj adm cmdr
-    cdr brig det insp supt const ofc cllr amb asst atty rev fr hon pres messrs mme mlle vs v fig figs nos approx dept
+    cdr brig det insp supt const ofc cllr amb asst atty rev fr msgr hon pres messrs mme mlle vs v fig figs nos approx
+    dept
     est cf""".split()
 )
 #: Abbreviations that may also close a sentence ("... in the U.S. The company ..."): a full stop
