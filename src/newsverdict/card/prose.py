@@ -52,20 +52,20 @@ def _balanced_quotes(text: str, single: bool = True) -> bool:
 
 
 def _leans_back(text: str) -> bool:
-    """Opens with a pronoun, a connective or a time told from another sentence ("Later that year", "The next
-    day") that needs the sentence before it."""
+    """Opens with a pronoun or connective that needs the sentence before it."""
     first = re.sub(r"\W", "", re.sub(r"['’](?:s|d|ll|re|ve|m)$", "", text.split()[0])).lower() if text.split() else ""
-    return first in _DANGLING or bool(_TIME_BACK.match(text))  # "He's had ..." leans back as "He" does
+    return first in _DANGLING  # "He's had a long, strange career" leans back as "He" does
 
 
-#: A time told from an earlier sentence: "Later that year, ...", "The next day ...", "Two days later, ...".
+#: A time told from an earlier sentence: "Later that year, ...", "The next day ...", "Two days later, ..." (a key
+#: point stands alone; the summary's own order is left to its selection).
 _TIME_BACK = re.compile(
     r"^(?:(?:Later|Earlier) (?:that|this|the same) (?:day|night|morning|afternoon|evening|week|month|year|season)|"
     r"(?:That|The same|The next|The following|The previous|The day|The night) (?:day|night|morning|afternoon|evening|"
     r"week|weekend|month|year|season|summer|winter|spring|autumn|fall|time)|The day (?:before|after)|"
     r"(?:A|One|Two|Three|Four|Five|Six|Several|A few|Some|\d+) (?:days?|nights?|weeks?|months?|years?|hours?|"
-    r"minutes?) (?:later|after(?:wards?)?|earlier|before)\b|(?:Days|Weeks|Months|Years|Hours|Minutes|Moments|Soon) "
-    r"(?:later|after(?:wards?)?)|Shortly (?:after|before)(?:wards?)?,|After(?:wards?)?,|At the time,|By then,|"
+    r"minutes?) (?:later|after(?:wards?)?,|earlier|before,)|(?:Days|Weeks|Months|Years|Hours|Minutes|Moments|Soon) "
+    r"(?:later|afterwards?)\b|Shortly (?:after|before)(?:wards?)?,|After(?:wards?)?,|At the time,|By then,|"
     r"Since then,|Until then,|Back then,|By that time,)")
 
 
@@ -860,8 +860,14 @@ def _full_names(text: str) -> dict[str, str]:
         if first.lower() in _NOT_FIRST_NAME or last.lower() in _NOT_FIRST_NAME or last.lower() in STOPWORDS:
             continue
         firsts.setdefault(last, set()).add(first)
-    return {last: next(iter(f)) for last, f in firsts.items()
-            if len(f) == 1 and re.search(_PERSON_CUE.format(re.escape(last)), text)}
+    names = {}
+    for last, f in firsts.items():
+        first = next(iter(f))
+        # a first name is never written in lower case ("Both Weitz and ..." names no "Both")
+        if len(f) == 1 and re.search(_PERSON_CUE.format(re.escape(last)), text) \
+                and not re.search(rf"\b{first.lower()}\b", text):
+            names[last] = first
+    return names
 
 
 def introduce_names(text: str, names: dict[str, str], known: str) -> str:
@@ -1469,7 +1475,7 @@ def write(clean: CleanArticle, signals: list[Signal], scores: Scores) -> Prose:
     # a surname the reader meets first in a key point or the summary is written in full there
     names = _full_names(clean.text)
     if names:
-        known = clean.title or ""
+        known = clean.title or headline(clean)
         summary = introduce_names(summary, names, known) if chosen else summary
         named = []
         for point in points:
