@@ -544,3 +544,10 @@ def test_the_kind_of_event_comes_from_what_happened_in_a_title_case_headline_too
         "A man was charged with arson after a fire destroyed a church",
         "Senate Candidate Says Taxes Are Too High")}
     assert list(kinds.values()) == ["disaster", "disaster", "crime", "crime", ""], kinds
+
+
+def test_the_writers_own_i_outside_a_quotation_is_no_key_point():
+    from newsverdict.card.prose import _statement
+
+    assert not _statement("When I first cited the “prophecy of Fatima” in 2016, few readers believed it.")
+    assert _statement("Police said the man was “not known to us” before the attack on Friday.")

@@ -219,3 +219,8 @@ def test_msgr_is_a_title_before_a_name():
     text = "He met Msgr. Carlo Vigano in Rome on Friday. It went well."
     assert [text[a:b] for a, b in split_sentences(text)] == ["He met Msgr. Carlo Vigano in Rome on Friday.",
                                                               "It went well."]
+
+
+def test_a_dateline_with_any_outlet_in_brackets_is_furniture():
+    text, removed = strip_inline_furniture("LAS VEGAS (INTELLIHUB) — The Las Vegas police said the gunman acted alone.")
+    assert text == "The Las Vegas police said the gunman acted alone." and removed == 1

@@ -288,8 +288,8 @@ def _statement(sentence: str) -> bool:
         return False
     if re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I):
         return False
-    if not re.search(r"[\"“”]", text) and re.search(r"\b(?:you|your|I|I'm|I've|we|We|our|Our|us)\b", text):
-        return False  # speech without its quotation marks or its speaker
+    if re.search(r"\b(?:you|your|I|I'm|I've|we|We|our|Our|us)\b", _QUOTED_SPAN.sub(" ", text)):
+        return False  # speech without its quotation marks or its speaker, or the writer's "When I first cited ..."
     if first in _FRONTED and "," in text and not _FINITE.search(text.split(",", 1)[1]):
         return False  # "With Assange now trapped in the embassy, Harding."; "As a back-up plan ..., yes."
     return _main_verb(text) and not _dangling_object(text)
