@@ -451,9 +451,13 @@ def test_a_partisan_pages_key_points_are_the_articles_claims_or_a_named_sources(
         "The suspect was released on bail on Tuesday, police said.",
         "Sanctuary cities put their own children at risk every single day.",
     ])
-    assert points[0] == "According to the article, the price of a sanctuary city for illegal aliens is paid in abused " \
-                        "children."
+    assert points[0] == ("According to the article, the price of a sanctuary city for illegal aliens is paid in "
+                         "abused children.")
     assert points[1] == "The suspect was released on bail on Tuesday, police said."  # the source is named
+    assert attribute_points(["One insider, who spoke on condition of anonymity, said things were tense."]) == \
+        ["One insider, who spoke on condition of anonymity, said things were tense."]
+    assert attribute_points(["Nothing has been confirmed, but fans are already in a total frenzy."]) == \
+        ["The article says: Nothing has been confirmed, but fans are already in a total frenzy."]
     assert points[2] == "The article says: Sanctuary cities put their own children at risk every single day."
     text = ("We must never forget what sanctuary cities really cost us. You will not hear it from the mainstream "
             "media, but the price of a sanctuary city for illegal aliens is paid in abused children. Our leaders "
@@ -489,6 +493,11 @@ def test_a_figure_from_the_storys_past_is_not_its_stakes():
     assert _past_figure("$80,000", "Nichols, 37, was an $80,000-a-year computer expert at UPS.", article)
     assert not _past_figure("$5 million", "The county paid $5 million for the trial in 2013.", article)
     assert not _past_figure("$5 million", "The county paid $5 million for the trial.", article)
+    # a target is no history: "by 2027" in an article that also names 2031
+    assert not _past_figure("63%", "Under the law, producers must collect 63% of portable batteries by 2027.",
+                            "The targets take effect from 2031. Producers must collect 63% by 2027.")
+    assert _past_figure("$300,000", "In August 2017, Imran was charged before wiring $300,000 to Pakistan.",
+                        "The case came to court in 2018. In August 2017, Imran was charged.")
 
 
 def test_a_time_told_from_another_sentence_is_no_key_point():

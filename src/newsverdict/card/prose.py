@@ -822,7 +822,8 @@ def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
 #: noun ("Khecharem also said: ...", "..., police said.", "according to the Sun-Sentinel", "Snipes' office has
 #: admitted ..."). On a partisan or opinion page such a statement is the source's, not the card's; the writer's
 #: own claims are not ("The price of a sanctuary city for illegal aliens is paid in abused children.").
-_REPORTED = re.compile(r"\b(?!(?:I|We|You|we|you|i)\b)[A-Za-z][\w.'’-]*(?:\s(?:also|has|have|had|later|previously|"
+_REPORTED = re.compile(r"\b(?!(?:I|We|You|we|you|i|been|be|being|not|is|are|was|were|has|have|had|never)\b)"
+                       r"[A-Za-z][\w.'’-]*,?(?:\s(?:also|has|have|had|later|previously|"
                        r"publicly|then|was|were))?\s(?:said|says|told|tells|reported|reports|claimed|claims|wrote|"
                        r"writes|announced|stated|testified|alleged|admitted|insisted|argued|warned|confirmed|"
                        r"acknowledged|declared|tweeted|added)\b|"
@@ -1206,6 +1207,12 @@ def _figures(signals: list[Signal], clean: CleanArticle) -> list[str]:
 
 
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-3]\d)\b")
+#: A date told as when something happened ("In January 2017, Imran wired ..."), a past tense, a future.
+_DATED_PAST = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]ack in)\s(?:(?:early|late|mid-?)\s?)?(?:[A-Z][a-z]+\s)?"
+                         r"(?:\d{1,2},?\s)?((?:19[5-9]|20[0-3])\d)\b")
+_PAST_VERB = re.compile(r"\b(?:was|were|had|did|sold|paid|bought|won|lost|spent|[a-z]{3,}ed)\b")
+_FUTURE = re.compile(r"\b(?:will|would|must|shall|by|from|until)\s(?:(?:the\s)?(?:end\s)?(?:of\s)?)?"
+                     r"(?:(?:19|20)\d\d|[A-Z][a-z]+ (?:19|20)\d\d)|\b(?:will|must|shall)\b")
 #: A person's pay, told as who they were: "Nichols, 37, was an $80,000-a-year computer expert".
 _SALARY = re.compile(r"\b(?:was|were|had been) (?:an? )?[$£€]\s?[\d,.]+\s?(?:m|k|million)?(?:-a-| a | per )year\b")
 
@@ -1215,11 +1222,10 @@ def _past_figure(figure: str, sentence: str, article: str) -> bool:
     ("In 1972 the house sold for $300,000") or a person's former pay ("was an $80,000-a-year computer expert")."""
     if figure in sentence and _SALARY.search(sentence):
         return True
-    years = [int(y) for y in _YEAR.findall(sentence)]
-    if not years:
-        return False
-    latest = max(int(y) for y in _YEAR.findall(article))
-    return max(years) < latest
+    dated = [int(y) for y in _DATED_PAST.findall(sentence)]
+    if not dated or _FUTURE.search(sentence) or not _PAST_VERB.search(sentence):
+        return False  # "must collect 63% of batteries by 2027": a target, not history
+    return max(int(y) for y in _YEAR.findall(sentence)) < max(int(y) for y in _YEAR.findall(article))
 
 
 #: The word after a counted number must be what is counted: a plural, a collective, or an amount word.
