@@ -496,12 +496,13 @@ def analysis_defects(analysis: str, signals: dict[str, dict]) -> Counter:
 _KIND_EVENT = {
     "war or armed conflict": r"war|invasion|invaded|invade[sd]?|airstrikes?|missiles?|troops|shelling|ceasefire|"
                              r"fighting|offensive|bomb(?:ed|ing)s?",
-    "disaster": r"earthquake|quake|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|eruption|landslide|"
-                r"avalanche|tornado|storm|blaze|fire|explosion|exploded",
+    "disaster": r"earthquake|quake|aftershocks?|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|eruption|"
+                r"landslide|avalanche|tornado|storm|blaze|fire|explosion|exploded",
     "court case": r"court|jury|verdict|convicted|sentenced|pleaded|guilty|acquitted|trial|lawsuit|sued|indicted|"
                   r"prosecutors?|ruled|ruling|judge (?:ruled|ordered|said|found|rejected|dismissed|blocked)",
     "crime": r"arrested|arrests?|charged|murder(?:ed)?|killed|shot|stabbed|robbery|heist|stole|stolen|suspects?|"
-             r"manslaughter|assault(?:ed)?|kidnapp(?:ed|ing)|attack(?:ed)?|police (?:said|say|have|are|were)",
+             r"manslaughter|assault(?:ed)?|kidnapp(?:ed|ing)|attack(?:ed)?|police (?:said|say|have|are|were)|"
+             r"gunm[ae]n|kills|shoots|shooting|opened fire|opens fire",
     "accident": r"crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell|fall",
     "election": r"election|elected|re-elected|ballots?|referendum|polling day|vote[sd]?|voting",
     "trade decision": r"imports?|exports?|tariffs?|sanctions|trade deal|embargo",
@@ -590,7 +591,7 @@ def kind_from_keywords(analysis: str, article: str) -> bool:
         after = development[m.end():]
         if _HYPOTHETICAL.search(development[max(0, m.start() - 40):m.start()]):
             continue  # "would rather have a referendum", "to force a second referendum": not what happened
-        if m.group()[:1].isupper() and re.match(r"\s+[A-Z][a-z]", after) and not development.istitle():
+        if m.group()[:1].isupper() and re.match(r"\s+[A-Z][a-z]", after) and not _title_case_line(development):
             continue  # part of a name or title: "Senate Judiciary Committee", "Judge Brett Kavanaugh"
         if m.group()[:1].isupper() and re.match(r"\s+(?:Of|Candidate|Nominee|Committee|[A-Z][a-z]+ [A-Z])", after):
             continue
@@ -598,6 +599,12 @@ def kind_from_keywords(analysis: str, article: str) -> bool:
             continue  # a quoted title: "sequel ‘ Catching Fire ’" is a film, not a fire
         return False
     return True
+
+
+def _title_case_line(text: str) -> bool:
+    """A headline in title case ("Driver Charged In Fatal Queens Hit & Run"): four in five long words capitalised."""
+    long = [w for w in re.findall(r"[A-Za-z’']+", text) if len(w) >= 4]
+    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
 
 
 #: A poll's or study's finding: what happened is the survey, whatever it asked about.
