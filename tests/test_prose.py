@@ -538,6 +538,7 @@ def test_the_x_with_nothing_before_is_no_key_point():
     assert not _unknown_referent("The man was taken to hospital with minor injuries.",
                                  "a man was arrested after a crash on the m1.")
     assert not _unknown_referent("The company released a patch on Tuesday.", "microsoft warned of a flaw.")
+    assert not _unknown_referent("The fire brigade said the bodies were found in the bank.", "a march in athens.")
 
 
 def test_the_kind_of_event_comes_from_what_happened_in_a_title_case_headline_too():

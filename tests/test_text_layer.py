@@ -205,9 +205,10 @@ def test_detokenised_quotes_initials_and_decimals_are_put_back():
     text = normalize("Director Gary Ross will not direct ‘ Hunger Games ’ sequel. Her 'party girl ' reputation "
                      "and the Academy Awards ' date. He lied to the U. S. Department, A. J. Smith said at 4: 30 a. m. "
                      "(14. 1 rating / 33 share). She had a. 357 caliber revolver. He hit. 308 with 33 homers. "
+                     "He pulled out a. 357 revolver. "
                      "“ I heard one employee screaming, ” Larson said. You whip ’em up.")
     for kept in ("‘Hunger Games’", "'party girl' reputation", "Academy Awards' date", "U.S. Department",
-                 "A.J. Smith", "4:30 a.m.", "(14.1 rating", "a .357 caliber", "hit .308 with",
+                 "A.J. Smith", "4:30 a.m.", "(14.1 rating", "a .357 caliber", "a .357 revolver", "hit .308 with",
                  "“I heard one employee screaming,” Larson", "You whip ’em up."):
         assert kept in text, (kept, text)
     # ordinary text is left alone: two sentences, the second opening on a figure

@@ -847,6 +847,9 @@ _NOT_FIRST_NAME = frozenset(
     new north south east west upper lower great little old san santa los las el la le de van von al
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december police prime deputy rep representative secretary attorney agent
+    however meanwhile although though instead also still yet moreover furthermore nevertheless besides indeed
+    perhaps maybe today yesterday tonight later earlier last next finally eventually unlike like despite during
+    since until because both either neither every each many several former
     doctor nurse pastor pope rev reverend king queen prince princess duke duchess count earl baron""".split())
 #: A surname used as a person's: "Nichols, 37,", "Nichols said", "Mr Nichols".
 _PERSON_CUE = r"(?:\b{0}, \d{{1,3}},|\b{0} (?:said|says|told|added|was|is|has|had)\b|\b(?:Mr|Ms|Mrs|Dr)\.? {0}\b)"
@@ -858,8 +861,9 @@ def _full_names(text: str) -> dict[str, str]:
     firsts: dict[str, set[str]] = {}
     for m in _FULL_NAME.finditer(text):
         first, last = m.groups()
-        if first.lower() in _NOT_FIRST_NAME or last.lower() in _NOT_FIRST_NAME or last.lower() in STOPWORDS:
-            continue
+        if (first.lower() in _NOT_FIRST_NAME or first.lower() in STOPWORDS or first.endswith(("ing", "ly"))
+                or last.lower() in _NOT_FIRST_NAME or last.lower() in STOPWORDS):
+            continue  # "While Smith ...", "Reclaiming Smith's ...": a sentence's first word before a surname
         firsts.setdefault(last, set()).add(first)
     names = {}
     for last, f in firsts.items():
@@ -879,7 +883,7 @@ def introduce_names(text: str, names: dict[str, str], known: str) -> str:
     for last, first in names.items():
         if f"{first} {last}" in seen:
             continue
-        m = re.search(rf"\b{re.escape(last)}\b(?! [A-Z])", text)
+        m = re.search(rf"(?<![-\w]){re.escape(last)}\b(?! [A-Z])(?!-)", text)  # not "anti-Trump"
         if m is None:
             continue
         before = text[max(0, m.start() - 20): m.start()].split()
@@ -904,7 +908,10 @@ def attribute_points(points: list[str]) -> list[str]:
 #: "The man was ...", "The attack is ...". The company, the club or the team stand for the article's subject.
 _DEFINITE_BACK = re.compile(r"^The (money|operation|attack|plan|scheme|program(?:me)?|investigation|probe|group|"
                             r"agency|man|woman|boy|girl|victim|suspect|couple|incident|project|raid|bill|measure|"
-                            r"proposal|fight|trial|case|shooting|crash|fire|blast|explosion|study|survey|report)\b")
+                            r"proposal|fight|trial|case|shooting|crash|fire|blast|explosion|study|survey|report)\b"
+                            # a compound names its own thing: "The fire brigade said ...", "The case officer"
+                            r"(?! (?:brigade|service|department|station|officer|chief|crew|team|unit|force|"
+                            r"fighters?|workers?|manager|leader|members?|spokesman|spokeswoman)\b)")
 
 
 def _unknown_referent(point: str, known: str) -> bool:

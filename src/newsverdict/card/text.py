@@ -92,7 +92,8 @@ _SPLIT_AM_PM = re.compile(r"\b([ap])\. m\.")
 #: One digit after the point only: "52 to 48. 12 members abstained" is two sentences.
 _SPLIT_DECIMAL_ANY = re.compile(r"(?<![\d.,])(\d{1,3})\. (\d)(?= ?(?:[a-z%)/]|$))", re.M)
 #: A calibre or a batting average whose point went to the word before: "a. 357 caliber", "He hit. 308 with".
-_SPLIT_CALIBRE = re.compile(r"\b([a-z]+)\. (\d{3})(?=[ -](?:caliber|calibre|[Mm]agnum|average|hitter|with \d)|"
+_SPLIT_CALIBRE = re.compile(r"\b([a-z]+)\. (\d{3})(?=[ -](?:caliber|calibre|[Mm]agnum|revolver|handgun|pistol|rifle|"
+                            r"average|hitter|with \d)|"
                             r"(?:,| and) \d+ (?:homers|home runs|hits|RBIs?))")
 
 
