@@ -148,7 +148,7 @@ def broken_point(point: str) -> str:
 _TIME_BACK = re.compile(r"^(?:(?:later|earlier) that|(?:that|the next|the following|the same) (?:day|night|morning|"
                         r"afternoon|evening|week|weekend|month|year|time)\b|the day (?:after|before)\b|"
                         r"(?:a|one|two|three|four|five|several|a few|\d+) (?:days?|weeks?|months?|years?|hours?) "
-                        r"(?:later|after(?:wards?)?)\b|(?:days|weeks|months|years|hours|moments) later\b|"
+                        r"(?:later\b|after(?:wards?)?,)|(?:days|weeks|months|years|hours|moments) later\b|"
                         r"after(?:wards?)?,|at the time,|by then,|since then,)", re.I)
 
 
@@ -170,9 +170,13 @@ def surnames_without_antecedent(card: dict, article: str) -> list[str]:
     for first, last in re.findall(r"\b([A-Z][a-z]+) ([A-Z][a-z]{2,})\b(?! [A-Z])", article):
         if first.lower() not in _NOT_A_FIRST_NAME and last.lower() not in _NOT_A_FIRST_NAME:
             full[last].add(first)
+    lower = set(re.findall(r"\b[a-z]+\b", article))
+    # one person of that surname, a first name never written in lower case ("Both Weitz" is no name), and the
+    # surname used as a person's
     people = {last: f for last, f in full.items()
-              if re.search(rf"\b{last}, \d{{1,3}},|\b{last} (?:said|says|told)\b|\b(?:Mr|Ms|Mrs|Dr)\.? {last}\b",
-                           article)}
+              if len(f) == 1 and not {x.lower() for x in f} & lower
+              and re.search(rf"\b{last}, \d{{1,3}},|\b{last} (?:said|says|told)\b|\b(?:Mr|Ms|Mrs|Dr)\.? {last}\b",
+                            article)}
     out = []
     texts = [card["summary"], *card["key_points"]]
     for k, text in enumerate(texts):
@@ -593,7 +597,8 @@ def kind_from_keywords(analysis: str, article: str) -> bool:
             continue  # "would rather have a referendum", "to force a second referendum": not what happened
         if m.group()[:1].isupper() and re.match(r"\s+[A-Z][a-z]", after) and not _title_case_line(development):
             continue  # part of a name or title: "Senate Judiciary Committee", "Judge Brett Kavanaugh"
-        if m.group()[:1].isupper() and re.match(r"\s+(?:Of|Candidate|Nominee|Committee|[A-Z][a-z]+ [A-Z])", after):
+        if (m.group()[:1].isupper() and not _title_case_line(development)
+                and re.match(r"\s+(?:Of|Candidate|Nominee|Committee|[A-Z][a-z]+ [A-Z])", after)):
             continue
         if m.group()[:1].isupper() and re.search(r"[‘“\"']\s*(?:[A-Z][a-z]+\s+)+$", development[:m.start()]):
             continue  # a quoted title: "sequel ‘ Catching Fire ’" is a film, not a fire

@@ -852,12 +852,14 @@ _NOT_FIRST_NAME = frozenset(
     since until because both either neither every each many several former
     doctor nurse pastor pope rev reverend king queen prince princess duke duchess count earl baron""".split())
 #: A surname used as a person's: "Nichols, 37,", "Nichols said", "Mr Nichols".
-_PERSON_CUE = r"(?:\b{0}, \d{{1,3}},|\b{0} (?:said|says|told|added|was|is|has|had)\b|\b(?:Mr|Ms|Mrs|Dr)\.? {0}\b)"
+_PERSON_CUE = re.compile(r"\b([A-Z][\w'’-]+)(?:, \d{1,3},| (?:said|says|told|added|was|is|has|had)\b)|"
+                         r"\b(?:Mr|Ms|Mrs|Dr)\.? ([A-Z][\w'’-]+)")
 
 
 def _full_names(text: str) -> dict[str, str]:
     """Surname -> first name, for the people the article names in full, where one first name goes with the
-    surname (two Nicholses leave "Nichols" alone) and the surname is used as a person's."""
+    surname (two Nicholses leave "Nichols" alone) and the surname is used as a person's. One pass of each
+    pattern over the text: this runs on every card."""
     firsts: dict[str, set[str]] = {}
     for m in _FULL_NAME.finditer(text):
         first, last = m.groups()
@@ -865,14 +867,13 @@ def _full_names(text: str) -> dict[str, str]:
                 or last.lower() in _NOT_FIRST_NAME or last.lower() in STOPWORDS):
             continue  # "While Smith ...", "Reclaiming Smith's ...": a sentence's first word before a surname
         firsts.setdefault(last, set()).add(first)
-    names = {}
-    for last, f in firsts.items():
-        first = next(iter(f))
-        # a first name is never written in lower case ("Both Weitz and ..." names no "Both")
-        if len(f) == 1 and re.search(_PERSON_CUE.format(re.escape(last)), text) \
-                and not re.search(rf"\b{first.lower()}\b", text):
-            names[last] = first
-    return names
+    if not firsts:
+        return {}
+    people = {a or b for a, b in _PERSON_CUE.findall(text)}
+    lower = set(re.findall(r"\b[a-z][a-z'’-]*\b", text))
+    # a first name is never written in lower case ("Both Weitz and ..." names no "Both")
+    return {last: next(iter(f)) for last, f in firsts.items()
+            if len(f) == 1 and last in people and next(iter(f)).lower() not in lower}
 
 
 def introduce_names(text: str, names: dict[str, str], known: str) -> str:
@@ -1009,7 +1010,7 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                        r"lawsuit|sued|indicted|prosecutors?)\b"),
         ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|(?:was|were|been|being|fatally|police|people|teen|"
                   r"man|woman|boy|girl) shot|shot (?:by|to death|dead|and killed|him|her|them|at|\d+|(?-i:[A-Z])\w*)|"
-                  r"stabbed|robbery|suspect|manslaughter|gunm[ae]n|opened fire|shoots|"
+                  r"stabbed|robbery|suspect|manslaughter|gunm[ae]n|opened fire|shoots|arson|"
                   r"(?<!film )(?<!movie )(?:mass |fatal |deadly |workplace |school )?shooting|"
                   r"assault(?:ed)?|kidnapp(?:ed|ing))\b"),
         ("accident", r"\b(?:crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell)\b"),
@@ -1488,7 +1489,7 @@ def write(clean: CleanArticle, signals: list[Signal], scores: Scores) -> Prose:
     # a surname the reader meets first in a key point or the summary is written in full there
     names = _full_names(clean.text)
     if names:
-        known = clean.title or headline(clean)
+        known = clean.title or ""  # an untitled text's headline is its lead, which the summary tells again
         summary = introduce_names(summary, names, known) if chosen else summary
         named = []
         for point in points:
