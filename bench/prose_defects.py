@@ -506,7 +506,7 @@ _KIND_EVENT = {
                   r"prosecutors?|ruled|ruling|judge (?:ruled|ordered|said|found|rejected|dismissed|blocked)",
     "crime": r"arrested|arrests?|charged|murder(?:ed)?|killed|shot|stabbed|robbery|heist|stole|stolen|suspects?|"
              r"manslaughter|assault(?:ed)?|kidnapp(?:ed|ing)|attack(?:ed)?|police (?:said|say|have|are|were)|"
-             r"gunm[ae]n|kills|shoots|shooting|opened fire|opens fire",
+             r"gunm[ae]n|kills|shoots|shooting|opened fire|opens fire|arson",
     "accident": r"crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell|fall",
     "election": r"election|elected|re-elected|ballots?|referendum|polling day|vote[sd]?|voting",
     "trade decision": r"imports?|exports?|tariffs?|sanctions|trade deal|embargo",
@@ -607,7 +607,10 @@ def kind_from_keywords(analysis: str, article: str) -> bool:
 
 
 def _title_case_line(text: str) -> bool:
-    """A headline in title case ("Driver Charged In Fatal Queens Hit & Run"): four in five long words capitalised."""
+    """A headline in title case ("Driver Charged In Fatal Queens Hit & Run"): four in five long words capitalised;
+    the card's frame around it ("What happened: ...", ", a crime") is not counted."""
+    text = re.sub(r"^[^:]{0,40}:\s", "", text)
+    text = re.sub(r"(?:,\s(?:an?|the)\s[a-z ]+|\s\([a-z ]+\))$", "", text)
     long = [w for w in re.findall(r"[A-Za-z’']+", text) if len(w) >= 4]
     return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
 
