@@ -631,7 +631,8 @@ _ATTRIBUTED = re.compile(r"\b(?:according to the (?:article|piece|writer|author)
 
 #: A statement that says whose it is: a reporting verb after its source, outside quotation marks ("..., police
 #: said.", "Khecharem also said: ...", "according to MEMRI").
-_SOURCED = re.compile(r"\b(?:said|says|told|tells|reported|reports|claimed|claims|wrote|writes|announced|stated|"
+_SOURCED = re.compile(r"\b(?:said|says|say|told|tells|tell|reported|reports|claimed|claims|claim|allege|insist|"
+                      r"argue|warn|confirm|admit|wrote|writes|announced|stated|"
                       r"testified|"
                       r"alleged|admitted|insisted|argued|warned|confirmed|acknowledged|declared|tweeted|added)\b|"
                       r"\baccording to\b|\bas reported by\b", re.I)

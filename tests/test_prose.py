@@ -456,6 +456,8 @@ def test_a_partisan_pages_key_points_are_the_articles_claims_or_a_named_sources(
     assert points[1] == "The suspect was released on bail on Tuesday, police said."  # the source is named
     assert attribute_points(["One insider, who spoke on condition of anonymity, said things were tense."]) == \
         ["One insider, who spoke on condition of anonymity, said things were tense."]
+    assert attribute_points(["Sources close to the singer reportedly claim the dress took 600 hours to make."]) == \
+        ["Sources close to the singer reportedly claim the dress took 600 hours to make."]
     assert attribute_points(["Nothing has been confirmed, but fans are already in a total frenzy."]) == \
         ["The article says: Nothing has been confirmed, but fans are already in a total frenzy."]
     assert points[2] == "The article says: Sanctuary cities put their own children at risk every single day."

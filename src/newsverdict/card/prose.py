@@ -823,8 +823,9 @@ def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
 #: admitted ..."). On a partisan or opinion page such a statement is the source's, not the card's; the writer's
 #: own claims are not ("The price of a sanctuary city for illegal aliens is paid in abused children.").
 _REPORTED = re.compile(r"\b(?!(?:I|We|You|we|you|i|been|be|being|not|is|are|was|were|has|have|had|never)\b)"
-                       r"[A-Za-z][\w.'’-]*,?(?:\s(?:also|has|have|had|later|previously|"
-                       r"publicly|then|was|were))?\s(?:said|says|told|tells|reported|reports|claimed|claims|wrote|"
+                       r"[A-Za-z][\w.'’-]*,?(?:\s(?:also|has|have|had|later|previously|reportedly|allegedly|"
+                       r"publicly|then|was|were))?\s(?:said|says|say|told|tells|tell|reported|reports|claimed|claims|"
+                       r"claim|allege|insist|argue|warn|confirm|admit|wrote|"
                        r"writes|announced|stated|testified|alleged|admitted|insisted|argued|warned|confirmed|"
                        r"acknowledged|declared|tweeted|added)\b|"
                        r"\b(?i:according to|as reported by) (?!(?i:the (?:article|piece|writer|author))\b)\w")
