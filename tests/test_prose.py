@@ -458,6 +458,8 @@ def test_a_partisan_pages_key_points_are_the_articles_claims_or_a_named_sources(
         ["One insider, who spoke on condition of anonymity, said things were tense."]
     assert attribute_points(["Sources close to the singer reportedly claim the dress took 600 hours to make."]) == \
         ["Sources close to the singer reportedly claim the dress took 600 hours to make."]
+    assert attribute_points(["The article, along with a 2000 column, was used to attack Franken."]) == \
+        ["The piece says: The article, along with a 2000 column, was used to attack Franken."]
     assert attribute_points(["Nothing has been confirmed, but fans are already in a total frenzy."]) == \
         ["The article says: Nothing has been confirmed, but fans are already in a total frenzy."]
     assert points[2] == "The article says: Sanctuary cities put their own children at risk every single day."
@@ -554,8 +556,9 @@ def test_the_kind_of_event_comes_from_what_happened_in_a_title_case_headline_too
         "Aftershocks jolt Iran's Qeshm island, death toll rises to 10",
         "Sacked worker shoots ex-colleagues",  # a shooting, not a departure
         "A man was charged with arson after a fire destroyed a church",
-        "Senate Candidate Says Taxes Are Too High")}
-    assert list(kinds.values()) == ["disaster", "disaster", "crime", "crime", ""], kinds
+        "Senate Candidate Says Taxes Are Too High",
+        "Democrat’s Friend Louis Farrakhan In Iran: “Death to America!”")}  # a chant, not a death
+    assert list(kinds.values()) == ["disaster", "disaster", "crime", "crime", "", ""], kinds
 
 
 def test_the_writers_own_i_outside_a_quotation_is_no_key_point():

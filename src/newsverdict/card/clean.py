@@ -108,7 +108,7 @@ _FURNITURE_SENTENCE = re.compile(
 )
 _POLL_WIDGET = re.compile(r"(?:\btake our poll\b|\bstory continues below\b|\bthis field is for validation\b|"
                           r"\bvote (?:now|here)\b|\* Yes\b|\* No\b|\bview results\b|\bcompleting this poll\b|"
-                          r"\bgrants you access to\b|\byou may opt out\b|"
+                          r"\bgrants you access to\b|\byou may opt out\b|\bexercise your right to vote\b|"
                           r"\bagree to (?:this|our) site's privacy policy\b)", re.I)
 
 

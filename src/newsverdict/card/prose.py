@@ -897,13 +897,15 @@ def introduce_names(text: str, names: dict[str, str], known: str) -> str:
 
 
 #: The openings the card uses to give a partisan or opinion page's claim to the article.
-_ATTRIBUTION_PREFIX = re.compile(r"^(?:According to the article, |The article (?:says|claims|argues): )")
+_ATTRIBUTION_PREFIX = re.compile(r"^(?:According to the article, |The (?:article|piece) (?:says|claims|argues): )")
 
 
 def attribute_points(points: list[str]) -> list[str]:
     """Key points of a page whose claims are its own (high hype, or an opinion piece), each told as the
     article's unless it already names its source with a reporting verb."""
-    return [p if _reported(p) or _ATTRIBUTION_PREFIX.match(p) else _attribute(p) for p in points]
+    # a point about another article ("The article, along with a 2000 Playboy column, ...") is the piece's
+    return [p if _reported(p) or _ATTRIBUTION_PREFIX.match(p)
+            else "The piece says: " + p if re.search(r"\barticle\b", p, re.I) else _attribute(p) for p in points]
 
 
 #: A definite subject that refers back to something the sentence does not name: "The money for the operation ...",
@@ -1130,7 +1132,8 @@ def _in_a_name(text: str, match: re.Match) -> bool:
     if re.match(r"\s+[A-Z][a-z]", text[match.end():]) and not _title_cased(text):
         return True  # in a title-case headline ("5.9 Earthquake Jolts Iran") every word runs into a capital
     # inside a quoted title ("sequel ‘ Catching Fire ’"); a title-case headline ("Man Charged With Murder") is no name
-    return bool(re.search(r"(?:[‘“]|(?:^|(?<=\s))[\"'](?=\S))\s*(?:[A-Z][\w-]*\s+)+$", text[: match.start()]))
+    # or opens a quotation ("In Iran: “Death to America!”", a chant, not a death)
+    return bool(re.search(r"(?:[‘“]|(?:^|(?<=\s))[\"'](?=\S))\s*(?:[A-Z][\w-]*\s+)*$", text[: match.start()]))
 
 
 def _title_cased(text: str) -> bool:
