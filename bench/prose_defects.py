@@ -100,9 +100,19 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
+def _strip_attribution(text: str) -> str:
+    m = re.match(r"(?:According to the (?:article|piece), |"
+                 r"The (?:article|opinion piece|piece) (?:says|claims|argues): )", text)
+    if not m:
+        return text
+    rest = text[m.end():]
+    return rest[:1].upper() + rest[1:]
+
+
 def broken_point(point: str) -> str:
     """Why a key point is not a whole, publishable statement ('' if it is)."""
-    text = point.strip()
+    # the card's attribution of a partisan page's claim ("According to the article, ...") is not the statement
+    text = _strip_attribution(point.strip())
     words = text.split()
     first = re.sub(r"\W", "", words[0]).lower() if words else ""
     if not text:
@@ -121,6 +131,8 @@ def broken_point(point: str) -> str:
         return "starts in lower case"
     if first in _DANGLING_OPENERS or _REFERS_BACK.match(text):
         return "leans on a missing sentence"
+    if time_back(text):
+        return "a time told from a missing sentence ('Later that year')"
     if late_pronoun(text):
         return "subject pronoun after a fronted phrase, without its referent"
     if not main_verb(text):
@@ -130,6 +142,54 @@ def broken_point(point: str) -> str:
     if dangling_object(text):
         return "pronoun or 'all of that' without its referent"
     return ""
+
+
+#: A time told from another sentence: "Later that year, ...", "The next day ...", "Two weeks later, ..." (round 6).
+_TIME_BACK = re.compile(r"^(?:(?:later|earlier) that|(?:that|the next|the following|the same) (?:day|night|morning|"
+                        r"afternoon|evening|week|weekend|month|year|time)\b|the day (?:after|before)\b|"
+                        r"(?:a|one|two|three|four|five|several|a few|\d+) (?:days?|weeks?|months?|years?|hours?) "
+                        r"(?:later\b|after(?:wards?)?,)|(?:days|weeks|months|years|hours|moments) later\b|"
+                        r"after(?:wards?)?,|at the time,|by then,|since then,)", re.I)
+
+
+def time_back(text: str) -> bool:
+    return bool(_TIME_BACK.match(text.strip()))
+
+
+_NOT_A_FIRST_NAME = set("""the a an and but of in on at for to by with from his her their mr mrs ms dr president
+    senator sen governor gov mayor judge officer detective sergeant chief captain general coach manager st saint
+    new north south east west san los las el la de van von prime deputy rep secretary attorney agent pope king
+    queen prince princess duke monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december police""".split())
+
+
+def surnames_without_antecedent(card: dict, article: str) -> list[str]:
+    """Surnames the card uses bare ("Smith didn't return a call.") for a person the article names in full
+    ("Jane Smith"), where neither the headline, the summary nor an earlier key point gives the full name."""
+    full: dict[str, set[str]] = defaultdict(set)
+    for first, last in re.findall(r"\b([A-Z][a-z]+) ([A-Z][a-z]{2,})\b(?! [A-Z])", article):
+        if first.lower() not in _NOT_A_FIRST_NAME and last.lower() not in _NOT_A_FIRST_NAME:
+            full[last].add(first)
+    lower = set(re.findall(r"\b[a-z]+\b", article))
+    # one person of that surname, a first name never written in lower case ("Both Weitz" is no name), and the
+    # surname used as a person's
+    people = {last: f for last, f in full.items()
+              if len(f) == 1 and not {x.lower() for x in f} & lower
+              and re.search(rf"\b{last}, \d{{1,3}},|\b{last} (?:said|says|told)\b|\b(?:Mr|Ms|Mrs|Dr)\.? {last}\b",
+                            article)}
+    out = []
+    texts = [card["summary"], *card["key_points"]]
+    for k, text in enumerate(texts):
+        before = " ".join([card["headline"], *texts[:k], text])
+        for last, firsts in people.items():
+            if any(f"{f} {last}" in before for f in firsts):
+                continue
+            for m in re.finditer(rf"\b{last}\b(?! [A-Z])", text):
+                prev = text[:m.start()].split()[-1:] or [""]
+                if not prev[0][:1].isupper():
+                    out.append(last)
+                    break
+    return out
 
 
 #: A fronted phrase that names no one, then a subject pronoun: "Despite barbed wires and thousands of troops on
@@ -294,7 +354,7 @@ def card_defects(card: dict, signals: dict[str, dict], article: str = "", titled
     """Defect counts of one card (a Verdict as a dict); ``article`` is the text it was made from and
     ``titled`` whether it came with a title (an untitled article's headline is the card's own)."""
     d: Counter = Counter()
-    points = card["key_points"]
+    points = [_strip_attribution(p) for p in card["key_points"]]  # judged as the article's sentences
     if len(points) < 3:
         d["key points: fewer than three"] += 1
         if card.get("key_points_note"):
@@ -320,7 +380,7 @@ def card_defects(card: dict, signals: dict[str, dict], article: str = "", titled
             or _is_furniture(headline)):
         d["headline: cut, fragment, stamp or furniture"] += 1
     first = re.sub(r"\W", "", summary.split()[0]).lower() if summary.split() else ""
-    if first in _DANGLING_OPENERS or late_pronoun(summary):
+    if first in _DANGLING_OPENERS or late_pronoun(summary) or time_back(_strip_attribution(summary)):
         d["summary: opens with a pronoun/connective"] += 1
     if any(_overlap(a, b) > 0.8 for i, a in enumerate(summary_sentences) for b in summary_sentences[i + 1:]):
         d["summary: repeated fact"] += 1
@@ -347,6 +407,16 @@ def card_defects(card: dict, signals: dict[str, dict], article: str = "", titled
     if ((article and any(run_in_caption(t, article) for t in [headline, *summary_sentences, *points]))
             or any(glued_title(t) for t in [headline, *summary_sentences[:1]])):
         d["card: caption or title run into the text"] += 1
+    # classes added in round 6 (prose8): references the card gives no antecedent
+    for k, p in enumerate(points):
+        m = re.match(r"The (money|operation|attack|plan|scheme|investigation|group|agency|man|woman|boy|girl|victim|"
+                     r"suspect|couple|incident|raid|shooting|crash|blast|explosion)\b", p)
+        before = " ".join([headline, summary, *points[:k]]).lower()
+        if m and not re.search(rf"\b{m.group(1)}\b", before):
+            d["key points: 'the X' never named before ('The money for the operation')"] += 1
+            break
+    if article and surnames_without_antecedent(card, article):
+        d["card: surname without its full name before"] += 1
     if odd_evidence(card["analysis"], article):
         d["analysis: odd evidence (model number, unit, title)"] += 1
     if placement_contradicts(card["analysis"]):
@@ -430,12 +500,13 @@ def analysis_defects(analysis: str, signals: dict[str, dict]) -> Counter:
 _KIND_EVENT = {
     "war or armed conflict": r"war|invasion|invaded|invade[sd]?|airstrikes?|missiles?|troops|shelling|ceasefire|"
                              r"fighting|offensive|bomb(?:ed|ing)s?",
-    "disaster": r"earthquake|quake|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|eruption|landslide|"
-                r"avalanche|tornado|storm|blaze|fire|explosion|exploded",
+    "disaster": r"earthquake|quake|aftershocks?|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|eruption|"
+                r"landslide|avalanche|tornado|storm|blaze|fire|explosion|exploded",
     "court case": r"court|jury|verdict|convicted|sentenced|pleaded|guilty|acquitted|trial|lawsuit|sued|indicted|"
                   r"prosecutors?|ruled|ruling|judge (?:ruled|ordered|said|found|rejected|dismissed|blocked)",
     "crime": r"arrested|arrests?|charged|murder(?:ed)?|killed|shot|stabbed|robbery|heist|stole|stolen|suspects?|"
-             r"manslaughter|assault(?:ed)?|kidnapp(?:ed|ing)|attack(?:ed)?|police (?:said|say|have|are|were)",
+             r"manslaughter|assault(?:ed)?|kidnapp(?:ed|ing)|attack(?:ed)?|police (?:said|say|have|are|were)|"
+             r"gunm[ae]n|kills|shoots|shooting|opened fire|opens fire|arson",
     "accident": r"crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell|fall",
     "election": r"election|elected|re-elected|ballots?|referendum|polling day|vote[sd]?|voting",
     "trade decision": r"imports?|exports?|tariffs?|sanctions|trade deal|embargo",
@@ -511,6 +582,10 @@ def kind_from_keywords(analysis: str, article: str) -> bool:
     development = _development(analysis)
     if kind not in {"study", "poll or survey"} and _POLL_FINDING.search(development):
         return True  # a poll's finding about a referendum is a poll, not an election
+    if kind == "disaster" and re.search(r"\barson|\bset (?:a )?fire\b|\bcharged with\b", development, re.I) \
+            and not re.search(r"\b(?:earthquake|quake|tsunami|hurricane|flood|storm|tornado|explosion)", development,
+                              re.I):
+        return True  # a fire someone set is a crime or a court case (round 6)
     # an opinionated recap of a real event ("Colts Clinch Playoff Spot with 20-13 Win", told with the
     # writer's asides) is still that event: only an opinion piece whose development states no such event
     # has its kind from keywords
@@ -520,14 +595,24 @@ def kind_from_keywords(analysis: str, article: str) -> bool:
         after = development[m.end():]
         if _HYPOTHETICAL.search(development[max(0, m.start() - 40):m.start()]):
             continue  # "would rather have a referendum", "to force a second referendum": not what happened
-        if m.group()[:1].isupper() and re.match(r"\s+[A-Z][a-z]", after) and not development.istitle():
+        if m.group()[:1].isupper() and re.match(r"\s+[A-Z][a-z]", after) and not _title_case_line(development):
             continue  # part of a name or title: "Senate Judiciary Committee", "Judge Brett Kavanaugh"
-        if m.group()[:1].isupper() and re.match(r"\s+(?:Of|Candidate|Nominee|Committee|[A-Z][a-z]+ [A-Z])", after):
+        if (m.group()[:1].isupper() and not _title_case_line(development)
+                and re.match(r"\s+(?:Of|Candidate|Nominee|Committee|[A-Z][a-z]+ [A-Z])", after)):
             continue
         if m.group()[:1].isupper() and re.search(r"[‘“\"']\s*(?:[A-Z][a-z]+\s+)+$", development[:m.start()]):
             continue  # a quoted title: "sequel ‘ Catching Fire ’" is a film, not a fire
         return False
     return True
+
+
+def _title_case_line(text: str) -> bool:
+    """A headline in title case ("Driver Charged In Fatal Queens Hit & Run"): four in five long words capitalised;
+    the card's frame around it ("What happened: ...", ", a crime") is not counted."""
+    text = re.sub(r"^[^:]{0,40}:\s", "", text)
+    text = re.sub(r"(?:,\s(?:an?|the)\s[a-z ]+|\s\([a-z ]+\))$", "", text)
+    long = [w for w in re.findall(r"[A-Za-z’']+", text) if len(w) >= 4]
+    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
 
 
 #: A poll's or study's finding: what happened is the survey, whatever it asked about.
@@ -544,9 +629,29 @@ _ATTRIBUTED = re.compile(r"\b(?:according to the (?:article|piece|writer|author)
                          r"(?:claims?|says?|argues?|alleges?|asserts?|contends?|writes?))\b", re.I)
 
 
+#: A statement that says whose it is: a reporting verb after its source, outside quotation marks ("..., police
+#: said.", "Khecharem also said: ...", "according to MEMRI").
+_SOURCED = re.compile(r"\b(?:said|says|say|told|tells|tell|reported|reports|claimed|claims|claim|allege|insist|"
+                      r"argue|warn|confirm|admit|wrote|writes|announced|stated|"
+                      r"testified|"
+                      r"alleged|admitted|insisted|argued|warned|confirmed|acknowledged|declared|tweeted|added)\b|"
+                      r"\baccording to\b|\bas reported by\b", re.I)
+_FIRST_PERSON_SOURCE = re.compile(r"\b(?:I|we|We|you|You)\s(?:\w+\s)?(?:said|say|told|wrote|argued|claimed)\b")
+
+
+def unattributed_point(point: str) -> bool:
+    """A key point that states a claim in the card's own voice: neither told as the article's ("According to the
+    article, ...") nor naming its source with a reporting verb outside its quotations."""
+    if _ATTRIBUTED.match(point.strip()):
+        return False
+    outside = _outside_quotes(point)
+    return not _SOURCED.search(outside) or bool(_FIRST_PERSON_SOURCE.search(outside))
+
+
 def unattributed_claims(card: dict, article: str) -> list[str]:
-    """Where a high-hype or opinion article's claims are stated in the card's own voice: its summary and
-    the analysis's development must say whose claims they are."""
+    """Where a high-hype or opinion article's claims are stated in the card's own voice: its summary, the
+    analysis's development and each key point must say whose claims they are (key points added in round 6: "The
+    price of a sanctuary city for illegal aliens is paid in abused children." stood unattributed on PTC pages)."""
     if card.get("hype_level") not in {"high", "extreme"} and not (article and is_opinion(article)):
         return []
     out = []
@@ -554,6 +659,8 @@ def unattributed_claims(card: dict, article: str) -> list[str]:
         out.append("summary")
     if not _ATTRIBUTED.search(_development(card["analysis"])):
         out.append("analysis")
+    if any(unattributed_point(p) for p in card["key_points"]):
+        out.append("key points")
     return out
 
 
@@ -626,12 +733,26 @@ def odd_evidence(analysis: str, article: str) -> list[str]:
         if m and (not _COUNT_NOUN.fullmatch(m.group(2))
                   or re.search(rf"[A-Za-z]-{re.escape(m.group(1))}\b", article)):
             out.append(quoted)
+    years = [int(y) for y in re.findall(r"\b(?:19[5-9]\d|20[0-3]\d)\b", article)]
+    for quoted in re.findall(r"“([^”]+)”", figures.group(1)) if figures and article else []:
+        # a figure from the story's past: its sentence is dated before the article's latest year, or it is
+        # someone's former pay ("was an $80,000-a-year computer expert") (round 6)
+        for sentence in article_sentences(article):
+            if quoted in sentence:
+                dated = [int(y) for y in re.findall(r"\b(?:19[5-9]\d|20[0-3]\d)\b", sentence)]
+                if (dated and max(dated) < max(years)) or re.search(
+                        rf"\bwas an? {re.escape(quoted)}(?:-a-| a )year", sentence):
+                    out.append(quoted)
+                break
     shouting = re.search(r"shouting and insinuation \(([^)]*)\)", analysis)
     for quoted in re.findall(r"“([^”]+)”", shouting.group(1)) if shouting else []:
         words = quoted.split()
         title = len(words) >= 2 and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
         if title and (not quoted.isupper() or re.search(rf"[“\"‘']{re.escape(quoted)}", article, re.I)):
             out.append(quoted)
+        elif (len(words) == 1 and quoted[:1].isupper() and not quoted.isupper()
+              and re.search(rf"[“\"‘']\s?{re.escape(quoted)}\s?[”\"’']", article)):
+            out.append(quoted)  # a name in quotes: a show's title, "'Taradise '" (round 6)
     return out
 
 

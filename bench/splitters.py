@@ -58,21 +58,25 @@ def _ends(text: str, sentences: list[str]) -> set[int] | None:
     return ends
 
 
-def gold_set(data: Path) -> list[tuple[str, str, set[int]]]:
-    """(corpus, text, gold boundary offsets) for every aligned document."""
+def gold_set(data: Path, norm: Callable[[str], str] | None = None, keyed: bool = False):
+    """(corpus, text, gold boundary offsets) for every aligned document; with ``norm``, the text and each gold
+    sentence as that normaliser writes them (``--normalized``: the card splits normalised text)."""
     out = []
-    for r in load(data, "frank_cnndm_xsum_summaries") or []:
-        text = r["article"]
-        ends = _ends(text, r["article_sentences"])
+    keys = []
+    norm = norm or (lambda t: t)
+    for i, r in enumerate(load(data, "frank_cnndm_xsum_summaries") or []):
+        text = norm(r["article"])
+        ends = _ends(text, [norm(s) for s in r["article_sentences"]])
         if ends is None:
             continue
         if r["dataset"] == "xsum":
             ends |= {_at_punct(text, m.end()) for m in _GLUE.finditer(text)}
         out.append((f"frank-{r['dataset']}", text, ends))
-    for r in load(data, "ecbplus_story_clusters") or []:
+        keys.append(("frank", i))
+    for i, r in enumerate(load(data, "ecbplus_story_clusters") or []):
         run: list[str] = []
-        for s in [*r["sentences"], ""]:
-            s = s.strip()
+        for j, s in enumerate([*r["sentences"], ""]):
+            s = norm(s).strip()
             if s and _TERMINAL_END.search(s):
                 run.append(s)
                 continue
@@ -81,8 +85,9 @@ def gold_set(data: Path) -> list[tuple[str, str, set[int]]]:
                 ends = _ends(text, run)
                 if ends is not None:
                     out.append(("ecbplus", text, ends))
+                    keys.append(("ecbplus", i, j))
             run = []
-    return out
+    return dict(zip(keys, out, strict=True)) if keyed else out
 
 
 def _predicted_ends(text: str, sentences: list[str]) -> set[int]:
@@ -109,14 +114,20 @@ def _spans_splitter(fn) -> Splitter:
     return lambda text: [text[a:b] for a, b in fn(text)]
 
 
+#: Each release's own normaliser, for ``--normalized``.
+NORMALIZERS: dict[str, Callable[[str], str]] = {}
+
+
 def splitters(previous: Path | None) -> dict[str, Splitter]:
-    from newsverdict.card.text import split_sentences
+    from newsverdict.card.text import normalize, split_sentences
 
     found: dict[str, Splitter] = {"newsverdict": _spans_splitter(split_sentences)}
+    NORMALIZERS["newsverdict"] = normalize
     if previous is not None and previous.exists():
         module = types.ModuleType("previous_text")
         exec(compile(previous.read_text(), str(previous), "exec"), module.__dict__)
         found = {"previous release": _spans_splitter(module.split_sentences), **found}
+        NORMALIZERS["previous release"] = module.normalize
     try:
         import pysbd
 
@@ -147,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
     parser.add_argument("--previous", type=Path, help="text.py of the previous release, to compare")
+    parser.add_argument("--normalized", action="store_true",
+                        help="give our splitters the text as each release's text.normalize writes it (gold sentences "
+                             "normalised alike), as the card does; other splitters get the raw text")
     args = parser.parse_args(argv)
     gold = gold_set(args.data)
     if not gold:
@@ -156,13 +170,24 @@ def main(argv: list[str] | None = None) -> int:
     n_bounds = sum(len(e) for _, _, e in gold)
     print(f"gold set: {len(gold)} texts, {n_bounds} boundaries "
           + ", ".join(f"{c}={sum(1 for g in gold if g[0] == c)}" for c in corpora))
+    found = splitters(args.previous)
+    normalised: dict[str, list[tuple[str, str, set[int]]]] = {}
+    if args.normalized:
+        # the texts that align under every normaliser (a mark moved between two gold sentences loses a text), so
+        # that the releases are compared on the same documents
+        keyed = {name: gold_set(args.data, norm, keyed=True) for name, norm in NORMALIZERS.items()}
+        common = set.intersection(*(set(k) for k in keyed.values()))
+        normalised = {name: [v for k, v in g.items() if k in common] for name, g in keyed.items()}
+        print(f"normalised: {len(common)} texts align under every normaliser, boundaries "
+              + ", ".join(f"{n}={sum(len(e) for _, _, e in g)}" for n, g in normalised.items()))
     header = f"{'splitter':<18}" + "".join(f"{c + ' F1':>16}" for c in corpora)
     header += f"{'all P':>8}{'all R':>8}{'all F1':>8}{'ms/1k words':>13}"
     print(header)
-    for name, split in splitters(args.previous).items():
+    for name, split in found.items():
         per: dict[str, list[int]] = {c: [0, 0, 0] for c in [*corpora, "all"]}
         times = []
-        for corpus, text, ends in gold:
+        own = normalised.get(name, gold)
+        for corpus, text, ends in own:
             start = time.perf_counter()
             predicted = _predicted_ends(text, split(text))
             times.append((time.perf_counter() - start) * 1000 / max(1, len(text.split())) * 1000)

@@ -450,3 +450,130 @@ def test_a_long_background_sentence_does_not_crowd_the_events_out_of_the_summary
     for fact in ("rescued 40 people", "three rest centres", "highest level on Wednesday"):
         assert fact in card.summary, card.summary
     assert len(card.summary.split()) <= 90
+
+
+# --- round 6 (prose8): whose claim, false analysis clauses, references without antecedent -------------------
+
+def test_a_partisan_pages_key_points_are_the_articles_claims_or_a_named_sources():
+    from newsverdict.card.prose import attribute_points
+
+    points = attribute_points([
+        "The price of a sanctuary city for illegal aliens is paid in abused children.",
+        "The suspect was released on bail on Tuesday, police said.",
+        "Sanctuary cities put their own children at risk every single day.",
+    ])
+    assert points[0] == ("According to the article, the price of a sanctuary city for illegal aliens is paid in "
+                         "abused children.")
+    assert points[1] == "The suspect was released on bail on Tuesday, police said."  # the source is named
+    assert attribute_points(["One insider, who spoke on condition of anonymity, said things were tense."]) == \
+        ["One insider, who spoke on condition of anonymity, said things were tense."]
+    assert attribute_points(["Sources close to the singer reportedly claim the dress took 600 hours to make."]) == \
+        ["Sources close to the singer reportedly claim the dress took 600 hours to make."]
+    assert attribute_points(["The article, along with a 2000 column, was used to attack Franken."]) == \
+        ["The piece says: The article, along with a 2000 column, was used to attack Franken."]
+    assert attribute_points(["Nothing has been confirmed, but fans are already in a total frenzy."]) == \
+        ["The article says: Nothing has been confirmed, but fans are already in a total frenzy."]
+    assert points[2] == "The article says: Sanctuary cities put their own children at risk every single day."
+    text = ("We must never forget what sanctuary cities really cost us. You will not hear it from the mainstream "
+            "media, but the price of a sanctuary city for illegal aliens is paid in abused children. Our leaders "
+            "refuse to listen to the families who have lost everything. The city council of Oakland voted to keep "
+            "its sanctuary ordinance in place despite the warnings. Officers arrested a man who had been deported "
+            "three times before the attack in the park. Why do we keep letting this happen to our own children? "
+            "The mayor of Oakland said the ordinance keeps the city safe for every resident. Federal officials "
+            "released figures showing more detainers were ignored in the city last year.")
+    card = analyze(text)
+    for point in card.key_points:
+        assert point.startswith(("The article says: ", "According to the article, ")) or " said" in point, point
+
+
+def test_a_fire_someone_set_is_no_disaster_and_a_quoted_show_name_is_no_shouting():
+    from newsverdict.card.prose import _quoted_name
+
+    text = ("A man was charged with arson on Monday after a fire destroyed the Wasilla Bible Church in Alaska. "
+            "Prosecutors said the 42-year-old set the fire with petrol shortly after midnight on Friday. "
+            "Nobody was inside the church when the fire broke out, officials said. "
+            "The damage to the building is estimated at about $1 million, the pastor said. "
+            "The man is due to appear in court again next month, a court spokesman said.")
+    card = analyze(text)
+    assert "disaster" not in card.analysis, card.analysis
+    assert _quoted_name("'Taradise'") and _quoted_name("“Taradise”")
+    assert not _quoted_name("“suspicious”") and not _quoted_name("Taradise")
+
+
+def test_a_figure_from_the_storys_past_is_not_its_stakes():
+    from newsverdict.card.prose import _past_figure
+
+    article = "In 2013 the jury spared him. In 1972 the house sold for $300,000. He was an $80,000-a-year expert."
+    assert _past_figure("$300,000", "In 1972 the house sold for $300,000.", article)
+    assert _past_figure("$80,000", "Nichols, 37, was an $80,000-a-year computer expert at UPS.", article)
+    assert not _past_figure("$5 million", "The county paid $5 million for the trial in 2013.", article)
+    assert not _past_figure("$5 million", "The county paid $5 million for the trial.", article)
+    # a target is no history: "by 2027" in an article that also names 2031
+    assert not _past_figure("63%", "Under the law, producers must collect 63% of portable batteries by 2027.",
+                            "The targets take effect from 2031. Producers must collect 63% by 2027.")
+    assert _past_figure("$300,000", "In August 2017, Imran was charged before wiring $300,000 to Pakistan.",
+                        "The case came to court in 2018. In August 2017, Imran was charged.")
+
+
+def test_a_time_told_from_another_sentence_is_no_key_point():
+    from newsverdict.card.prose import _statement
+
+    for text in ("Later that year, the company moved its headquarters to Dublin.",
+                 "The next day police found the car abandoned near the border.",
+                 "Two weeks later, the council approved the plan for the new bridge."):
+        assert not _statement(text), text
+    assert _statement("The council approved the plan for the new bridge on Tuesday.")
+    # a time told with its own antecedent stands alone
+    assert _statement("Hours after the shooting, a motorist spotted the car near the border.")
+    assert _statement("Minutes after a woman was suspended, she returned with a gun and opened fire.")
+
+
+def test_a_surname_the_reader_has_not_met_is_written_in_full():
+    from newsverdict.card.prose import _full_names, introduce_names
+
+    article = ("Fulton Courthouse killer Brian Nichols was sentenced on Saturday. Nichols, 37, showed no emotion. "
+               "District Attorney Paul Howard said the jurors had failed. Jane Smith, his lawyer, left early. "
+               "Smith didn't return a call. Mr Smith had said he would appeal.")
+    names = _full_names(article)
+    assert names.get("Nichols") == "Brian" and names.get("Smith") == "Jane"
+    assert introduce_names("Smith didn't return a call.", names, "") == "Jane Smith didn't return a call."
+    # met already in the card, or with a title: left alone
+    assert introduce_names("Nichols showed no emotion.", names, "Brian Nichols was sentenced.") == \
+        "Nichols showed no emotion."
+    assert introduce_names("Mr Smith said he would appeal.", names, "") == "Mr Smith said he would appeal."
+    # two people of one surname: nobody is guessed
+    assert "Nichols" not in _full_names("Brian Nichols met Terry Nichols. Nichols said so.")
+
+
+def test_the_x_with_nothing_before_is_no_key_point():
+    from newsverdict.card.prose import _unknown_referent
+
+    assert _unknown_referent("The money for the operation came from the reelection campaign funds.",
+                             "five men were arrested inside the watergate offices.")
+    assert not _unknown_referent("The man was taken to hospital with minor injuries.",
+                                 "a man was arrested after a crash on the m1.")
+    assert not _unknown_referent("The company released a patch on Tuesday.", "microsoft warned of a flaw.")
+    assert not _unknown_referent("The fire brigade said the bodies were found in the bank.", "a march in athens.")
+
+
+def test_the_kind_of_event_comes_from_what_happened_in_a_title_case_headline_too():
+    from newsverdict.card.prose import _event_kind
+
+    class NoSentences:
+        sentences = ()
+
+    kinds = {d: _event_kind(NoSentences, d, opinion=False) for d in (
+        "Earthquake Levels Villages on Iranian Island of Qeshm",  # title case: every word runs into a capital
+        "Aftershocks jolt Iran's Qeshm island, death toll rises to 10",
+        "Sacked worker shoots ex-colleagues",  # a shooting, not a departure
+        "A man was charged with arson after a fire destroyed a church",
+        "Senate Candidate Says Taxes Are Too High",
+        "Democrat’s Friend Louis Farrakhan In Iran: “Death to America!”")}  # a chant, not a death
+    assert list(kinds.values()) == ["disaster", "disaster", "crime", "crime", "", ""], kinds
+
+
+def test_the_writers_own_i_outside_a_quotation_is_no_key_point():
+    from newsverdict.card.prose import _statement
+
+    assert not _statement("When I first cited the “prophecy of Fatima” in 2016, few readers believed it.")
+    assert _statement("Police said the man was “not known to us” before the attack on Friday.")

@@ -199,3 +199,29 @@ def test_a_caption_run_into_the_text_is_cut_off_and_a_lead_standfirst_keeps_its_
             "dominant colour of artworks through history They show orange has always been the most popular colour. ")
     sentences = [s.text for s in clean(Article(text=lead + FILLER)).sentences]
     assert sentences[1].endswith("through history.")
+
+
+def test_detokenised_quotes_initials_and_decimals_are_put_back():
+    text = normalize("Director Gary Ross will not direct ‘ Hunger Games ’ sequel. Her 'party girl ' reputation "
+                     "and the Academy Awards ' date. He lied to the U. S. Department, A. J. Smith said at 4: 30 a. m. "
+                     "(14. 1 rating / 33 share). She had a. 357 caliber revolver. He hit. 308 with 33 homers. "
+                     "He pulled out a. 357 revolver. "
+                     "“ I heard one employee screaming, ” Larson said. You whip ’em up.")
+    for kept in ("‘Hunger Games’", "'party girl' reputation", "Academy Awards' date", "U.S. Department",
+                 "A.J. Smith", "4:30 a.m.", "(14.1 rating", "a .357 caliber", "a .357 revolver", "hit .308 with",
+                 "“I heard one employee screaming,” Larson", "You whip ’em up."):
+        assert kept in text, (kept, text)
+    # ordinary text is left alone: two sentences, the second opening on a figure
+    assert normalize("The vote was 52 to 48. 12 members abstained.") == "The vote was 52 to 48. 12 members abstained."
+    assert len(split_sentences(normalize("He hit. 308 with 33 homers. He also won."))) == 2
+
+
+def test_msgr_is_a_title_before_a_name():
+    text = "He met Msgr. Carlo Vigano in Rome on Friday. It went well."
+    assert [text[a:b] for a, b in split_sentences(text)] == ["He met Msgr. Carlo Vigano in Rome on Friday.",
+                                                              "It went well."]
+
+
+def test_a_dateline_with_any_outlet_in_brackets_is_furniture():
+    text, removed = strip_inline_furniture("LAS VEGAS (INTELLIHUB) — The Las Vegas police said the gunman acted alone.")
+    assert text == "The Las Vegas police said the gunman acted alone." and removed == 1

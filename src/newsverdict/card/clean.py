@@ -55,6 +55,8 @@ _INLINE_FURNITURE = re.compile(
     # a wire dateline, with its date: "BUDAPEST, Feb 18 (Reuters) - ", "NEW YORK (AP) — "
     r"|^\s*[A-Z][A-Za-z0-9 .,'’]{1,40}\s?\((?:CNN|AP|AFP|Reuters|UPI|Bloomberg|dpa|Xinhua)\)\s*(?:[-—–]+\s*)?"
     r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[-—–]+\s+(?=[A-Z])"  # "WASHINGTON — "
+    # a place in capitals and any outlet's name in brackets: "LAS VEGAS (INTELLIHUB) — "
+    r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*\s?\([A-Z][A-Za-z.]{1,20}\)\s*[-—–]+\s*(?=[A-Z])"
     r"|\s*Scroll down for (?:video|more|the latest)[.:]?\s*"
     r"|^\s*Story highlights\b.{0,600}?\(CNN\)\s*(?:[-—–]+\s*)?"  # CNN's bullet box before the dateline
     r"|^\s*\d{1,2}\s?:\s?\d{2}\s?(?:[ap]\.?\s?m\.?)\s*:\s*"  # a live blog's "8: 24am: "
@@ -106,7 +108,7 @@ _FURNITURE_SENTENCE = re.compile(
 )
 _POLL_WIDGET = re.compile(r"(?:\btake our poll\b|\bstory continues below\b|\bthis field is for validation\b|"
                           r"\bvote (?:now|here)\b|\* Yes\b|\* No\b|\bview results\b|\bcompleting this poll\b|"
-                          r"\bgrants you access to\b|\byou may opt out\b|"
+                          r"\bgrants you access to\b|\byou may opt out\b|\bexercise your right to vote\b|"
                           r"\bagree to (?:this|our) site's privacy policy\b)", re.I)
 
 

@@ -60,6 +60,18 @@ def _leans_back(text: str) -> bool:
     return first in _DANGLING  # "He's had a long, strange career" leans back as "He" does
 
 
+#: A time told from an earlier sentence: "Later that year, ...", "The next day ...", "Two days later, ..." (a key
+#: point stands alone; the summary's own order is left to its selection).
+_TIME_BACK = re.compile(
+    r"^(?:(?:Later|Earlier) (?:that|this|the same) (?:day|night|morning|afternoon|evening|week|month|year|season)|"
+    r"(?:That|The same|The next|The following|The previous|The day|The night) (?:day|night|morning|afternoon|evening|"
+    r"week|weekend|month|year|season|summer|winter|spring|autumn|fall|time)|The day (?:before|after)|"
+    r"(?:A|One|Two|Three|Four|Five|Six|Several|A few|Some|\d+) (?:days?|nights?|weeks?|months?|years?|hours?|"
+    r"minutes?) (?:later|after(?:wards?)?,|earlier|before,)|(?:Days|Weeks|Months|Years|Hours|Minutes|Moments|Soon) "
+    r"(?:later|afterwards?)\b|Shortly (?:after|before)(?:wards?)?,|After(?:wards?)?,|At the time,|By then,|"
+    r"Since then,|Until then,|Back then,|By that time,)")
+
+
 _REFERS_BACK = re.compile(
     r"^(?:The|This|That|These|Those) (?:move|decision|announcement|comments?|remarks?|news|deal|incident|"
     r"latter|former|pair|couple|trio|duo|two|same|claims?|statement|report|findings|case|episode|row|contrast|"
@@ -274,12 +286,13 @@ def _statement(sentence: str) -> bool:
         return False  # a figure cut off from its point: "290 hitter, it'll be ..." (". 290" in ECB+ texts)
     if _IMPERATIVE.match(text) or _COMMENT_OPENER.match(text) or _APPEAL.search(text):
         return False  # the writer telling the reader what to do, or commenting, is no statement of news
-    if first in _DANGLING or first in _FIRST_PERSON or _REFERS_BACK.match(text) or _dangling_pronoun(text):
+    if (first in _DANGLING or first in _FIRST_PERSON or _REFERS_BACK.match(text) or _TIME_BACK.match(text)
+            or _dangling_pronoun(text)):
         return False
     if re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I):
         return False
-    if not re.search(r"[\"“”]", text) and re.search(r"\b(?:you|your|I|I'm|I've|we|We|our|Our|us)\b", text):
-        return False  # speech without its quotation marks or its speaker
+    if re.search(r"\b(?:you|your|I|I'm|I've|we|We|our|Our|us)\b", _QUOTED_SPAN.sub(" ", text)):
+        return False  # speech without its quotation marks or its speaker, or the writer's "When I first cited ..."
     if first in _FRONTED and "," in text and not _FINITE.search(text.split(",", 1)[1]):
         return False  # "With Assange now trapped in the embassy, Harding."; "As a back-up plan ..., yes."
     return _main_verb(text) and not _dangling_object(text)
@@ -779,6 +792,9 @@ def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
             score -= 0.1  # trimmed: prefer sentences that fit whole
         candidates.append((-score, i, text))
     candidates.sort()
+    if summary or clean.title:  # "The money for the operation came from ...": which money, which operation?
+        known = f"{clean.title} {summary}".lower()
+        candidates = [c for c in candidates if not _unknown_referent(c[2], known)]
     points: list[str] = []
     repeated = 0
     for allow_repeat in (False, True):
@@ -804,6 +820,112 @@ def key_points(clean: CleanArticle, signals: list[Signal], n: int = 3,
                 repeated += repeats_summary
     order = {text: i for _, i, text in candidates}
     return sorted(points, key=lambda t: order.get(t, 0))
+
+
+#: A statement that names whose claim it is: a reporting verb outside quotation marks after a named source or a
+#: noun ("Khecharem also said: ...", "..., police said.", "according to the Sun-Sentinel", "Snipes' office has
+#: admitted ..."). On a partisan or opinion page such a statement is the source's, not the card's; the writer's
+#: own claims are not ("The price of a sanctuary city for illegal aliens is paid in abused children.").
+_REPORTED = re.compile(r"\b(?!(?:I|We|You|we|you|i|been|be|being|not|is|are|was|were|has|have|had|never)\b)"
+                       r"[A-Za-z][\w.'’-]*,?(?:\s(?:also|has|have|had|later|previously|reportedly|allegedly|"
+                       r"publicly|then|was|were))?\s(?:said|says|say|told|tells|tell|reported|reports|claimed|claims|"
+                       r"claim|allege|insist|argue|warn|confirm|admit|wrote|"
+                       r"writes|announced|stated|testified|alleged|admitted|insisted|argued|warned|confirmed|"
+                       r"acknowledged|declared|tweeted|added)\b|"
+                       r"\b(?i:according to|as reported by) (?!(?i:the (?:article|piece|writer|author))\b)\w")
+
+
+def _reported(text: str) -> bool:
+    """The statement names its source with a reporting verb outside any quotation."""
+    return bool(_REPORTED.search(_QUOTED_SPAN.sub(" \" \" ", text)))
+
+
+#: A person's full name: a first name and a surname ("Brian Nichols", "Mary-Kate O'Neil").
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ((?:Mc|Mac|O['’])?[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)"
+                        r"\b(?! [A-Z])")
+#: Capitalised words before a surname that are no first name: titles, ranks, determiners, days, months, places.
+_NOT_FIRST_NAME = frozenset(
+    """the a an and but or of in on at for to by with from as if when after before this that these those his her
+    their its our my your mr mrs ms dr prof sir lord lady dame president vice chancellor minister senator sen
+    governor gov mayor judge justice officer detective det sergeant sgt constable const chief captain capt
+    lieutenant lt general gen colonel col major coach manager father brother sister saint st mount mt lake fort
+    new north south east west upper lower great little old san santa los las el la le de van von al
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december police prime deputy rep representative secretary attorney agent
+    however meanwhile although though instead also still yet moreover furthermore nevertheless besides indeed
+    perhaps maybe today yesterday tonight later earlier last next finally eventually unlike like despite during
+    since until because both either neither every each many several former
+    doctor nurse pastor pope rev reverend king queen prince princess duke duchess count earl baron""".split())
+#: A surname used as a person's: "Nichols, 37,", "Nichols said", "Mr Nichols".
+_PERSON_CUE = re.compile(r"\b([A-Z][\w'’-]+)(?:, \d{1,3},| (?:said|says|told|added|was|is|has|had)\b)|"
+                         r"\b(?:Mr|Ms|Mrs|Dr)\.? ([A-Z][\w'’-]+)")
+
+
+def _full_names(text: str) -> dict[str, str]:
+    """Surname -> first name, for the people the article names in full, where one first name goes with the
+    surname (two Nicholses leave "Nichols" alone) and the surname is used as a person's. One pass of each
+    pattern over the text: this runs on every card."""
+    firsts: dict[str, set[str]] = {}
+    for m in _FULL_NAME.finditer(text):
+        first, last = m.groups()
+        if (first.lower() in _NOT_FIRST_NAME or first.lower() in STOPWORDS or first.endswith(("ing", "ly"))
+                or last.lower() in _NOT_FIRST_NAME or last.lower() in STOPWORDS):
+            continue  # "While Smith ...", "Reclaiming Smith's ...": a sentence's first word before a surname
+        firsts.setdefault(last, set()).add(first)
+    if not firsts:
+        return {}
+    people = {a or b for a, b in _PERSON_CUE.findall(text)}
+    lower = set(re.findall(r"\b[a-z][a-z'’-]*\b", text))
+    # a first name is never written in lower case ("Both Weitz and ..." names no "Both")
+    return {last: next(iter(f)) for last, f in firsts.items()
+            if len(f) == 1 and last in people and next(iter(f)).lower() not in lower}
+
+
+def introduce_names(text: str, names: dict[str, str], known: str) -> str:
+    """``text`` with the first bare surname of a person whose full name the reader has not met (in ``known``:
+    the title, the summary, the key points before) written in full: "Smith didn't return a call." ->
+    "Jane Smith didn't return a call." (issue 9, round 6: a surname with no antecedent)."""
+    seen = known + " " + text
+    for last, first in names.items():
+        if f"{first} {last}" in seen:
+            continue
+        m = re.search(rf"(?<![-\w]){re.escape(last)}\b(?! [A-Z])(?!-)", text)  # not "anti-Trump"
+        if m is None:
+            continue
+        before = text[max(0, m.start() - 20): m.start()].split()
+        if before and (before[-1][:1].isupper() or before[-1].rstrip(".").lower() in _NOT_FIRST_NAME):
+            continue  # "Mr Nichols", "Brian Nichols", "Judge Nichols": introduced or titled
+        text = text[: m.start()] + f"{first} " + text[m.start():]
+        seen = known + " " + text
+    return text
+
+
+#: The openings the card uses to give a partisan or opinion page's claim to the article.
+_ATTRIBUTION_PREFIX = re.compile(r"^(?:According to the article, |The (?:article|piece) (?:says|claims|argues): )")
+
+
+def attribute_points(points: list[str]) -> list[str]:
+    """Key points of a page whose claims are its own (high hype, or an opinion piece), each told as the
+    article's unless it already names its source with a reporting verb."""
+    # a point about another article ("The article, along with a 2000 Playboy column, ...") is the piece's
+    return [p if _reported(p) or _ATTRIBUTION_PREFIX.match(p)
+            else "The piece says: " + p if re.search(r"\barticle\b", p, re.I) else _attribute(p) for p in points]
+
+
+#: A definite subject that refers back to something the sentence does not name: "The money for the operation ...",
+#: "The man was ...", "The attack is ...". The company, the club or the team stand for the article's subject.
+_DEFINITE_BACK = re.compile(r"^The (money|operation|attack|plan|scheme|program(?:me)?|investigation|probe|group|"
+                            r"agency|man|woman|boy|girl|victim|suspect|couple|incident|project|raid|bill|measure|"
+                            r"proposal|fight|trial|case|shooting|crash|fire|blast|explosion|study|survey|report)\b"
+                            # a compound names its own thing: "The fire brigade said ...", "The case officer"
+                            r"(?! (?:brigade|service|department|station|officer|chief|crew|team|unit|force|"
+                            r"fighters?|workers?|manager|leader|members?|spokesman|spokeswoman)\b)")
+
+
+def _unknown_referent(point: str, known: str) -> bool:
+    """``point`` opens on "The <noun>" that neither the title nor the summary (``known``, lower case) has named."""
+    m = _DEFINITE_BACK.match(point)
+    return bool(m) and not re.search(rf"\b{m.group(1)}\b", known)
 
 
 def key_points_note(points: list[str], n: int = 3) -> str:
@@ -887,7 +1009,7 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("study", r"\b(?:study|research|researchers|scientists)\b[^.]{0,40}\b(?:revealed|reveals|found|finds|shows?|"
                   r"showed|suggests?|suggested)\b"),
         ("war or armed conflict", r"\b(?:war|invasion|invaded|airstrikes?|missiles?|troops|shelling|ceasefire)\b"),
-        ("disaster", r"\b(?:earthquake|quake|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|"
+        ("disaster", r"\b(?:earthquake|quake|aftershocks?|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|"
                      r"eruption|landslide|avalanche|tornado|storm|blaze|(?<!opened )(?<!open )(?<!opens )fire|"
                      r"explosion)\b(?!-)"),
         ("court case", r"\b(?:court|jury|judge|verdict|convicted|sentenced|(?:death|prison|jail) sentence|pleaded|"
@@ -895,7 +1017,8 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                        r"lawsuit|sued|indicted|prosecutors?)\b"),
         ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|(?:was|were|been|being|fatally|police|people|teen|"
                   r"man|woman|boy|girl) shot|shot (?:by|to death|dead|and killed|him|her|them|at|\d+|(?-i:[A-Z])\w*)|"
-                  r"stabbed|robbery|suspect|manslaughter|"
+                  r"stabbed|robbery|suspect|manslaughter|gunm[ae]n|opened fire|shoots|arson|"
+                  r"(?<!film )(?<!movie )(?:mass |fatal |deadly |workplace |school )?shooting|"
                   r"assault(?:ed)?|kidnapp(?:ed|ing))\b"),
         ("accident", r"\b(?:crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell)\b"),
         ("election", r"\b(?:election|elected|re-elected|ballots?|referendum|polling day)\b"),
@@ -989,10 +1112,20 @@ def _event_kind(clean: CleanArticle, development: str, opinion: bool | None = No
     if is_opinion(clean) if opinion is None else opinion:
         return "opinion piece"
     for name, pattern in _EVENT_KINDS:
-        if any(not _in_a_list(development, m) and not _in_a_name(development, m)
-               for m in pattern.finditer(development)):
+        found = [m for m in pattern.finditer(development) if not _in_a_list(development, m)
+                 and not _in_a_name(development, m)]
+        if name == "disaster" and found and all(m.group().lower() in {"fire", "blaze"} for m in found) \
+                and _SET_FIRE.search(development):
+            continue  # a fire set, or one that a court or the police deal with, is a crime or a court case
+        if found:
             return name
     return ""
+
+
+#: A fire someone set, or one in a case before the police or a court: "charged with arson after a fire".
+_SET_FIRE = re.compile(r"\b(?:arson\w*|set (?:a )?fire|sets? (?:\w+ )?(?:alight|ablaze)|setting (?:a )?fire|"
+                       r"torched|fire-?bomb\w*|charged|convicted|sentenced|guilty|court|trial|jury|arrested|"
+                       r"suspect(?:ed)?)\b", re.I)
 
 
 def _in_a_name(text: str, match: re.Match) -> bool:
@@ -1000,10 +1133,17 @@ def _in_a_name(text: str, match: re.Match) -> bool:
     title ("... sequel ‘ Catching Fire ’", a film, not a fire), is part of a name or a title."""
     if not match.group()[:1].isupper():
         return False
-    if re.match(r"\s+[A-Z][a-z]", text[match.end():]):
-        return True
+    if re.match(r"\s+[A-Z][a-z]", text[match.end():]) and not _title_cased(text):
+        return True  # in a title-case headline ("5.9 Earthquake Jolts Iran") every word runs into a capital
     # inside a quoted title ("sequel ‘ Catching Fire ’"); a title-case headline ("Man Charged With Murder") is no name
-    return bool(re.search(r"(?:[‘“]|(?:^|(?<=\s))[\"'](?=\S))\s*(?:[A-Z][\w-]*\s+)+$", text[: match.start()]))
+    # or opens a quotation ("In Iran: “Death to America!”", a chant, not a death)
+    return bool(re.search(r"(?:[‘“]|(?:^|(?<=\s))[\"'](?=\S))\s*(?:[A-Z][\w-]*\s+)*$", text[: match.start()]))
+
+
+def _title_cased(text: str) -> bool:
+    """A headline in title case: four in five of its words of four letters or more are capitalised."""
+    long = [w for w in re.findall(r"[A-Za-z’']+", text) if len(w) >= 4]
+    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
 
 
 #: The writer speaking to the reader: first or second person outside quotation marks, or a question.
@@ -1073,12 +1213,35 @@ def _figures(signals: list[Signal], clean: CleanArticle) -> list[str]:
             continue
         if e.note.startswith("count") and not (_UNIT_AFTER_NUMBER.search(text) or re.search(r"[a-z]{3}", text)):
             continue
-        if _not_a_quantity(text, clean.sentences[e.sentence].text if e.sentence < len(clean.sentences) else ""):
+        sentence = clean.sentences[e.sentence].text if e.sentence < len(clean.sentences) else ""
+        if _not_a_quantity(text, sentence) or _past_figure(text, sentence, clean.text):
             continue
         real.append(e)
     # the lead's real quantities first: filtering after choosing the lead would leave none where the lead
     # holds only model numbers and units and the story's sums come later
     return [e.text.strip() for e in _lead_first(real, clean)]
+
+
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-3]\d)\b")
+#: A date told as when something happened ("In January 2017, Imran wired ..."), a past tense, a future.
+_DATED_PAST = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]ack in)\s(?:(?:early|late|mid-?)\s?)?(?:[A-Z][a-z]+\s)?"
+                         r"(?:\d{1,2},?\s)?((?:19[5-9]|20[0-3])\d)\b")
+_PAST_VERB = re.compile(r"\b(?:was|were|had|did|sold|paid|bought|won|lost|spent|[a-z]{3,}ed)\b")
+_FUTURE = re.compile(r"\b(?:will|would|must|shall|by|from|until)\s(?:(?:the\s)?(?:end\s)?(?:of\s)?)?"
+                     r"(?:(?:19|20)\d\d|[A-Z][a-z]+ (?:19|20)\d\d)|\b(?:will|must|shall)\b")
+#: A person's pay, told as who they were: "Nichols, 37, was an $80,000-a-year computer expert".
+_SALARY = re.compile(r"\b(?:was|were|had been) (?:an? )?[$£€]\s?[\d,.]+\s?(?:m|k|million)?(?:-a-| a | per )year\b")
+
+
+def _past_figure(figure: str, sentence: str, article: str) -> bool:
+    """A figure from the story's past, not its stakes: a sentence dated years before the article's latest year
+    ("In 1972 the house sold for $300,000") or a person's former pay ("was an $80,000-a-year computer expert")."""
+    if figure in sentence and _SALARY.search(sentence):
+        return True
+    dated = [int(y) for y in _DATED_PAST.findall(sentence)]
+    if not dated or _FUTURE.search(sentence) or not _PAST_VERB.search(sentence):
+        return False  # "must collect 63% of batteries by 2027": a target, not history
+    return max(int(y) for y in _YEAR.findall(sentence)) < max(int(y) for y in _YEAR.findall(article))
 
 
 #: The word after a counted number must be what is counted: a plural, a collective, or an amount word.
@@ -1193,6 +1356,7 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
         if s.name in _QUOTED_DRIVERS:
             words = [e.text for e in s.evidence if e.sentence is not None and e.direction == "raises"
                      and len(e.text) < 60 and not _is_acronym(e.text) and not _is_title(e.text)
+                     and not _quoted_name(e.text)
                      and not _quoted_in(clean, e.sentence, e.text)]
             quoted = _quote(words, 3)
             if not quoted:
@@ -1246,6 +1410,13 @@ def _is_title(text: str) -> bool:
     words = text.strip("\"“”'‘’ ()").split()
     return len(words) >= 2 and all(w[:1].isupper() or w.lower() in _TITLE_WORDS for w in words) \
         and not text.strip("\"“”'‘’ ()").isupper()
+
+
+def _quoted_name(text: str) -> bool:
+    """A capitalised word or title in quotation marks ("'Taradise'", a reality show's name) names something; it is
+    no scare quote, whatever the framing signal counted."""
+    inner = text.strip("\"“”'‘’ ")
+    return text[:1] in "\"“‘'" and inner[:1].isupper() and len(inner.split()) <= 4
 
 
 def _is_acronym(text: str) -> bool:
@@ -1323,7 +1494,21 @@ def write(clean: CleanArticle, signals: list[Signal], scores: Scores) -> Prose:
         more = key_points(clean, signals, summary=shorter, features=features)
         if len(more) > len(points):
             chosen, summary, points = chosen[:keep], shorter, more
-    if attributed(clean, scores, opinion) and chosen:
-        summary = _attribute(summary)
-    return Prose(analysis=analyze_prose(clean, signals, scores, points, opinion), summary=summary, key_points=points,
+    # a surname the reader meets first in a key point or the summary is written in full there
+    names = _full_names(clean.text)
+    if names:
+        known = clean.title or ""  # an untitled text's headline is its lead, which the summary tells again
+        summary = introduce_names(summary, names, known) if chosen else summary
+        named = []
+        for point in points:
+            named.append(introduce_names(point, names, " ".join([known, summary, *named])))
+        points = named
+    if attributed(clean, scores, opinion):
+        if chosen:
+            summary = _attribute(summary)
+        # the writer's claims in the key points are the article's too, not the card's (issue 9, round 6)
+        told = attribute_points(points)
+    else:
+        told = points
+    return Prose(analysis=analyze_prose(clean, signals, scores, points, opinion), summary=summary, key_points=told,
                  key_points_note=key_points_note(points))

@@ -12,7 +12,8 @@ TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 #: ("Dr.", "Army Spc.", "Gen.") and a few that always take a following word ("vs.", "approx.").
 _TITLES = frozenset(
     """mr mrs ms mx dr prof sen sens rep reps gov gen lt col sgt capt cpl cpt pvt pfc spc maj adm cmdr
-    cdr brig det insp supt const ofc cllr amb asst atty rev fr hon pres messrs mme mlle vs v fig figs nos approx dept
+    cdr brig det insp supt const ofc cllr amb asst atty rev fr msgr hon pres messrs mme mlle vs v fig figs nos approx
+    dept
     est cf""".split()
 )
 #: Abbreviations that may also close a sentence ("... in the U.S. The company ..."): a full stop
@@ -76,6 +77,24 @@ _SPLIT_DECIMAL = re.compile(
 
 
 _SPLIT_CONTRACTION = re.compile(r"(\w) ([’']) (t|s|re|ve|ll|d|m)\b")
+#: Detokenised quotes of the same corpora: "‘ Hunger Games ’", "“ I heard ...”", "'party girl ' reputation",
+#: "the Globes ' typical audience" (a plural possessive). A curly mark is told open or closed by its shape; a
+#: straight single mark after a word and before a space or punctuation closes a quote or a plural's possessive.
+#: A closing mark before a letter ("whip ’em up") is left alone.
+_SPACED_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))([“‘]) (?=[\w$£€])")
+_SPACED_CLOSING = re.compile(r"(?<=[\w.,!?%’']) ([”’])(?=[\s.,;:!?)\]]|$)", re.M)
+_SPACED_STRAIGHT_CLOSING = re.compile(r"(?<=[A-Za-z.,!?]) '(?=[\s.,;:!?)]|$)", re.M)
+#: Detokenised initials and abbreviations: "U. S.", "A. J. Smith", "N. J.", "a. m." -> "U.S.", "A.J. Smith".
+_SPLIT_INITIALS = re.compile(r"\b([A-Z])\. (?=[A-Z]\.)")
+_SPLIT_AM_PM = re.compile(r"\b([ap])\. m\.")
+#: A decimal split after its point before anything but a capital: "(14. 1 rating", "Windows 8. 1 when", "13. 6
+#: percent". The splitter already ends no sentence between two figures, so joining them changes only the text.
+#: One digit after the point only: "52 to 48. 12 members abstained" is two sentences.
+_SPLIT_DECIMAL_ANY = re.compile(r"(?<![\d.,])(\d{1,3})\. (\d)(?= ?(?:[a-z%)/]|$))", re.M)
+#: A calibre or a batting average whose point went to the word before: "a. 357 caliber", "He hit. 308 with".
+_SPLIT_CALIBRE = re.compile(r"\b([a-z]+)\. (\d{3})(?=[ -](?:caliber|calibre|[Mm]agnum|revolver|handgun|pistol|rifle|"
+                            r"average|hitter|with \d)|"
+                            r"(?:,| and) \d+ (?:homers|home runs|hits|RBIs?))")
 
 
 class _PrintableTable(dict):
@@ -129,6 +148,14 @@ def _normalize(text: str) -> str:
     text = _SPLIT_TIME.sub(r"\1:\2", text)
     text = _SPLIT_THOUSANDS.sub(r"\1,\2", text)
     text = _SPLIT_CONTRACTION.sub(r"\1\2\3", text)  # "don ’ t", "the team ’ s" of the same corpora
+    if " ’" in text or " ”" in text or "‘ " in text or "“ " in text:
+        text = _SPACED_CLOSING.sub(r"\1", _SPACED_OPENING.sub(r"\1", text))
+    if " '" in text:
+        text = _SPACED_STRAIGHT_CLOSING.sub("'", text)
+    if ". " in text:
+        text = _SPLIT_AM_PM.sub(r"\1.m.", _SPLIT_INITIALS.sub(r"\1.", text))
+        text = _SPLIT_CALIBRE.sub(r"\1 .\2", text)
+        text = _SPLIT_DECIMAL_ANY.sub(r"\1.\2", text)
     return _SPLIT_DECIMAL.sub(r"\1.\2", text)
 
 
