@@ -55,7 +55,7 @@ def test_placement_is_not_repeated_under_every_row_and_scores_lead_to_the_legend
     about = client.get("/about").text
     for anchor in ('id="how-to-read"', 'id="impact"', 'id="hype"', 'id="placement"', 'id="chart"', 'id="signals"'):
         assert anchor in about
-    assert "moderate" in about and "4–5" in about
+    assert "moderate" in about and "5–6" in about
 
 
 def test_chart_has_one_marker_per_score_pair_bands_and_named_corners(client):

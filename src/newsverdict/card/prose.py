@@ -13,6 +13,7 @@ from collections import Counter
 from functools import lru_cache
 
 from newsverdict.card.clean import is_furniture_sentence
+from newsverdict.card.scoring import ATTRIBUTED_FROM_HYPE
 from newsverdict.card.text import STOPWORDS, split_sentences, tokens
 from newsverdict.models import CleanArticle, Prose, Scores, Sentence, Signal
 
@@ -1364,7 +1365,13 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
             name += f" ({quoted})"
         drivers.append(name)
     level, hype = scores.hype_level, scores.hype
-    if level == "low":
+    if level == "low" and hype >= 4:
+        # the rubric's 3-4: "mostly factual with some colour or mild framing"; the colour is named where a reader
+        # can check it ("propaganda" is too strong a word for a report the card calls low in hype)
+        colour = [d for d in drivers if "propaganda" not in d]
+        text = f"Hype is low ({hype}/10): the report is mostly factual, with some colour" + \
+            (f" from {' and '.join(colour)}" if colour else " or mild framing")
+    elif level == "low":
         text = _pick((f"The telling is sober: hype is {hype}/10",
                       f"Coverage stays close to the facts, so hype is low ({hype}/10)",
                       f"Hype is low ({hype}/10): the report is mostly factual and attributed"), key)
@@ -1427,8 +1434,8 @@ def _is_acronym(text: str) -> bool:
 
 
 def attributed(clean: CleanArticle, scores: Scores, opinion: bool | None = None) -> bool:
-    """The card tells this article's claims as the article's: high or extreme hype, or an opinion piece."""
-    return scores.hype_level in {"high", "extreme"} or (is_opinion(clean) if opinion is None else opinion)
+    """The card tells this article's claims as the article's: hype from 6 on, or an opinion piece."""
+    return scores.hype >= ATTRIBUTED_FROM_HYPE or (is_opinion(clean) if opinion is None else opinion)
 
 
 def _attribute(text: str) -> str:

@@ -17,8 +17,14 @@ from newsverdict.models import HypeWord, Scores, Signal, Weights
 
 WEIGHTS_FILE = "weights.json"
 
-#: Hype level words by the 1-10 hype score (inclusive upper bounds).
-HYPE_LEVELS: tuple[tuple[int, HypeWord], ...] = ((3, "low"), (5, "moderate"), (7, "high"), (10, "extreme"))
+#: Hype level words by the 1-10 hype score (inclusive upper bounds), on the rubric's bands
+#: (../shared/data/RUBRIC.md): 1-2 "sober, factual" and 3-4 "mostly factual with some colour or mild
+#: framing" are low; 5-6 "noticeable loaded language or speculation" moderate; 7-8 "heavily sensational
+#: or partisan" high; 9-10 "propaganda or clickbait in its purest form" extreme.
+HYPE_LEVELS: tuple[tuple[int, HypeWord], ...] = ((4, "low"), (6, "moderate"), (8, "high"), (10, "extreme"))
+#: From this hype on, the card tells the article's claims as the article's ("According to the article, ..."):
+#: the upper half of the rubric's 5-6 band, "framing that pushes a reading".
+ATTRIBUTED_FROM_HYPE = 6
 #: impact - hype at or above this: substance outweighs the noise; at or below minus this: more noise.
 PLACEMENT_MARGIN = 2
 
