@@ -577,3 +577,45 @@ def test_the_writers_own_i_outside_a_quotation_is_no_key_point():
 
     assert not _statement("When I first cited the “prophecy of Fatima” in 2016, few readers believed it.")
     assert _statement("Police said the man was “not known to us” before the attack on Friday.")
+
+
+# --- lead's round (2026-12-07): sources kept for a pronoun, the piece's connectives, pointers to page media ---
+
+QUAKE = (
+    "A strong earthquake struck the island of Marrow on Sunday, killing 12 people and destroying "
+    "hundreds of homes in four villages. The death toll rose on Monday after rescuers found the bodies of "
+    "two more victims in the village of Tessel, Governor Arlen Pesk said. "
+    "He said the search was going on for several people who were reported missing. As many as 80 people were "
+    "wounded, and some of the injured were flown to the mainland by helicopter. Aid trucks carrying tents, "
+    "blankets and water reached the affected villages on Monday morning. Residents of two villages said the "
+    "relief effort had been slow and that they had not received any help a day after the quake."
+)
+
+
+def test_a_summary_keeps_the_source_that_a_following_he_refers_to():
+    from newsverdict.card.pipeline import clean
+    from newsverdict.card.prose import _join
+    from newsverdict.sources.extract import from_text
+
+    article = clean(from_text(QUAKE))
+    at = next(i for i, s in enumerate(article.sentences) if s.text.startswith("The death toll rose"))
+    # told alone, the sentence loses its trailing source; told before "He said ...", it keeps it
+    assert _join(article, [0, at], 90).endswith("in the village of Tessel.")
+    both = _join(article, [0, at, at + 1], 90)
+    assert "Governor Arlen Pesk said. He said the search" in both, both
+
+
+def test_an_attributed_point_loses_the_pieces_own_connective():
+    from newsverdict.card.prose import _attribute
+
+    assert _attribute("For example, a photo has surfaced of the senator at the party.") == \
+        "According to the article, a photo has surfaced of the senator at the party."
+    assert _attribute("In fact, Officials Knew About The Leak.").startswith("The article says: Officials")
+
+
+def test_a_pointer_to_the_pages_pictures_or_videos_is_no_key_point():
+    from newsverdict.card.prose import _statement
+
+    assert not _statement("The victim can be seen being dragged across the car park in the following video.")
+    assert not _statement("The photo below shows the damage done to the bridge by the storm on Friday.")
+    assert _statement("Police released the video on Tuesday after a judge ordered them to do so.")

@@ -265,6 +265,15 @@ def _dangling_object(text: str) -> bool:
     return len(names) - bool(subject) == 0 and not _PERSON_WORD.search(before[len(subject):])
 
 
+#: A pointer to the page's pictures or videos, which the card does not carry.
+_PAGE_MEDIA = re.compile(
+    r"\bthe following\s+(?:image|video|photo|photograph|picture|clip|footage|tweet|graphic|screenshot|still)s?\b"
+    r"|\bin (?:this|these)\s+(?:image|video|photo|photograph|picture|clip|footage|screenshot)s?\b"
+    r"|\b(?:image|video|photo|photograph|picture|clip|footage|tweet|graphic|screenshot)s?\s+(?:below|above)\b"
+    r"|\b(?:seen|shown|pictured)\s+(?:below|above)\b",
+    re.I)
+
+
 @lru_cache(maxsize=4096)  # asked again for the same sentences: headline, development, thin-article retries
 def _statement(sentence: str) -> bool:
     """A whole statement that can stand alone: a capital, a finite verb, a full stop, balanced
@@ -292,6 +301,8 @@ def _statement(sentence: str) -> bool:
         return False
     if re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I):
         return False
+    if _PAGE_MEDIA.search(text):
+        return False  # "the victim can be seen being dragged in the following video": the card shows no video
     if re.search(r"\b(?:you|your|I|I'm|I've|we|We|our|Our|us)\b", _QUOTED_SPAN.sub(" ", text)):
         return False  # speech without its quotation marks or its speaker, or the writer's "When I first cited ..."
     if first in _FRONTED and "," in text and not _FINITE.search(text.split(",", 1)[1]):
@@ -479,12 +490,14 @@ _PAUSE = re.compile(r"(?<=\b(?:is|be|of|to|by|as))\s(?:…|\.\.\.)\s(?=\w)|"
                     r"(?<=\b(?:were|with))\s(?:…|\.\.\.)\s(?=\w)")
 
 
-def _summary_text(text: str, *, follows: bool) -> str:
+def _summary_text(text: str, *, follows: bool, named_next: bool = False) -> str:
     """A summary sentence as the summary tells it: without a trailing attribution that carries no fact
     of its own (", police said on Tuesday."), and without an opening "And"/"But" when the sentence it
-    joins is not in the summary."""
+    joins is not in the summary. ``named_next``: the next summary sentence opens with a pronoun, so the
+    attribution names its antecedent ("..., Governor Heydar Alishvandi said. He said search was going
+    on ...") and stays."""
     text = text.strip()
-    if COMPRESS_ATTRIBUTION:
+    if COMPRESS_ATTRIBUTION and not named_next:
         attribution = _ATTRIBUTION.search(text)
         if attribution:
             head = text[: attribution.start()]
@@ -505,7 +518,14 @@ def _join(clean: CleanArticle, indices: list[int], max_words: int) -> str:
     if not indices:  # nothing usable: fall back to the opening words
         words = clean.text.split()
         return " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
-    return " ".join(_summary_text(clean.sentences[i].text, follows=(i - 1) in indices) for i in indices)
+    return " ".join(
+        _summary_text(clean.sentences[i].text, follows=(i - 1) in indices,
+                      named_next=(i + 1) in indices and bool(_OPENS_ON_PRONOUN.match(clean.sentences[i + 1].text)))
+        for i in indices)
+
+
+#: A sentence that opens on a personal pronoun leans on the sentence before it for its person.
+_OPENS_ON_PRONOUN = re.compile(r"[\"“]?(?:He|She|They|His|Her|Their)\b")
 
 
 def summarize(clean: CleanArticle, signals: list[Signal], max_words: int = SUMMARY_WORDS) -> str:
@@ -1440,9 +1460,18 @@ def attributed(clean: CleanArticle, scores: Scores, opinion: bool | None = None)
 
 def _attribute(text: str) -> str:
     """``text`` told as the article's: "According to the article, the ..." or "The article says: ..."."""
+    # the piece's own connective ties the sentence to its neighbour, which the card does not show:
+    # "According to the article, for example, a photo has surfaced ..." loses "for example"
+    connective = _ATTRIBUTED_CONNECTIVE.match(text)
+    if connective and text[connective.end():connective.end() + 1].isalnum():
+        text = text[connective.end()].upper() + text[connective.end() + 1:]
     if text.split(" ", 1)[0].lower() in _LOWERABLE_FIRST:
         return "According to the article, " + _lower_first(text)
     return "The article says: " + text
+
+
+_ATTRIBUTED_CONNECTIVE = re.compile(
+    r"(?:For example|For instance|In fact|Indeed|Also|And|But|So|Meanwhile|Moreover|However|Still|Yet),\s+")
 
 
 def _lower_first(text: str) -> str:
