@@ -79,7 +79,7 @@ def test_repeated_paragraphs_are_dropped_and_counted():
     card = newsverdict.analyze(doubled)
     assert card.cleaning.repeats_dropped == 2
     assert card.cleaning.paragraphs == len(base) - 1  # the title line is not a paragraph
-    assert "repeated 2 paragraph(s), counted once" in card.analysis
+    assert "the page repeats 2 paragraphs; each counted once" in card.analysis
     # scoring runs over the de-duplicated text: same impact as the clean version
     assert card.impact == newsverdict.analyze(POLICY).impact
 

@@ -619,3 +619,20 @@ def test_a_pointer_to_the_pages_pictures_or_videos_is_no_key_point():
     assert not _statement("The victim can be seen being dragged across the car park in the following video.")
     assert not _statement("The photo below shows the damage done to the bridge by the storm on Friday.")
     assert _statement("Police released the video on Tuesday after a judge ordered them to do so.")
+
+
+def test_a_sentence_that_names_its_source_gets_no_second_attribution():
+    from newsverdict.card.prose import _attribute
+
+    told = "According to a 33-year study by the institute, home-schooled pupils score higher on tests."
+    assert _attribute(told) == told
+    told = "As Jane Rowe writes in a Times piece: the director was a controversial figure for decades."
+    assert _attribute(told) == told
+
+
+def test_a_broken_chart_widget_is_removed_from_the_text():
+    from newsverdict.card.clean import strip_inline_furniture
+
+    text, removed = strip_inline_furniture("Employment rose by 1.1 percent. Can't render, error In other words, "
+                                           "hiring has not even begun to slow in the region.")
+    assert "render" not in text and "In other words, hiring" in text and removed == 1

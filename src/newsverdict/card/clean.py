@@ -58,6 +58,7 @@ _INLINE_FURNITURE = re.compile(
     # a place in capitals and any outlet's name in brackets: "LAS VEGAS (INTELLIHUB) — "
     r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*\s?\([A-Z][A-Za-z.]{1,20}\)\s*[-—–]+\s*(?=[A-Z])"
     r"|\s*Scroll down for (?:video|more|the latest)[.:]?\s*"
+    r"|\s*Can['’]t render,? error\b\s*"  # a chart widget that failed on the page: "Can't render, error In other words"
     r"|^\s*Story highlights\b.{0,600}?\(CNN\)\s*(?:[-—–]+\s*)?"  # CNN's bullet box before the dateline
     r"|^\s*\d{1,2}\s?:\s?\d{2}\s?(?:[ap]\.?\s?m\.?)\s*:\s*"  # a live blog's "8: 24am: "
     r"|\b(?:UPDATED|Updated|Posted|POSTED)\s+\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{2,4}"

@@ -1403,7 +1403,8 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
         text = f"{lead} ({hype}/10)" + (f", driven by {' and '.join(drivers)}" if drivers else "")
     text += "; " + _placement_clause(scores)
     if clean.repeats_dropped:
-        text += f" (the text repeated {clean.repeats_dropped} paragraph(s), counted once)"
+        n = clean.repeats_dropped
+        text += f" (the page repeats {n} paragraph{'s' if n > 1 else ''}; each counted once)"
     return text + "."
 
 
@@ -1462,6 +1463,8 @@ def _attribute(text: str) -> str:
     """``text`` told as the article's: "According to the article, the ..." or "The article says: ..."."""
     # the piece's own connective ties the sentence to its neighbour, which the card does not show:
     # "According to the article, for example, a photo has surfaced ..." loses "for example"
+    if _NAMES_ITS_SOURCE.match(text):
+        return text  # "According to a 33-year study, ..." is told as its source's already: no stacked attribution
     connective = _ATTRIBUTED_CONNECTIVE.match(text)
     if connective and text[connective.end():connective.end() + 1].isalnum():
         text = text[connective.end()].upper() + text[connective.end() + 1:]
@@ -1470,6 +1473,9 @@ def _attribute(text: str) -> str:
     return "The article says: " + text
 
 
+#: A sentence that opens by naming whose account it tells.
+_NAMES_ITS_SOURCE = re.compile(r"(?:According to|As reported by)\s(?!the (?:article|piece|writer|author)\b)"
+                               r"|As [A-Z][^,:;]{2,80}?\s(?:writes|wrote|reports|reported|notes|noted|says|said)\b")
 _ATTRIBUTED_CONNECTIVE = re.compile(
     r"(?:For example|For instance|In fact|Indeed|Also|And|But|So|Meanwhile|Moreover|However|Still|Yet),\s+")
 
