@@ -97,6 +97,11 @@ _SPLIT_CALIBRE = re.compile(r"\b([a-z]+)\. (\d{3})(?=[ -](?:caliber|calibre|[Mm]
                             r"(?:,| and) \d+ (?:homers|home runs|hits|RBIs?))")
 
 
+_DOT_SPACE_DIGIT = re.compile(r"\. \d")
+_COLON_SPACE_DIGIT = re.compile(r": \d")
+_COMMA_SPACE_DIGIT = re.compile(r", \d")
+
+
 class _PrintableTable(dict):
     """A ``str.translate`` table that drops control, format, private-use and unassigned characters
     (Unicode category C) but newline and tab; each character's category is looked up once, then the
@@ -145,8 +150,11 @@ def _normalize(text: str) -> str:
     text = _PTB_CLOSE.sub('"', text)
     text = re.sub(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", text)
     # tokenised corpora (ECB+) split numbers at their punctuation: "09: 11 GMT", "1, 500", "a 5. 9 magnitude"
-    text = _SPLIT_TIME.sub(r"\1:\2", text)
-    text = _SPLIT_THOUSANDS.sub(r"\1,\2", text)
+    # each guard is a literal the pattern needs, so most texts skip a full scan (same output)
+    if _COLON_SPACE_DIGIT.search(text):
+        text = _SPLIT_TIME.sub(r"\1:\2", text)
+    if _COMMA_SPACE_DIGIT.search(text):
+        text = _SPLIT_THOUSANDS.sub(r"\1,\2", text)
     text = _SPLIT_CONTRACTION.sub(r"\1\2\3", text)  # "don ’ t", "the team ’ s" of the same corpora
     if " ’" in text or " ”" in text or "‘ " in text or "“ " in text:
         text = _SPACED_CLOSING.sub(r"\1", _SPACED_OPENING.sub(r"\1", text))
@@ -154,9 +162,11 @@ def _normalize(text: str) -> str:
         text = _SPACED_STRAIGHT_CLOSING.sub("'", text)
     if ". " in text:
         text = _SPLIT_AM_PM.sub(r"\1.m.", _SPLIT_INITIALS.sub(r"\1.", text))
+    if _DOT_SPACE_DIGIT.search(text):  # the three decimal and calibre patterns all need ". " before a digit
         text = _SPLIT_CALIBRE.sub(r"\1 .\2", text)
         text = _SPLIT_DECIMAL_ANY.sub(r"\1.\2", text)
-    return _SPLIT_DECIMAL.sub(r"\1.\2", text)
+        text = _SPLIT_DECIMAL.sub(r"\1.\2", text)
+    return text
 
 
 def words(text: str) -> list[str]:
