@@ -577,3 +577,43 @@ def test_the_writers_own_i_outside_a_quotation_is_no_key_point():
 
     assert not _statement("When I first cited the “prophecy of Fatima” in 2016, few readers believed it.")
     assert _statement("Police said the man was “not known to us” before the attack on Friday.")
+
+
+# --- a seventh editor's read (issue 9, round 7) -------------------------------------------------------------
+
+def test_a_key_point_is_not_cut_inside_a_list():
+    from newsverdict.card.prose import _inside_list, trim
+
+    # cutting at a list comma states less than the article: the other countries, the third carrier vanish
+    countries = ("Yesterday in court, the prosecutor said the trader shipped grain to Norway, Chile, Kenya, Peru, "
+                 "Laos and Fiji - markets that were closed to him under the sanctions, the court heard.")
+    assert not (trim(countries) or "").endswith(("Norway.", "Peru.", "Chile."))
+    carriers = ("The firm, which runs a cable linking carriers in the south of the continent and the islands "
+                "offshore, cut off Orange, Telia, and Movistar customers in parts of two provinces on Tuesday.")
+    assert not (trim(carriers) or "").endswith(("Orange.", "Telia."))
+    assert _inside_list(carriers, carriers.index(", Telia"))
+    # a comma before a second clause with its own verb is no list: the cut stays possible
+    clauses = ("On Sunday evening, officers detained the driver near the harbour in the old town, and he was "
+               "charged later that night with two counts of theft and one of dangerous driving.")
+    assert not _inside_list(clauses, clauses.index(", and"))
+    assert trim(clauses) == "On Sunday evening, officers detained the driver near the harbour in the old town."
+
+
+BADGER = (
+    "A grandmother is living in fear after her spaniel saved her from a wild boar the size of a small car in the woods. "
+    "Shocked Edna Marsh, 81, was picking mushrooms near her cottage with her dog Bess when the huge animal charged "
+    "out of the ferns. Mrs Marsh, from Little Hadham, said her dog barked until the boar turned back into the trees. "
+    "Wildlife officers have since put up signs warning walkers about boars in the woods near the village. "
+    "The forestry office said the animals had been seen in the area for several weeks this spring. "
+    "Local farmers have asked the council to fence off the fields that border the woods.")
+
+
+def test_an_untitled_lead_that_introduces_its_subject_is_the_headline():
+    from newsverdict.card.prose import _dangling_pronoun
+
+    # the lead states the event; "her" refers to the grandmother it introduces, not to someone before it
+    card = analyze(BADGER)
+    assert card.headline.startswith("A grandmother is living in fear")
+    assert not _dangling_pronoun("A grandmother is living in fear after her spaniel saved her from a wild boar.")
+    # an indefinite phrase that introduces no one leaves the pronoun without a referent
+    assert _dangling_pronoun("A day after she was freed, the banker flew home to her family in Zurich.")
