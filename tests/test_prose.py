@@ -600,7 +600,7 @@ def test_a_key_point_is_not_cut_inside_a_list():
 
 
 BADGER = (
-    "A grandmother is living in fear after her spaniel saved her from a wild boar the size of a small car in the woods. "
+    "A grandmother is living in fear after her spaniel saved her from a wild boar the size of a small car. "
     "Shocked Edna Marsh, 81, was picking mushrooms near her cottage with her dog Bess when the huge animal charged "
     "out of the ferns. Mrs Marsh, from Little Hadham, said her dog barked until the boar turned back into the trees. "
     "Wildlife officers have since put up signs warning walkers about boars in the woods near the village. "
@@ -617,3 +617,24 @@ def test_an_untitled_lead_that_introduces_its_subject_is_the_headline():
     assert not _dangling_pronoun("A grandmother is living in fear after her spaniel saved her from a wild boar.")
     # an indefinite phrase that introduces no one leaves the pronoun without a referent
     assert _dangling_pronoun("A day after she was freed, the banker flew home to her family in Zurich.")
+
+
+RELEGATION = (
+    "The Rovers' future has been in doubt since the scale of their debts emerged in the weeks after their "
+    "last-day escape sent Bury down instead. You have to feel very sorry for the players who gave everything on "
+    "the last day of the season to keep Rovers up. Bury have been reinstated in the league and Hythe Town will "
+    "stay in the division below. The league had first set a payment deadline of Friday, 6 June. "
+    "The last club to be thrown out of the league was Bury in March 2011. "
+    "When the season ended, despite months of fundraising by fans, the Rovers faced debts of about £180,000. "
+    "An offer was made by the supporters' trust on the back of pledges made by its members. "
+    "The club's finances have worsened since it was relegated in May 2013 as crowds fell. "
+    "The league's board met on Monday to hear the club's last appeal and turned it down after two hours. "
+    "Rovers had asked for another month to find a buyer for the ground and to pay the players' wages. "
+    "The players will now be free to join other clubs from the start of July, the league said.")
+
+
+def test_the_summary_leaves_out_the_writer_talking_to_the_reader():
+    # "You have to feel very sorry ..." is the columnist's aside, not the report: last resort only
+    card = analyze(RELEGATION)
+    assert "You have to feel" not in card.summary
+    assert "in doubt" in card.summary

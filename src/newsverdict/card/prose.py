@@ -149,6 +149,8 @@ _APPEAL = re.compile(r"^(?:Anyone (?:with|who has) (?:any )?information|Witnesse
                      r"(?:for )?(?:anyone|witnesses))|\bCrimestoppers\b|\b(?:call|contact) (?:police|us) on\b", re.I)
 
 
+#: The writer addressing the reader outside any quotation: the second person, or an exclamation.
+_WRITER_TO_READER = re.compile(r"\b(?i:you|your|you['’](?:re|ve|d|ll)|yourself)\b|!\s*$")
 #: The first person, case-aware: "US" and "U.S." are a country, not "us".
 _UNQUOTED_SPEECH = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|my|My|our|Our|us|me)\b")
 
@@ -412,6 +414,10 @@ def rank_sentences(clean: CleanArticle, signals: list[Signal], position_weight: 
         if _UNQUOTED_SPEECH.search(s.text) and not re.search(r"[\"“”‘]|(?:^|\s)'\w", s.text):
             # "Two guys on my ship did the same thing": speech without its quotation marks or its
             # speaker; last resort only (a press release or a column speaks in the first person)
+            score -= UNQUOTED_FIRST_PERSON_PENALTY
+        elif _WRITER_TO_READER.search(_QUOTED_SPAN.sub(" ", s.text)):
+            # "You have to feel very sorry for those players ...", "... signed by Donald Trump himself!": the
+            # writer talking to the reader, not the report; last resort only, like the first person
             score -= UNQUOTED_FIRST_PERSON_PENALTY
         if re.search(r"[\"“”]|(?:^|\s)'\w", s.text):
             score -= QUOTE_PENALTY  # a quotation is colour; the event is told in the reporter's words
