@@ -415,10 +415,11 @@ def rank_sentences(clean: CleanArticle, signals: list[Signal], position_weight: 
             # "Two guys on my ship did the same thing": speech without its quotation marks or its
             # speaker; last resort only (a press release or a column speaks in the first person)
             score -= UNQUOTED_FIRST_PERSON_PENALTY
-        elif _WRITER_TO_READER.search(_QUOTED_SPAN.sub(" ", s.text)) and (i > 0 or "!" not in s.text[-3:]):
+        elif i > 0 and _WRITER_TO_READER.search(_QUOTED_SPAN.sub(" ", s.text)):
             # "You have to feel very sorry for those players ...", "... signed by Donald Trump himself!": the
-            # writer talking to the reader, not the report; last resort only, like the first person. A lead
-            # told with an exclamation still tells the event ("Fans are losing their minds after ...!")
+            # writer talking to the reader, not the report; last resort only, like the first person. The lead
+            # still tells the event, however loudly ("Fans are losing their minds after ...!", "for those who
+            # remember Cody Wilson, the man who ... so that you could ...")
             score -= UNQUOTED_FIRST_PERSON_PENALTY
         if re.search(r"[\"“”]|(?:^|\s)'\w", s.text):
             score -= QUOTE_PENALTY  # a quotation is colour; the event is told in the reporter's words
