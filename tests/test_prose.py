@@ -636,3 +636,64 @@ def test_a_broken_chart_widget_is_removed_from_the_text():
     text, removed = strip_inline_furniture("Employment rose by 1.1 percent. Can't render, error In other words, "
                                            "hiring has not even begun to slow in the region.")
     assert "render" not in text and "In other words, hiring" in text and removed == 1
+
+
+# --- a seventh editor's read (issue 9, round 7) -------------------------------------------------------------
+
+def test_a_key_point_is_not_cut_inside_a_list():
+    from newsverdict.card.prose import _inside_list, trim
+
+    # cutting at a list comma states less than the article: the other countries, the third carrier vanish
+    countries = ("Yesterday in court, the prosecutor said the trader shipped grain to Norway, Chile, Kenya, Peru, "
+                 "Laos and Fiji - markets that were closed to him under the sanctions, the court heard.")
+    assert not (trim(countries) or "").endswith(("Norway.", "Peru.", "Chile."))
+    carriers = ("The firm, which runs a cable linking carriers in the south of the continent and the islands "
+                "offshore, cut off Orange, Telia, and Movistar customers in parts of two provinces on Tuesday.")
+    assert not (trim(carriers) or "").endswith(("Orange.", "Telia."))
+    assert _inside_list(carriers, carriers.index(", Telia"))
+    # a comma before a second clause with its own verb is no list: the cut stays possible
+    clauses = ("On Sunday evening, officers detained the driver near the harbour in the old town, and he was "
+               "charged later that night with two counts of theft and one of dangerous driving.")
+    assert not _inside_list(clauses, clauses.index(", and"))
+    assert trim(clauses) == "On Sunday evening, officers detained the driver near the harbour in the old town."
+
+
+BADGER = (
+    "A grandmother is living in fear after her spaniel saved her from a wild boar the size of a small car. "
+    "Shocked Edna Marsh, 81, was picking mushrooms near her cottage with her dog Bess when the huge animal charged "
+    "out of the ferns. Mrs Marsh, from Little Hadham, said her dog barked until the boar turned back into the trees. "
+    "Wildlife officers have since put up signs warning walkers about boars in the woods near the village. "
+    "The forestry office said the animals had been seen in the area for several weeks this spring. "
+    "Local farmers have asked the council to fence off the fields that border the woods.")
+
+
+def test_an_untitled_lead_that_introduces_its_subject_is_the_headline():
+    from newsverdict.card.prose import _dangling_pronoun
+
+    # the lead states the event; "her" refers to the grandmother it introduces, not to someone before it
+    card = analyze(BADGER)
+    assert card.headline.startswith("A grandmother is living in fear")
+    assert not _dangling_pronoun("A grandmother is living in fear after her spaniel saved her from a wild boar.")
+    # an indefinite phrase that introduces no one leaves the pronoun without a referent
+    assert _dangling_pronoun("A day after she was freed, the banker flew home to her family in Zurich.")
+
+
+RELEGATION = (
+    "The Rovers' future has been in doubt since the scale of their debts emerged in the weeks after their "
+    "last-day escape sent Bury down instead. You have to feel very sorry for the players who gave everything on "
+    "the last day of the season to keep Rovers up. Bury have been reinstated in the league and Hythe Town will "
+    "stay in the division below. The league had first set a payment deadline of Friday, 6 June. "
+    "The last club to be thrown out of the league was Bury in March 2011. "
+    "When the season ended, despite months of fundraising by fans, the Rovers faced debts of about £180,000. "
+    "An offer was made by the supporters' trust on the back of pledges made by its members. "
+    "The club's finances have worsened since it was relegated in May 2013 as crowds fell. "
+    "The league's board met on Monday to hear the club's last appeal and turned it down after two hours. "
+    "Rovers had asked for another month to find a buyer for the ground and to pay the players' wages. "
+    "The players will now be free to join other clubs from the start of July, the league said.")
+
+
+def test_the_summary_leaves_out_the_writer_talking_to_the_reader():
+    # "You have to feel very sorry ..." is the columnist's aside, not the report: last resort only
+    card = analyze(RELEGATION)
+    assert "You have to feel" not in card.summary
+    assert "in doubt" in card.summary

@@ -225,3 +225,12 @@ def test_msgr_is_a_title_before_a_name():
 def test_a_dateline_with_any_outlet_in_brackets_is_furniture():
     text, removed = strip_inline_furniture("LAS VEGAS (INTELLIHUB) — The Las Vegas police said the gunman acted alone.")
     assert text == "The Las Vegas police said the gunman acted alone." and removed == 1
+
+
+def test_a_dash_split_in_two_by_a_tokenised_corpus_is_one_dash_again():
+    # ECB+ writes the "--" dash as "- -": a card must not quote "Friday- - a blow"
+    assert normalize("The club lost its keeper on Friday- - a blow before the final.") == (
+        "The club lost its keeper on Friday — a blow before the final.")
+    assert normalize("The clerk- - Jo Bell- - was hurt.") == "The clerk — Jo Bell — was hurt."
+    # a hyphenated word and a spaced hyphen stay as they are
+    assert normalize("A well-known shop - the oldest in town.") == "A well-known shop - the oldest in town."

@@ -149,6 +149,8 @@ _APPEAL = re.compile(r"^(?:Anyone (?:with|who has) (?:any )?information|Witnesse
                      r"(?:for )?(?:anyone|witnesses))|\bCrimestoppers\b|\b(?:call|contact) (?:police|us) on\b", re.I)
 
 
+#: The writer addressing the reader outside any quotation: the second person, or an exclamation.
+_WRITER_TO_READER = re.compile(r"\b(?i:you|your|you['’](?:re|ve|d|ll)|yourself)\b|!\s*$")
 #: The first person, case-aware: "US" and "U.S." are a country, not "us".
 _UNQUOTED_SPEECH = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|my|My|our|Our|us|me)\b")
 
@@ -157,7 +159,9 @@ def _dangling_pronoun(text: str) -> bool:
     """A he/she/they/it that no name before it in the sentence can explain ("In 2010, he ...")."""
     if _late_pronoun(text):
         return True
-    named = False
+    # "A pensioner is living in fear after his Jack Russell saved him ...": the subject the sentence introduces
+    # is the pronoun's referent ("A day after he was freed, ..." introduces no one: no verb before the pronoun)
+    named = bool(_INDEFINITE_SUBJECT.match(text))
     for i, word in enumerate(text.split()[:8]):
         bare = re.sub(r"\W", "", re.sub(r"['’](?:s|d|ll|re|ve|m)$", "", word))  # "she's" is "she"
         if bare.lower() in _PRONOUNS:
@@ -166,6 +170,13 @@ def _dangling_pronoun(text: str) -> bool:
                                              and not _FRONTED_WORDS.match(bare))):
             named = True  # "Initially she lived ..." names no one
     return False
+
+
+#: A sentence that opens on an indefinite subject and its verb: "A pensioner is ...", "An elderly man who ...".
+_NP_WORD = (r"(?!(?:he|she|they|it|his|her|him|them|their|its|after|before|when|while|since|ago|later|on|in|at)\b)"
+            r"[a-z][\w-]*")
+_INDEFINITE_SUBJECT = re.compile(rf"^(?:A|An)\s(?:{_NP_WORD}\s){{0,3}}?{_NP_WORD},?\s(?:is|was|has|had|who|"
+                                 r"have|are|were|will|would|says|said|[a-z]+ed)\b")
 
 
 def _late_pronoun(text: str) -> bool:
@@ -415,6 +426,12 @@ def rank_sentences(clean: CleanArticle, signals: list[Signal], position_weight: 
             # "Two guys on my ship did the same thing": speech without its quotation marks or its
             # speaker; last resort only (a press release or a column speaks in the first person)
             score -= UNQUOTED_FIRST_PERSON_PENALTY
+        elif i > 0 and _WRITER_TO_READER.search(_QUOTED_SPAN.sub(" ", s.text)):
+            # "You have to feel very sorry for those players ...", "... signed by Donald Trump himself!": the
+            # writer talking to the reader, not the report; last resort only, like the first person. The lead
+            # still tells the event, however loudly ("Fans are losing their minds after ...!", "for those who
+            # remember Cody Wilson, the man who ... so that you could ...")
+            score -= UNQUOTED_FIRST_PERSON_PENALTY
         if re.search(r"[\"“”]|(?:^|\s)'\w", s.text):
             score -= QUOTE_PENALTY  # a quotation is colour; the event is told in the reporter's words
         if re.search(r"\d", s.text):
@@ -634,6 +651,8 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
             break
         if _VERB_RESUMES.search(text, match.start()):
             continue  # the main verb is in the tail: no cut here
+        if _inside_list(text, match.start()):
+            continue  # "... affected Mobinil, Vodafone, and Etisalat networks": the cut would drop items
         last = re.sub(r"\W", "", head.split()[-1]).lower() if head.split() else ""
         tail = {re.sub(r"\W", "", w).lower() for w in head.split()[-4:]}
         if re.match(r"\s(?:after|before|since)\b", text[match.start():]) and re.search(
@@ -654,6 +673,8 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
             tail = {re.sub(r"\W", "", w).lower() for w in head.split()[-4:]}
             if _LIST_TAIL.match(text, match.end()) and not _FINITE_STRICT.search(text, match.end()):
                 break  # inside a list ("... included driving under the influence, child neglect, ... and larceny")
+            if _inside_list(text, match.start()):
+                continue  # "... from Egypt, Turkey, Pakistan, Mali and Georgia - countries that ...": no cut
             if (n >= 10 and last not in _BAD_ENDING and not tail & _OPEN_CLAUSE and _balanced_quotes(head)
                     and _AUXILIARY.search(head) and _whole_head(head)):
                 best = head
@@ -665,6 +686,34 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
 #: The rest of a list after a comma: short items, the last after "and"/"or" ("child neglect, child abuse, drug
 #: offenses, fraud and larceny."): cutting there drops the other items.
 _LIST_TAIL = re.compile(r"[^,;]{1,45}(?:,\s[^,;]{1,45})*,?\s(?:and|or)\s[^,;]{1,60}$")
+
+
+#: A list going on after a comma: short items, then "and"/"or" and its last item up to a dash, a comma, a colon,
+#: a bracket or the sentence's end ("Mali and Georgia - countries that ...", "and Etisalat networks across ...").
+_LIST_GOES_ON = re.compile(r"\s*(?:(?:[\w'’.&-]+\s){0,3}[\w'’.&-]+,\s)*(?:(?:[\w'’.&-]+\s){0,3}[\w'’.&-]+\s)?"
+                           r"(?:and|or)\s([^,;:–—(]+?)(?=\s[-–—]\s|[,;:(–—]|[.!?][\"”’']?$|$)")
+
+
+def _inside_list(text: str, comma: int) -> bool:
+    """The comma at ``comma`` separates items of a list: the words before it since the last comma are a short
+    item with no verb, and the list goes on to an "and"/"or" and a last item with no verb. A cut there drops
+    the list's other items and states less than the article does (issue 9, round 7: "... married men from
+    Egypt, Bangladesh, Turkey, Czechoslovakia, Pakistan." without "Mali and Georgia")."""
+    if text[comma: comma + 1] != ",":
+        return False
+    m = _LIST_GOES_ON.match(text, comma + 1)
+    if m is None:
+        return False
+    rest = text[comma + 1: m.end()]
+    if len(m.group(1).split()) > 10 or _FINITE_STRICT.search(rest):
+        return False  # ", and he was charged ...": a clause, not an item
+    if "," in rest[: m.start(1) - comma - 1]:
+        return True  # ", Bangladesh, Turkey, Mali and Georgia": two items or more still to come
+    head = text[:comma]
+    if "," not in head:
+        return False  # "X, and Y" with no item before it: two clauses, not a list
+    item = head.rsplit(",", 1)[1].split()  # "Mobinil, Vodafone, and Etisalat": an item before the comma too
+    return 1 <= len(item) <= 4 and not _FINITE_STRICT.search(" ".join(item))
 
 
 def _close(head: str) -> str:

@@ -76,6 +76,7 @@ _SPLIT_DECIMAL = re.compile(
 )
 
 
+_SPLIT_DOUBLE_HYPHEN = re.compile(r"(?<=[\w.,)\"”’])- - (?=[\w\"“‘(])")
 _SPLIT_CONTRACTION = re.compile(r"(\w) ([’']) (t|s|re|ve|ll|d|m)\b")
 #: Detokenised quotes of the same corpora: "‘ Hunger Games ’", "“ I heard ...”", "'party girl ' reputation",
 #: "the Globes ' typical audience" (a plural possessive). A curly mark is told open or closed by its shape; a
@@ -156,6 +157,8 @@ def _normalize(text: str) -> str:
     if _COMMA_SPACE_DIGIT.search(text):
         text = _SPLIT_THOUSANDS.sub(r"\1,\2", text)
     text = _SPLIT_CONTRACTION.sub(r"\1\2\3", text)  # "don ’ t", "the team ’ s" of the same corpora
+    if "- -" in text:  # their "--" dash split in two: "the burglary- - phoned Magruder" is "the burglary — phoned"
+        text = _SPLIT_DOUBLE_HYPHEN.sub(" — ", text)
     if " ’" in text or " ”" in text or "‘ " in text or "“ " in text:
         text = _SPACED_CLOSING.sub(r"\1", _SPACED_OPENING.sub(r"\1", text))
     if " '" in text:
