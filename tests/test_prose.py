@@ -618,6 +618,7 @@ def test_a_pointer_to_the_pages_pictures_or_videos_is_no_key_point():
 
     assert not _statement("The victim can be seen being dragged across the car park in the following video.")
     assert not _statement("The photo below shows the damage done to the bridge by the storm on Friday.")
+    assert not _statement("The next photo shows where the unnamed victim was found by the two men.")
     assert _statement("Police released the video on Tuesday after a judge ordered them to do so.")
 
 
@@ -628,6 +629,9 @@ def test_a_sentence_that_names_its_source_gets_no_second_attribution():
     assert _attribute(told) == told
     told = "As Jane Rowe writes in a Times piece: the director was a controversial figure for decades."
     assert _attribute(told) == told
+    # a summary's later sentences are the article's too: one prefix that does not stack
+    assert _attribute("According to a study, pupils score higher. Schools are failing.", summary=True) == \
+        "The article says, according to a study, pupils score higher. Schools are failing."
 
 
 def test_a_broken_chart_widget_is_removed_from_the_text():

@@ -278,7 +278,8 @@ def _dangling_object(text: str) -> bool:
 
 #: A pointer to the page's pictures or videos, which the card does not carry.
 _PAGE_MEDIA = re.compile(
-    r"\bthe following\s+(?:image|video|photo|photograph|picture|clip|footage|tweet|graphic|screenshot|still)s?\b"
+    r"\bthe (?:following|next)\s+(?:image|video|photo|photograph|picture|clip|footage|tweet|graphic|screenshot|"
+    r"still)s?\b"
     r"|\bin (?:this|these)\s+(?:image|video|photo|photograph|picture|clip|footage|screenshot)s?\b"
     r"|\b(?:image|video|photo|photograph|picture|clip|footage|tweet|graphic|screenshot)s?\s+(?:below|above)\b"
     r"|\b(?:seen|shown|pictured)\s+(?:below|above)\b",
@@ -1508,12 +1509,14 @@ def attributed(clean: CleanArticle, scores: Scores, opinion: bool | None = None)
     return scores.hype >= ATTRIBUTED_FROM_HYPE or (is_opinion(clean) if opinion is None else opinion)
 
 
-def _attribute(text: str) -> str:
+def _attribute(text: str, *, summary: bool = False) -> str:
     """``text`` told as the article's: "According to the article, the ..." or "The article says: ..."."""
+    if _NAMES_ITS_SOURCE.match(text):
+        # "According to a 33-year study, ..." is told as its source's already: a key point needs no stacked
+        # attribution; a summary does, for the sentences after it, in words that do not stack two prefixes
+        return "The article says, " + text[:1].lower() + text[1:] if summary else text
     # the piece's own connective ties the sentence to its neighbour, which the card does not show:
     # "According to the article, for example, a photo has surfaced ..." loses "for example"
-    if _NAMES_ITS_SOURCE.match(text):
-        return text  # "According to a 33-year study, ..." is told as its source's already: no stacked attribution
     connective = _ATTRIBUTED_CONNECTIVE.match(text)
     if connective and text[connective.end():connective.end() + 1].isalnum():
         text = text[connective.end()].upper() + text[connective.end() + 1:]
@@ -1596,7 +1599,7 @@ def write(clean: CleanArticle, signals: list[Signal], scores: Scores) -> Prose:
         points = named
     if attributed(clean, scores, opinion):
         if chosen:
-            summary = _attribute(summary)
+            summary = _attribute(summary, summary=True)
         # the writer's claims in the key points are the article's too, not the card's (issue 9, round 6)
         told = attribute_points(points)
     else:
