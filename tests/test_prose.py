@@ -618,6 +618,7 @@ def test_a_pointer_to_the_pages_pictures_or_videos_is_no_key_point():
 
     assert not _statement("The victim can be seen being dragged across the car park in the following video.")
     assert not _statement("The photo below shows the damage done to the bridge by the storm on Friday.")
+    assert not _statement("At the moment and personally speaking, my own family's home-school is going great guns.")
     assert not _statement("The next photo shows where the unnamed victim was found by the two men.")
     assert _statement("Police released the video on Tuesday after a judge ordered them to do so.")
 

@@ -315,8 +315,8 @@ def _statement(sentence: str) -> bool:
         return False
     if _PAGE_MEDIA.search(text):
         return False  # "the victim can be seen being dragged in the following video": the card shows no video
-    if re.search(r"\b(?:you|your|I|I'm|I've|we|We|our|Our|us)\b", _QUOTED_SPAN.sub(" ", text)):
-        return False  # speech without its quotation marks or its speaker, or the writer's "When I first cited ..."
+    if re.search(r"\b(?:you|your|I|I'm|I've|we|We|our|Our|us|my|My|me)\b", _QUOTED_SPAN.sub(" ", text)):
+        return False  # speech without its marks or its speaker, or the writer's "When I first cited", "my own family"
     if first in _FRONTED and "," in text and not _FINITE.search(text.split(",", 1)[1]):
         return False  # "With Assange now trapped in the embassy, Harding."; "As a back-up plan ..., yes."
     return _main_verb(text) and not _dangling_object(text)
