@@ -146,7 +146,7 @@ def test_kind_word_inside_a_name_or_title_is_not_the_event():
 
 
 def test_placement_line_agrees_with_the_hype_wording():
-    from newsverdict.card.prose import _placement_clause
+    from newsverdict.card.analysis import _placement_clause
     from newsverdict.models import Scores
 
     low = _placement_clause(Scores(impact=1, hype=3, hype_level="low", placement="more noise than substance",
@@ -487,7 +487,7 @@ def test_a_partisan_pages_key_points_are_the_articles_claims_or_a_named_sources(
 
 
 def test_a_fire_someone_set_is_no_disaster_and_a_quoted_show_name_is_no_shouting():
-    from newsverdict.card.prose import _quoted_name
+    from newsverdict.card.analysis import _quoted_name
 
     text = ("A man was charged with arson on Monday after a fire destroyed the Wasilla Bible Church in Alaska. "
             "Prosecutors said the 42-year-old set the fire with petrol shortly after midnight on Friday. "
@@ -501,7 +501,7 @@ def test_a_fire_someone_set_is_no_disaster_and_a_quoted_show_name_is_no_shouting
 
 
 def test_a_figure_from_the_storys_past_is_not_its_stakes():
-    from newsverdict.card.prose import _past_figure
+    from newsverdict.card.analysis import _past_figure
 
     article = "In 2013 the jury spared him. In 1972 the house sold for $300,000. He was an $80,000-a-year expert."
     assert _past_figure("$300,000", "In 1972 the house sold for $300,000.", article)
@@ -557,7 +557,7 @@ def test_the_x_with_nothing_before_is_no_key_point():
 
 
 def test_the_kind_of_event_comes_from_what_happened_in_a_title_case_headline_too():
-    from newsverdict.card.prose import _event_kind
+    from newsverdict.card.analysis import _event_kind
 
     class NoSentences:
         sentences = ()
@@ -606,11 +606,11 @@ def test_a_summary_keeps_the_source_that_a_following_he_refers_to():
 
 
 def test_an_attributed_point_loses_the_pieces_own_connective():
-    from newsverdict.card.prose import _attribute
+    from newsverdict.card.voice import attribute
 
-    assert _attribute("For example, a photo has surfaced of the senator at the party.") == \
+    assert attribute("For example, a photo has surfaced of the senator at the party.") == \
         "According to the article, a photo has surfaced of the senator at the party."
-    assert _attribute("In fact, Officials Knew About The Leak.").startswith("The article says: Officials")
+    assert attribute("In fact, Officials Knew About The Leak.").startswith("The article says: Officials")
 
 
 def test_a_pointer_to_the_pages_pictures_or_videos_is_no_key_point():
@@ -624,14 +624,14 @@ def test_a_pointer_to_the_pages_pictures_or_videos_is_no_key_point():
 
 
 def test_a_sentence_that_names_its_source_gets_no_second_attribution():
-    from newsverdict.card.prose import _attribute
+    from newsverdict.card.voice import attribute
 
     told = "According to a 33-year study by the institute, home-schooled pupils score higher on tests."
-    assert _attribute(told) == told
+    assert attribute(told) == told
     told = "As Jane Rowe writes in a Times piece: the director was a controversial figure for decades."
-    assert _attribute(told) == told
+    assert attribute(told) == told
     # a summary's later sentences are the article's too: one prefix that does not stack
-    assert _attribute("According to a study, pupils score higher. Schools are failing.", summary=True) == \
+    assert attribute("According to a study, pupils score higher. Schools are failing.", summary=True) == \
         "The article says, according to a study, pupils score higher. Schools are failing."
 
 

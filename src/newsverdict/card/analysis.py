@@ -1,0 +1,433 @@
+"""The card's analysis (embedded backend): what happened, why the impact and hype scores are what they are.
+
+Written from the signals and their evidence, so that every clause can be traced back to the article: the
+kind of event, the rubric band the impact score falls in, the real quantities at stake, and what raised the
+hype. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from newsverdict.card.voice import attribute, attributed, is_opinion
+from newsverdict.models import CleanArticle, Scores, Signal
+
+#: Kinds of event, told by the words of the headline and lead, with how the rubric
+#: (../shared/data/RUBRIC.md) usually places them. First match wins.
+_EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.I)) for name, pattern in (
+        # a poll's or a study's finding is the event, whatever it asked about ("Scottish voters would rather
+        # have a referendum on the EU than another independence vote, a new survey has revealed" is no election)
+        ("poll or survey", r"\b(?:opinion poll|poll|survey)s?\b[^.]{0,40}\b(?:revealed|reveals|found|finds|shows?|"
+                           r"showed|suggests?|suggested)\b|"
+                           r"\b(?:according to|revealed by|found by|in) (?:a|the) (?:new )?(?:poll|survey)\b"),
+        ("study", r"\b(?:study|research|researchers|scientists)\b[^.]{0,40}\b(?:revealed|reveals|found|finds|shows?|"
+                  r"showed|suggests?|suggested)\b"),
+        ("war or armed conflict", r"\b(?:war|invasion|invaded|airstrikes?|missiles?|troops|shelling|ceasefire)\b"),
+        ("disaster", r"\b(?:earthquake|quake|aftershocks?|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|"
+                     r"eruption|landslide|avalanche|tornado|storm|blaze|(?<!opened )(?<!open )(?<!opens )fire|"
+                     r"explosion)\b(?!-)"),
+        ("court case", r"\b(?:court|jury|judge|verdict|convicted|sentenced|(?:death|prison|jail) sentence|pleaded|"
+                       r"guilty|acquitted|trial|"
+                       r"lawsuit|sued|indicted|prosecutors?)\b"),
+        ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|(?:was|were|been|being|fatally|police|people|teen|"
+                  r"man|woman|boy|girl) shot|shot (?:by|to death|dead|and killed|him|her|them|at|\d+|(?-i:[A-Z])\w*)|"
+                  r"stabbed|robbery|suspect|manslaughter|gunm[ae]n|opened fire|shoots|arson|"
+                  r"(?<!film )(?<!movie )(?:mass |fatal |deadly |workplace |school )?shooting|"
+                  r"assault(?:ed)?|kidnapp(?:ed|ing))\b"),
+        ("accident", r"\b(?:crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell)\b"),
+        ("election", r"\b(?:election|elected|re-elected|ballots?|referendum|polling day)\b"),
+        ("trade decision", r"\b(?:imports?|exports?|tariffs?|sanctions|trade deal|embargo)\b"),
+        ("sports result", r"\b(?:match|goal|championship|tournament|cup|innings|wickets?|grand prix|pole position|"
+                          r"semi-final|final|victory|defeat(?:ed)?|scored|medal|(?:straight|first|home|away|narrow|"
+                          r"comfortable|\d+-\d+) win)\b"),
+        ("sports story", r"\b(?:league|season|coach|striker|defender|midfielder|goalkeeper|footballer|player|club|"
+                         r"transfer|signing|fixture)\b"),
+        ("law or policy", r"\b(?:law|bill|legislation|regulations?|regulators?|ban(?:ned)?|approv(?:ed|al)|"
+                          r"polic(?:y|ies)|decree|passed|signed into|enacted|repealed)\b"),
+        ("business deal", r"\b(?:acqui(?:re|res|red|sition)|merger|takeover|deal|buy(?:s|out)?|bought|stake|"
+                          r"invest(?:s|ed|ment)?|shares|profits?|revenue|earnings|ipo)\b"),
+        ("appointment or departure", r"\b(?:appointed|named|resign(?:s|ed)|stepp(?:ed|ing) down|sacked|"
+                                     r"fired|hired|poached|retire[sd]?)\b"),
+        ("study", r"\b(?:study|researchers?|scientists?|survey|report found|findings)\b"),
+        ("health story", r"\b(?:hospital(?:ised|ized)?|disease|virus|outbreak|patients?|cancer|vaccine)\b"),
+        ("celebrity or lifestyle story", r"\b(?:actress|actor|star|singer|celebrity|instagram|fans|fashion|"
+                                         r"model|reality|royal|duchess|prince|princess)\b"),
+        ("death", r"\b(?:died|dies|death|dead)\b"),
+    )
+)
+#: The rubric's impact bands, in its own terms.
+_BANDS = (
+    (1, "the rubric's band for stories with no consequences beyond a few people"),
+    (3, "the rubric's band for small or local consequences"),
+    (5, "the rubric's band for what matters to a city, a sector or a large company"),
+    (7, "the rubric's band for national significance or a large sector"),
+    (8, "the rubric's band for a lasting strategic shift across countries or an industry"),
+    (10, "the rubric's band for historic events affecting hundreds of millions"),
+)
+#: Kinds that rarely reach beyond the people involved: a high score for one is flagged, not echoed.
+_SMALL_KINDS = {"celebrity or lifestyle story", "sports result", "sports story", "accident", "crime", "death"}
+_HYPE_NAMES = {
+    "sensational_language": "loaded, emotional words",
+    "framing": "shouting and insinuation",
+    "coverage_volume": "the sheer volume of coverage",
+    "superlatives": "superlatives and absolutes",
+    "clickbait_headline": "a clickbait-style headline",
+    "speculation": "speculation presented alongside the facts",
+    "anonymous_sourcing": "claims resting on unnamed sources",
+    "repetition": "the same claims repeated",
+    "persuasion": "persuasion techniques",
+    "propaganda_techniques": "sentences built like propaganda",
+}
+_QUOTED_DRIVERS = {"sensational_language", "superlatives", "speculation", "framing", "anonymous_sourcing"}
+_FIGURE_KINDS = ("money", "casualties", "percent", "count")
+_UNIT_AFTER_NUMBER = re.compile(r"\d[\d,.]*\s*(?:%|per ?cent|percent|[a-zA-Z£$€])|[£$€]\s?\d")
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _article_for(noun: str) -> str:
+    return "an" if noun[:1].lower() in "aeiou" else "a"
+
+
+def _pick(options: tuple[str, ...], key: str) -> str:
+    """One of ``options``, the same one for the same article (wording varies between cards)."""
+    return options[sum(map(ord, key)) % len(options)]
+
+
+def _quote(items: list[str], k: int = 3) -> str:
+    items = [x.strip("\"“”'‘’ ") for x in items]
+    items = list(dict.fromkeys(x for x in items if len(x) > 1))[:k]
+    quoted = [f"“{x}”" for x in items]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def _by_name(signals: list[Signal]) -> dict[str, Signal]:
+    return {s.name: s for s in signals}
+
+
+def _event_kind(clean: CleanArticle, development: str, opinion: bool | None = None) -> str:
+    """The kind of event the development reports; an opinion piece is one whatever its topic. A kind's word
+    in a list, or in a name or title ("Senate Candidate", "Judge Brett Kavanaugh", "The Goal Of ..."), is a
+    keyword, not what happened."""
+    if is_opinion(clean) if opinion is None else opinion:
+        return "opinion piece"
+    for name, pattern in _EVENT_KINDS:
+        found = [m for m in pattern.finditer(development) if not _in_a_list(development, m)
+                 and not _in_a_name(development, m)]
+        if name == "disaster" and found and all(m.group().lower() in {"fire", "blaze"} for m in found) \
+                and _SET_FIRE.search(development):
+            continue  # a fire set, or one that a court or the police deal with, is a crime or a court case
+        if found:
+            return name
+    return ""
+
+
+#: A fire someone set, or one in a case before the police or a court: "charged with arson after a fire".
+_SET_FIRE = re.compile(r"\b(?:arson\w*|set (?:a )?fire|sets? (?:\w+ )?(?:alight|ablaze)|setting (?:a )?fire|"
+                       r"torched|fire-?bomb\w*|charged|convicted|sentenced|guilty|court|trial|jury|arrested|"
+                       r"suspect(?:ed)?)\b", re.I)
+
+
+def _in_a_name(text: str, match: re.Match) -> bool:
+    """A capitalised kind word that runs into another capitalised word ("Senate Candidate"), or ends a quoted
+    title ("... sequel ‘ Catching Fire ’", a film, not a fire), is part of a name or a title."""
+    if not match.group()[:1].isupper():
+        return False
+    if re.match(r"\s+[A-Z][a-z]", text[match.end():]) and not _title_cased(text):
+        return True  # in a title-case headline ("5.9 Earthquake Jolts Iran") every word runs into a capital
+    # inside a quoted title ("sequel ‘ Catching Fire ’"); a title-case headline ("Man Charged With Murder") is no name
+    # or opens a quotation ("In Iran: “Death to America!”", a chant, not a death)
+    return bool(re.search(r"(?:[‘“]|(?:^|(?<=\s))[\"'](?=\S))\s*(?:[A-Z][\w-]*\s+)*$", text[: match.start()]))
+
+
+def _title_cased(text: str) -> bool:
+    """A headline in title case: four in five of its words of four letters or more are capitalised."""
+    long = [w for w in re.findall(r"[A-Za-z’']+", text) if len(w) >= 4]
+    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
+
+
+def _in_a_list(text: str, match: re.Match) -> bool:
+    """A word named in a list ("problems with war, terrorism and poverty") is not what happened."""
+    before, after = text[: match.start()].rstrip(), text[match.end():]
+    return bool(re.match(r"\s*,\s*\w+(?:\s+\w+)?\s*(?:,|\band\b|\bor\b)", after)
+                or (before.endswith(",") and re.match(r"\s*(?:,|\band\b|\bor\b)", after))
+                or re.search(r",\s*(?:\w+\s+)?\w+,?\s+(?:and|or)$", before))
+
+
+#: The analysis cites what the lead reports: in news writing background, history and asides come
+#: later, and citing them names the wrong event ("elected" from a paragraph on 11th-century popes).
+LEAD_SHARE = 0.4
+LEAD_MIN_SENTENCES = 5
+
+
+def _lead_first(evidence: list, clean: CleanArticle, *, fallback: bool = True) -> list:
+    """The evidence found in the lead (the first 40 % of sentences, at least 5), else all of it
+    (``fallback``) or none."""
+    size = max(LEAD_MIN_SENTENCES, math.ceil(LEAD_SHARE * len(clean.sentences)))
+    in_lead = [e for e in evidence if e.sentence is not None and e.sentence < size]
+    return in_lead or (evidence if fallback else [])
+
+
+def _figures(signals: list[Signal], clean: CleanArticle) -> list[str]:
+    """Real quantities behind the magnitude signal: money, people, counts, percentages; never a
+    bare year, date, model number or address."""
+    magnitude = _by_name(signals).get("magnitude")
+    real = []
+    for e in magnitude.evidence if magnitude else []:
+        if e.direction != "raises" or e.sentence is None or not e.note.startswith(_FIGURE_KINDS):
+            continue
+        text = e.text.strip()
+        if _YEAR_ONLY.match(text) or not re.search(r"\d|million|billion|thousand|hundred|dozen", text):
+            continue
+        if e.note.startswith("count") and not (_UNIT_AFTER_NUMBER.search(text) or re.search(r"[a-z]{3}", text)):
+            continue
+        sentence = clean.sentences[e.sentence].text if e.sentence < len(clean.sentences) else ""
+        if _not_a_quantity(text, sentence) or _past_figure(text, sentence, clean.text):
+            continue
+        real.append(e)
+    # the lead's real quantities first: filtering after choosing the lead would leave none where the lead
+    # holds only model numbers and units and the story's sums come later
+    return [e.text.strip() for e in _lead_first(real, clean)]
+
+
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-3]\d)\b")
+#: A date told as when something happened ("In January 2017, Imran wired ..."), a past tense, a future.
+_DATED_PAST = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]ack in)\s(?:(?:early|late|mid-?)\s?)?(?:[A-Z][a-z]+\s)?"
+                         r"(?:\d{1,2},?\s)?((?:19[5-9]|20[0-3])\d)\b")
+_PAST_VERB = re.compile(r"\b(?:was|were|had|did|sold|paid|bought|won|lost|spent|[a-z]{3,}ed)\b")
+_FUTURE = re.compile(r"\b(?:will|would|must|shall|by|from|until)\s(?:(?:the\s)?(?:end\s)?(?:of\s)?)?"
+                     r"(?:(?:19|20)\d\d|[A-Z][a-z]+ (?:19|20)\d\d)|\b(?:will|must|shall)\b")
+#: A person's pay, told as who they were: "Nichols, 37, was an $80,000-a-year computer expert".
+_SALARY = re.compile(r"\b(?:was|were|had been) (?:an? )?[$£€]\s?[\d,.]+\s?(?:m|k|million)?(?:-a-| a | per )year\b")
+
+
+def _past_figure(figure: str, sentence: str, article: str) -> bool:
+    """A figure from the story's past, not its stakes: a sentence dated years before the article's latest year
+    ("In 1972 the house sold for $300,000") or a person's former pay ("was an $80,000-a-year computer expert")."""
+    if figure in sentence and _SALARY.search(sentence):
+        return True
+    dated = [int(y) for y in _DATED_PAST.findall(sentence)]
+    if not dated or _FUTURE.search(sentence) or not _PAST_VERB.search(sentence):
+        return False  # "must collect 63% of batteries by 2027": a target, not history
+    return max(int(y) for y in _YEAR.findall(sentence)) < max(int(y) for y in _YEAR.findall(article))
+
+
+#: The word after a counted number must be what is counted: a plural, a collective, or an amount word.
+_COUNTED = re.compile(r"(?:[a-z]{2,}s|people|police|staff|children|men|women|cattle|livestock|personnel|crew|"
+                      r"million|billion|trillion|thousand|hundred|dozen|bn|m|k|per ?cent|percent)$")
+
+
+def _not_a_quantity(figure: str, sentence: str) -> bool:
+    """A figure that is no quantity at stake: part of a model name ("AK-47" read as "47 assault"), or a number
+    followed by a unit, an adverb or a preposition ("150 nautical", "1100 hrs", "23 into", "23 heavily")."""
+    m = re.match(r"^[^\d]*?(\d[\d,.]*)\s+([A-Za-z]+)$", figure.strip())
+    if not m:
+        return False
+    number, word = m.groups()
+    if re.search(rf"[A-Za-z]-{re.escape(number)}\b", sentence):
+        return True
+    return not _COUNTED.fullmatch(word.lower()) or word.lower() in {"hrs", "mins", "secs", "miles", "kms", "yards",
+                                                               "metres", "meters", "feet", "inches"}
+
+
+def _certainty(signals: list[Signal], clean: CleanArticle) -> tuple[list[str], list[str]]:
+    """(words saying it is done, words saying it is expected) in the lead, from the certainty signal.
+
+    Only the lead's words: whether *the development* is done or expected is said there, and a
+    "passed" or "could" from a paragraph of history or speculation would misstate it."""
+    certainty = _by_name(signals).get("certainty")
+    if certainty is None:
+        return [], []
+    done = [e.text for e in _lead_first([e for e in certainty.evidence if e.direction == "raises"], clean,
+                                        fallback=False)]
+    expected = [e.text for e in _lead_first([e for e in certainty.evidence if e.direction == "lowers"], clean,
+                                            fallback=False)]
+    return done, expected
+
+
+def _band(impact: int) -> str:
+    return next(text for top, text in _BANDS if impact <= top)
+
+
+#: An action named as the background of the people in the story, not as what was done: "people fleeing war and
+#: poverty", "refugees from the war".
+_BACKGROUND_OF = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped|refugees? from)\s+"
+                            r"(?:(?:the|a|an|[a-z]+(?:ing|ed)?|and)\s+){0,3}$", re.I)
+
+
+def _background_action(sentence: str, word: str) -> bool:
+    """Whether the action ``word`` stands in ``sentence`` only as what people fled or survived."""
+    found = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", sentence, re.I)]
+    return bool(found) and all(_BACKGROUND_OF.search(sentence[:i]) for i in found)
+
+
+def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores, kind: str, key: str) -> str:
+    by = _by_name(signals)
+    figures = _figures(signals, clean)
+    actions = []
+    action = by.get("action_type")
+    if action:
+        raising = [e for e in action.evidence if e.direction == "raises" and e.sentence is not None
+                   and not _background_action(clean.sentences[e.sentence].text, e.text)]
+        actions = list(dict.fromkeys(e.text.lower() for e in _lead_first(raising, clean)))[:3]
+    actors = []
+    actor = by.get("actors")
+    if actor:
+        raising = [e for e in actor.evidence if e.direction == "raises" and e.sentence is not None]
+        actors = list(dict.fromkeys(e.text for e in _lead_first(raising, clean)))[:3]
+    reasons = []
+    if figures:
+        reasons.append(f"the figures at stake ({_quote(figures, 2)})")
+    if actors and by["actors"].contribution > 0.05:
+        reasons.append(f"who is involved ({', '.join(actors)})")
+    if actions and by["action_type"].contribution > 0.05:
+        reasons.append(f"what was done ({', '.join(actions)})")
+    scope = by.get("scope")
+    if scope and scope.contribution > 0.3 and scope.value >= 0.4:
+        reasons.append("its reach across countries or sectors")
+    done, expected = _certainty(signals, clean)
+    certainty = by.get("certainty")
+    low_certainty = bool(certainty and certainty.value < 0.15 and len(expected) > 2 * max(1, len(done)))
+    impact = scores.impact
+    what = f"{_article_for(kind)} {kind}" if kind else "the development"
+    if kind in _SMALL_KINDS and impact >= 6:
+        rating = (f"Impact is rated {impact}/10, {_band(impact)}; that is high for {what}, and rests on "
+                  f"{'; '.join(reasons[:3]) or 'its wording more than its facts'}")
+    elif reasons and impact >= 3:
+        opener = _pick(("Impact is rated {i}/10, {b}" + (", for {w}" if kind else "") + ": the score rests on {r}",
+                        "At {i}/10 for impact, {b}, {w} is weighed by {r}",
+                        "{W_cap} earns an impact of {i}/10, {b}, because of {r}"), key)
+        rating = opener.format(i=impact, b=_band(impact), w=what, W_cap=what[0].upper() + what[1:],
+                               r="; ".join(reasons[:3]))
+    else:
+        rating = _pick((f"Impact is {impact}/10, {_band(impact)}: {what} reports few figures, "
+                        "actors or consequential actions",
+                        f"At {impact}/10, impact sits in {_band(impact)}: no large figures, powerful actors or "
+                        "binding decisions are reported",
+                        f"Impact stays at {impact}/10, {_band(impact)}, as {what} touches few people and "
+                        "names no large sums or binding decisions"), key)
+    if low_certainty:
+        rating += f", and it is held down because the text mostly speaks of what may happen ({_quote(expected, 2)})"
+    elif done and impact >= 4 and len(done) >= len(expected):
+        rating += f", and the text reports it as done ({_quote(done, 2)})"
+    return rating + "."
+
+
+def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, key: str) -> str:
+    ranked = sorted((s for s in signals if s.kind == "hype" and s.contribution > 0.1 and s.value >= 0.4),
+                    key=lambda s: -s.contribution)
+    drivers = []
+    for s in ranked[:2]:
+        name = _HYPE_NAMES.get(s.name, "")
+        if not name:  # a signal this text cannot name in plain words is left to the evidence list
+            continue
+        if s.name in _QUOTED_DRIVERS:
+            words = [e.text for e in s.evidence if e.sentence is not None and e.direction == "raises"
+                     and len(e.text) < 60 and not _is_acronym(e.text) and not _is_title(e.text)
+                     and not _quoted_name(e.text)
+                     and not _quoted_in(clean, e.sentence, e.text)]
+            quoted = _quote(words, 3)
+            if not quoted:
+                continue
+            name += f" ({quoted})"
+        drivers.append(name)
+    level, hype = scores.hype_level, scores.hype
+    if level == "low" and hype >= 4:
+        # the rubric's 3-4: "mostly factual with some colour or mild framing"; the colour is named where a reader
+        # can check it ("propaganda" is too strong a word for a report the card calls low in hype)
+        colour = [d for d in drivers if "propaganda" not in d]
+        text = f"Hype is low ({hype}/10): the report is mostly factual, with some colour" + \
+            (f" from {' and '.join(colour)}" if colour else " or mild framing")
+    elif level == "low":
+        text = _pick((f"The telling is sober: hype is {hype}/10",
+                      f"Coverage stays close to the facts, so hype is low ({hype}/10)",
+                      f"Hype is low ({hype}/10): the report is mostly factual and attributed"), key)
+        quoted = [d for d in drivers if "“" in d]
+        if quoted:  # only a driver the reader can check in the text is worth a "despite"
+            text += f", despite some {quoted[0]}"
+    else:
+        lead = {"moderate": "Hype is moderate", "high": "Hype is high", "extreme": "Hype is extreme"}[level]
+        text = f"{lead} ({hype}/10)" + (f", driven by {' and '.join(drivers)}" if drivers else "")
+    text += "; " + _placement_clause(scores)
+    if clean.repeats_dropped:
+        n = clean.repeats_dropped
+        text += f" (the page repeats {n} paragraph{'s' if n > 1 else ''}; each counted once)"
+    return text + "."
+
+
+def _quoted_in(clean: CleanArticle, index: int, text: str) -> bool:
+    """``text`` stands in quotation marks in its sentence: a title or a quoted phrase, not the writer's shouting."""
+    if not 0 <= index < len(clean.sentences) or len(text.split()) < 2:
+        return False
+    return bool(re.search(r"[\"“‘']" + re.escape(text.strip("\"“”'‘’ ")) + r"[\"”’']", clean.sentences[index].text))
+
+
+def _placement_clause(scores: Scores) -> str:
+    """The closing placement, worded so that it agrees with the hype level just stated: the placement
+    compares hype with impact, so a low hype can still outweigh a lower impact, and an extreme one can
+    be matched by its stakes."""
+    placement, level, impact, hype = scores.placement, scores.hype_level, scores.impact, scores.hype
+    if placement == "more noise than substance" and level == "low":
+        return f"even so, that little hype is more than the substance behind it (impact {impact}/10)"
+    if placement == "coverage is proportionate to the substance" and level in {"high", "extreme"}:
+        return f"in all, the stakes (impact {impact}/10) roughly match the loud telling"
+    if placement == "substance outweighs the noise" and level in {"high", "extreme"}:
+        return f"in all, loud as it is, the telling is outweighed by the stakes (impact {impact}/10)"
+    return f"in all, {placement} (impact {impact}/10 against hype {hype}/10)" if level != "low" else \
+        f"in all, {placement}"
+
+
+#: A title (film, book, show, programme) or a name in title case is not shouting.
+_TITLE_WORDS = {"of", "the", "and", "a", "an", "in", "on", "to", "for"}
+
+
+def _is_title(text: str) -> bool:
+    words = text.strip("\"“”'‘’ ()").split()
+    return len(words) >= 2 and all(w[:1].isupper() or w.lower() in _TITLE_WORDS for w in words) \
+        and not text.strip("\"“”'‘’ ()").isupper()
+
+
+def _quoted_name(text: str) -> bool:
+    """A capitalised word or title in quotation marks ("'Taradise'", a reality show's name) names something; it is
+    no scare quote, whatever the framing signal counted."""
+    inner = text.strip("\"“”'‘’ ")
+    return text[:1] in "\"“‘'" and inner[:1].isupper() and len(inner.split()) <= 4
+
+
+def _is_acronym(text: str) -> bool:
+    """An acronym or ticker ("NYSE", "USGS", "INTC"), not shouting."""
+    bare = text.strip("\"“”'‘’ ()$")
+    # one capitalised word is an acronym, a ticker, a brand ("SEACOM") or a stamp ("UPDATED"); shouting is a run
+    return bare.isupper() and " " not in bare and len(bare.replace(".", "")) <= 9
+
+
+def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, development: str,
+                  opinion: bool | None = None) -> str:
+    """Three sentences: what happened and what kind of event it is; why the impact score is what
+    it is, against the rubric's bands; why the hype score is what it is."""
+    opinion = is_opinion(clean) if opinion is None else opinion
+    kind = _event_kind(clean, development, opinion)
+    key = development
+    if attributed(clean, scores, opinion):
+        # a partisan or opinion article's claim is the article's, not the card's
+        if kind and kind != "opinion piece":  # the kind is the card's reading, the claim the article's
+            kind_first = f"{_article_for(kind).capitalize()} {kind}; the article says: {development}"
+            first = _pick((f"The article claims: {development} ({kind})", kind_first,
+                           f"The article argues: {development}"), key)
+        else:
+            first = _pick((f"The article claims: {development}", attribute(development),
+                           f"The {'opinion piece' if kind == 'opinion piece' else 'article'} argues: {development}"),
+                          key)
+    elif kind:
+        first = _pick((f"The development: {development} ({kind})",
+                       f"What happened: {development}, {_article_for(kind)} {kind}",
+                       f"At its core this is {_article_for(kind)} {kind}: {development}"), key)
+    else:
+        first = _pick((f"The development: {development}", f"What happened: {development}",
+                       f"The report's core: {development}"), key)
+    first = first.rstrip(".") + ("" if first.rstrip(".").endswith(("?", "!")) else ".")
+    return " ".join([first, _impact_sentence(clean, signals, scores, kind, key),
+                     _hype_sentence(signals, scores, clean, key)])

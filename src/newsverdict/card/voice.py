@@ -1,0 +1,86 @@
+"""Whose claim a sentence tells: the writer's own voice, opinion pieces, and the card's attribution.
+
+A card tells a partisan or opinion article's claims as the article's ("According to the article, ..."),
+never in its own voice; the summary, the key points and the analysis all ask this module.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsverdict.card.scoring import ATTRIBUTED_FROM_HYPE
+from newsverdict.models import CleanArticle, Scores
+
+#: Words that may be lower-cased after "According to the article, ".
+_LOWERABLE_FIRST = {"the", "a", "an", "this", "its", "their", "in", "on", "at", "for", "after", "as"}
+
+
+#: The writer speaking to the reader: first or second person outside quotation marks, or a question.
+_OPINION_VOICE = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|our|Our|us|you|You|your|Your)\b|\?\s*$")
+#: A span inside quotation marks: someone else's words, not the writer's.
+QUOTED_SPAN = re.compile(r"[“\"][^”\"]*[”\"]|‘[^’]*’|``.*?''|(?<!\w)'[^']*'(?!\w)")
+_SPEECH_VERB = re.compile(r"\b(?:said|says|told|added|asked|wrote|explained|warned|according)\b", re.I)
+
+
+#: Share of the writer's own sentences in the first or second person (or asking) that makes an opinion piece.
+OPINION_SHARE = 0.25
+
+
+def is_opinion(clean: CleanArticle) -> bool:
+    """An opinion piece: 25 % or more of its sentences (at least 5) are the writer speaking to the reader."""
+    voiced = total = 0
+    quoting = False  # inside a quotation that runs over several sentences
+    for sentence in clean.sentences:
+        text = sentence.text
+        inside = quoting or text[:1] in "\"“‘'`"
+        quoting = _ends_inside_quote(text, quoting)
+        if len(text.split()) < 4:
+            continue
+        total += 1
+        voiced += (not inside and not _SPEECH_VERB.search(text)
+                   and bool(_OPINION_VOICE.search(QUOTED_SPAN.sub(" ", text))))
+    return total >= 5 and voiced >= OPINION_SHARE * total
+
+
+def _ends_inside_quote(text: str, quoting: bool) -> bool:
+    """Whether a quotation is still open after ``text`` (curly quotes by kind, straight ones by parity)."""
+    opens, closes = text.count("“"), text.count("”")
+    if opens or closes:
+        return opens > closes
+    return quoting != (text.count('"') % 2 == 1)
+
+
+def attributed(clean: CleanArticle, scores: Scores, opinion: bool | None = None) -> bool:
+    """The card tells this article's claims as the article's: hype from 6 on, or an opinion piece."""
+    return scores.hype >= ATTRIBUTED_FROM_HYPE or (is_opinion(clean) if opinion is None else opinion)
+
+
+def attribute(text: str, *, summary: bool = False) -> str:
+    """``text`` told as the article's: "According to the article, the ..." or "The article says: ..."."""
+    if _NAMES_ITS_SOURCE.match(text):
+        # "According to a 33-year study, ..." is told as its source's already: a key point needs no stacked
+        # attribution; a summary does, for the sentences after it, in words that do not stack two prefixes
+        return "The article says, " + text[:1].lower() + text[1:] if summary else text
+    # the piece's own connective ties the sentence to its neighbour, which the card does not show:
+    # "According to the article, for example, a photo has surfaced ..." loses "for example"
+    connective = _ATTRIBUTED_CONNECTIVE.match(text)
+    if connective and text[connective.end():connective.end() + 1].isalnum():
+        text = text[connective.end()].upper() + text[connective.end() + 1:]
+    if text.split(" ", 1)[0].lower() in _LOWERABLE_FIRST:
+        return "According to the article, " + _lower_first(text)
+    return "The article says: " + text
+
+
+#: A sentence that opens by naming whose account it tells.
+_NAMES_ITS_SOURCE = re.compile(r"(?:According to|As reported by)\s(?!the (?:article|piece|writer|author)\b)"
+                               r"|As [A-Z][^,:;]{2,80}?\s(?:writes|wrote|reports|reported|notes|noted|says|said)\b")
+
+
+_ATTRIBUTED_CONNECTIVE = re.compile(
+    r"(?:For example|For instance|In fact|Indeed|Also|And|But|So|Meanwhile|Moreover|However|Still|Yet),\s+")
+
+
+def _lower_first(text: str) -> str:
+    """``text`` to follow "According to the article, ": its first word lower-cased when it is a common word."""
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first.lower() in _LOWERABLE_FIRST else text
