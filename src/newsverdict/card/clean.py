@@ -249,7 +249,9 @@ def _is_furniture_line(para: str) -> bool:
     """A short line that is page furniture: a stamp, byline, share bar, credit, widget or link title."""
     if len(para.split()) <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE.match(para):
         return True
-    return is_furniture_sentence(para) and len(para.split()) <= 40
+    # the word count first: a long paragraph is never furniture, and its pattern scans were ~40 % of the
+    # furniture checks' CPU on the batch corpus
+    return len(para.split()) <= 40 and is_furniture_sentence(para)
 
 
 _STAMP_WORDS = re.compile(

@@ -8,6 +8,7 @@ re-run ``python -m bench.quality`` and ``scripts/fit_weights.py`` after editing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
 
@@ -383,17 +384,25 @@ class PhraseIndex:
         self.text = text
         self.usable = not _FOLD_ODD.search(text)
         self.words: dict[str, list[int]] = {}
+        self._sorted: list[str] | None = None
         if self.usable:
             for m in _WORD_RUN.finditer(text):
                 self.words.setdefault(m.group(0).lower(), []).append(m.start())
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
-        """``pattern.finditer(self.text)``, faster for a phrase pattern."""
-        first = _FIRST_WORDS.get(pattern)
-        if first is None or not self.usable:
+        """``pattern.finditer(self.text)``, faster for a phrase pattern or a pattern whose matches start a word
+        with one of a few known letters (``word_prefixes``)."""
+        if not self.usable:
             return pattern.finditer(self.text)
         words = self.words
-        starts = sorted([at for word in first & words.keys() for at in words[word]])
+        first = _FIRST_WORDS.get(pattern)
+        if first is not None:
+            starts = sorted([at for word in first & words.keys() for at in words[word]])
+        else:
+            prefixes = word_prefixes(pattern)
+            if prefixes is None:
+                return pattern.finditer(self.text)
+            starts = sorted([at for word in self._starting_with(prefixes) for at in words[word]])
         found = []
         end = 0
         text, match = self.text, pattern.match
@@ -402,6 +411,111 @@ class PhraseIndex:
                 found.append(m)
                 end = m.end()
         return found
+
+    def _starting_with(self, prefixes: tuple[str, ...]) -> set[str]:
+        """The text's words (lower-cased) that start with one of ``prefixes``."""
+        if self._sorted is None:
+            self._sorted = sorted(self.words)
+        ordered, n = self._sorted, len(self._sorted)
+        found: set[str] = set()
+        for prefix in prefixes:
+            i = bisect_left(ordered, prefix)
+            while i < n and ordered[i].startswith(prefix):
+                found.add(ordered[i])
+                i += 1
+        return found
+
+
+#: ``word_prefixes`` of the patterns seen so far (None: the pattern cannot be indexed); bounded, as a caller could
+#: hand over patterns made at run time.
+_PREFIXES: dict[re.Pattern[str], tuple[str, ...] | None] = {}
+#: Most prefixes a pattern may have before indexing it stops paying (the alternatives multiply).
+_MAX_PREFIXES = 400
+
+
+def word_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case ASCII letters that every match of ``pattern`` starts with, read from the parsed pattern, when
+    the pattern opens with ``\\b``: then a match starts a run of word characters whose lower-case form starts
+    with one of them, and ``PhraseIndex`` need try the pattern only there. None when that cannot be shown.
+
+    Hand-written patterns ("\\b(?:raises? (?:serious )?questions|so-called|...)") have no entry list to take
+    first words from; their alternatives are walked instead. Each prefix is the literal word characters an
+    alternative opens with, cut at the first thing that is not one (a class, a non-word character, a repeat):
+    a shorter prefix only lets more positions be tried, never fewer, so the matches are ``finditer``'s. An
+    alternative that may open with something else (a class, a non-word character) gives no prefix, and the
+    pattern is scanned the plain way.
+    """
+    if pattern in _PREFIXES:
+        return _PREFIXES[pattern]
+    prefixes = None
+    if isinstance(pattern.pattern, str) and not pattern.flags & re.ASCII:
+        try:
+            prefixes = _derive_prefixes(pattern)
+        except Exception:  # an internal parser's surprise means "scan the plain way", never a wrong match
+            prefixes = None
+    if len(_PREFIXES) < 4096:
+        _PREFIXES[pattern] = prefixes
+    return prefixes
+
+
+def _derive_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    parsed = list(_parser.parse(pattern.pattern, pattern.flags))
+    # a leading \b before a word character: the character before the match is not a word character, so the
+    # match starts where a run of word characters does (the index's keys)
+    if not parsed or parsed[0] != (sre.AT, sre.AT_BOUNDARY):
+        return None
+
+    def sequence(items) -> set[tuple[str, bool]] | None:
+        # (prefix so far, whether it may still grow) for every way through the items
+        states = {("", True)}
+        for op, av in items:
+            options = item(op, av)
+            if options is None:
+                return None
+            states = {(p + q, grows) for p, open_ in states for q, grows in (options if open_ else [("", False)])}
+            if len(states) > _MAX_PREFIXES:
+                return None
+        return states
+
+    def item(op, av) -> set[tuple[str, bool]] | None:
+        if op is sre.LITERAL:
+            ch = chr(av)
+            return {(ch.lower(), True)} if ch.isascii() and (ch.isalnum() or ch == "_") else {("", False)}
+        if op is sre.BRANCH:
+            out: set[tuple[str, bool]] = set()
+            for alternative in av[1]:
+                found = sequence(alternative)
+                if found is None:
+                    return None
+                out |= found
+            return out
+        if op is sre.SUBPATTERN:
+            return sequence(av[-1])
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            low, high, body = av
+            found = sequence(body)
+            if found is None:
+                return None
+            if low == 0 and high == 1:  # optional: present or not
+                return found | {("", True)}
+            once = {(p, False) for p, _ in found}  # the first repetition's prefix, cut there
+            return once | {("", True)} if low == 0 else once
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # consume nothing
+            return {("", True)}
+        return {("", False)}  # a class, any character, a back-reference...: the prefix ends here
+
+    states = sequence(parsed[1:])
+    if states is None:
+        return None
+    prefixes = {p for p, _ in states}
+    if "" in prefixes:
+        return None
+    # a prefix that starts with a shorter one adds no position
+    kept = sorted(p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes))
+    return tuple(kept)
 
 
 @cache

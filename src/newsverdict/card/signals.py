@@ -915,6 +915,7 @@ def _word_signal(doc: _Doc, name: str, description: str) -> Signal:
                   description=description, evidence=evidence)
 
 
+@lru_cache(maxsize=65536)  # asked ~1,400 times an article about the word models' terms (a fixed vocabulary)
 def _function_term(term: str) -> bool:
     """A word-model term made only of function words ("the", "of the", "it was")."""
     return all(t in FUNCTION_WORDS or t in STOPWORDS for t in term.split())

@@ -7,6 +7,7 @@ user can act on.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -148,34 +149,98 @@ def from_html(html: str, *, origin: str = "<html>", url: str = "") -> Article:
     """Extract the main text and metadata of an HTML page with trafilatura."""
     import trafilatura  # heavy import, paid only for HTML input
 
-    elements = sum(1 for _ in _ELEMENT.finditer(html))
-    if elements > MAX_HTML_ELEMENTS:
+    # an element starts with "<", so a page with few of them is under the cap without counting its elements
+    # (the count itself is ~1 ms on a real page)
+    if html.count("<") > MAX_HTML_ELEMENTS and (elements := len(_ELEMENT.findall(html))) > MAX_HTML_ELEMENTS:
         # extraction cost grows faster than the element count: refuse rather than hang
         raise InputError(f"{origin}: page has {elements:,} HTML elements, over the {MAX_HTML_ELEMENTS:,} cap "
                          "(a news page has a few thousand)")
+    from trafilatura.utils import load_html
+
+    doc = meta = None
     try:
-        # fast: no second opinion from the readability/jusText fallbacks, which trafilatura otherwise
-        # computes on every page; on the extraction benchmark that is a quarter of the time, with the
-        # same text on 49 of 50 pages and a better F1 (docs/quality.md)
-        doc = trafilatura.bare_extraction(
-            html, url=url or None, with_metadata=True, include_comments=False,
-            include_tables=False, fast=True,
-        )
+        # the tree is parsed once: the metadata is read from it, then trafilatura extracts the text from
+        # a copy (bare_extraction copies a tree it is given). A TypeError or ValueError while loading or
+        # reading the metadata is what bare_extraction itself turns into "no document", so it is here too.
+        try:
+            tree = load_html(html)
+            meta = _page_metadata(tree, url) if tree is not None else None
+        except (TypeError, ValueError):
+            meta = None
+        if meta is not None:
+            # fast: no second opinion from the readability/jusText fallbacks, which trafilatura otherwise
+            # computes on every page; on the extraction benchmark that is a quarter of the time, with the
+            # same text on 49 of 50 pages and a better F1 (docs/quality.md). Its metadata pass is off: it
+            # would read the fields above again and also search for authors, categories, tags and a
+            # licence that the card never shows (_page_metadata)
+            doc = trafilatura.bare_extraction(
+                tree, url=url or None, with_metadata=False, include_comments=False,
+                include_tables=False, fast=True,
+            )
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken pages
         raise InputError(f"{origin}: cannot parse the HTML ({type(exc).__name__})") from None
-    if doc is None or len((doc.text or "").split()) < MIN_HTML_ARTICLE_WORDS:
+    if doc is None or meta is None or len((doc.text or "").split()) < MIN_HTML_ARTICLE_WORDS:
         raise InputError(f"{origin}: no article text found in the HTML page")
-    title = normalize(doc.title or "").strip()
+    title = normalize(meta.title or "").strip()
     text = doc.text
     first, _, rest = text.partition("\n")
     if title and first.strip() == title and rest.strip():
         text = rest  # trafilatura repeats the <h1> as the first line
-    host = doc.hostname or (urlparse(url).hostname if url else "") or ""
+    host = meta.hostname or (urlparse(url).hostname if url else "") or ""
     return Article(
         text=normalize(text),
         title=title,
-        source=normalize(doc.sitename or host or "").strip(),
-        url=url or (doc.url or ""),
-        published=doc.date or "",
+        source=normalize(meta.sitename or host or "").strip(),
+        url=url or (meta.url or ""),
+        published=meta.date or "",
         origin=origin,
     )
+
+
+def _page_metadata(tree, url: str):
+    """The page's title, site name, host, URL and date, as ``trafilatura.extract_metadata`` reads them.
+
+    The same steps in the same order (meta tags, JSON-LD, the title's fallbacks, the canonical URL,
+    htmldate's search with trafilatura's default settings, the site name), less its searches for the
+    author, categories, tags and licence, which the card does not use and which were ~70 % of the
+    metadata's CPU on the extraction benchmark's real pages (the author search copies the whole tree).
+    None of the skipped steps changes the tree or a field read here; a test holds the five fields
+    equal to ``extract_metadata``'s on real pages.
+    """
+    from courlan import extract_domain
+    from htmldate import find_date
+    from trafilatura.metadata import (
+        META_URL,
+        examine_meta,
+        extract_meta_json,
+        extract_sitename,
+        extract_title,
+        extract_url,
+    )
+    from trafilatura.settings import DEFAULT_CONFIG, set_date_params
+
+    date_config = set_date_params(DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
+    metadata = examine_meta(tree)
+    if metadata.author and " " not in metadata.author:
+        metadata.author = None
+    with contextlib.suppress(Exception):  # trafilatura's own guard: bugs in its JSON-LD reader
+        metadata = extract_meta_json(tree, metadata)
+    if not metadata.title:
+        metadata.title = extract_title(tree)
+    if not metadata.url:
+        metadata.url = extract_url(tree, url or None)
+    if metadata.url:
+        metadata.hostname = extract_domain(metadata.url, fast=True)
+    date_config["url"] = metadata.url
+    metadata.date = find_date(tree, **date_config)
+    if not metadata.sitename:
+        metadata.sitename = extract_sitename(tree)
+    if metadata.sitename:
+        metadata.sitename = metadata.sitename.lstrip("@")
+        if metadata.sitename and "." not in metadata.sitename and not metadata.sitename[0].isupper():
+            metadata.sitename = metadata.sitename.title()
+    elif metadata.url and (found := META_URL.match(metadata.url)):
+        metadata.sitename = found[1]
+    metadata.filedate = date_config.get("max_date")
+    metadata.clean_and_trim()
+    return metadata
