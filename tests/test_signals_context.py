@@ -341,3 +341,12 @@ def test_a_national_rule_change_in_the_lead_is_seen_with_its_sentence():
     assert "overturned" in s.evidence[0].note and "Department" in s.evidence[0].note
     for text in (sport, question, late):  # no national actor; a question; not in the lead
         assert _signals(text)["rule_change"].value == 0.0
+
+
+def test_a_rule_change_in_a_title_case_headline_names_the_rule_not_a_verb():
+    # the page opens with its headline, as scraped pages do (the signal reads the text's first sentences)
+    body = "Scientists welcomed the decision on Tuesday. The change takes effect next month."
+    s = _signals("Interior Department Overturns Rule That Cut Science Out of Wildlife Reviews. " + body)
+    assert s["rule_change"].value == 1.0 and "'Rule'" in s["rule_change"].evidence[0].note
+    urged = _signals("Scientists Say the Interior Secretary Must Act to Change Wildlife Reviews. " + body)
+    assert urged["rule_change"].value == 0.0  # "Must Act" is a verb, not an Act: no rule is named
