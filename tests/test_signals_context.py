@@ -325,3 +325,28 @@ def test_a_question_headline_counts_as_a_label():
     body = "Immigration officers arrested 232 people in the Bay Area last week, the agency said."
     asked = _signals(body, title="How Many Child Rapists Did a Sanctuary City Mayor Tip Off?")["headline_label"]
     assert asked.value == 1.0 and "question" in asked.evidence[0].note
+
+
+def test_a_national_rule_change_in_the_lead_is_seen_with_its_sentence():
+    rule = ("The Interior Department on Tuesday overturned a rule that had let federal agencies skip reviews of "
+            "projects that harm endangered wildlife. Conservation groups welcomed the decision.")
+    sport = ("The league changed its offside rules before the new season, the coach said. "
+             "The players trained on Monday.")
+    question = ("Is the government about to scrap the rules on bin collections? "
+                "Councils say they have heard nothing.")
+    late = ("Rain fell across the valley on Monday. Farmers said the harvest would be late. "
+            "The river rose by a metre. In other news, the ministry announced new rules for tractors.")
+    s = _signals(rule)["rule_change"]
+    assert s.value == 1.0 and s.evidence[0].text.startswith("The Interior Department")
+    assert "overturned" in s.evidence[0].note and "Department" in s.evidence[0].note
+    for text in (sport, question, late):  # no national actor; a question; not in the lead
+        assert _signals(text)["rule_change"].value == 0.0
+
+
+def test_a_rule_change_in_a_title_case_headline_names_the_rule_not_a_verb():
+    # the page opens with its headline, as scraped pages do (the signal reads the text's first sentences)
+    body = "Scientists welcomed the decision on Tuesday. The change takes effect next month."
+    s = _signals("Interior Department Overturns Rule That Cut Science Out of Wildlife Reviews. " + body)
+    assert s["rule_change"].value == 1.0 and "'Rule'" in s["rule_change"].evidence[0].note
+    urged = _signals("Scientists Say the Interior Secretary Must Act to Change Wildlife Reviews. " + body)
+    assert urged["rule_change"].value == 0.0  # "Must Act" is a verb, not an Act: no rule is named

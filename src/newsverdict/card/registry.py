@@ -60,7 +60,7 @@ SIGNALS: dict[str, SignalSpec] = {}
 
 #: the order of the card's signals: impact first, then hype
 IMPACT_PIPELINE = ("magnitude", "actors", "action_type", "scope", "durability", "certainty", "novelty",
-                   "strategic_shift", "impact_words")
+                   "strategic_shift", "rule_change", "impact_words")
 HYPE_PIPELINE = ("sensational_language", "framing", "persuasion", "superlatives", "clickbait_headline",
                  "headline_loudness", "headline_label", "speculation", "anonymous_sourcing", "attribution",
                  "repetition", "propaganda_techniques", "tone_loaded", "tone_unverified", "tone_not_sober",
