@@ -56,7 +56,8 @@ _INLINE_FURNITURE = re.compile(
     r"|^\s*[A-Z][A-Za-z0-9 .,'’]{1,40}\s?\((?:CNN|AP|AFP|Reuters|UPI|Bloomberg|dpa|Xinhua)\)\s*(?:[-—–]+\s*)?"
     r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[-—–]+\s+(?=[A-Z])"  # "WASHINGTON — "
     # a place in capitals and any outlet's name in brackets: "LAS VEGAS (INTELLIHUB) — "
-    r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*\s?\([A-Z][A-Za-z.]{1,20}\)\s*[-—–]+\s*(?=[A-Z])"
+    # (and with its state: "TRAVIS AIR FORCE BASE, Calif. (KGO) — ")
+    r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*(?:,\s[A-Z][a-z]{1,5}\.)?\s?\([A-Z][A-Za-z.]{1,20}\)\s*[-—–]+\s*(?=[A-Z])"
     r"|\s*Scroll down for (?:video|more|the latest)[.:]?\s*"
     r"|\s*Can['’]t render,? error\b\s*"  # a chart widget that failed on the page: "Can't render, error In other words"
     r"|^\s*Story highlights\b.{0,600}?\(CNN\)\s*(?:[-—–]+\s*)?"  # CNN's bullet box before the dateline
