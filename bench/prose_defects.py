@@ -545,7 +545,7 @@ _OPINION_VOICE = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|our|Our|us|you|
 #: seconds before, ...", "Meantime, ...", "As a result, ...", "The 22-year-old ..." (who?).
 _POINTER_OPENING = re.compile(
     r"^(?:Close behind|Not far behind|"
-    r"(?:Just |Only )?(?:seconds|minutes|moments|hours) (?:before|earlier|later|after)\b|"
+    r"(?:Just |Only )?(?:seconds|minutes|moments|hours) (?:before|earlier|later|after),|"
     r"Meantime\b|In the meantime\b|(?:Prior to|Before|After|Despite|Because of|Besides|Apart from|Unlike|Like|"
     r"In addition to|Due to|Thanks to|Instead of|In spite of) (?:that|this|these|those|it)(?:,|\s(?!week|year|month|"
     r"season|time|morning|afternoon|evening|weekend)\b)|(?:As a result|In response|In return|In turn|By contrast|"
@@ -576,7 +576,7 @@ def cut_loses_meaning(point: str, article: str) -> bool:
     """The key point is an article sentence cut before "since ..."/"until ..." after a superlative ("his first Grand
     Slam." of "... since the Australian Open in 2014"), or before what a reporting verb's speaker said ("Felt told
     Vanity Fair magazine." of '..., "I'm the guy ..."')."""
-    head = point.rstrip(".!\"”’' ")
+    head = point.rstrip(".! ")  # a closing quote stays: '... "only part of the story".' is whole
     if len(head) < 20:
         return False
     at = article.find(head)

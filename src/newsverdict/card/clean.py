@@ -517,6 +517,11 @@ def _sentences(paragraphs: list[str]) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
+#: A paragraph that goes on with its sentence: a lower-case word first ("have made an offer ..."), not a brand
+#: ("iPhone", "eBay").
+_CONTINUES = re.compile(r"[a-z]+(?:[ ,]|$)")
+
+
 def clean(article: Article, *, min_words: int = MIN_WORDS, check_language: bool = True) -> CleanArticle:
     """De-duplicate and split ``article``; raise ``InputError`` if it cannot be judged."""
     origin = article.origin
@@ -524,6 +529,16 @@ def clean(article: Article, *, min_words: int = MIN_WORDS, check_language: bool 
     kept, near_repeats = _without_near_duplicates(candidates)
     # a found title of one or two words is a label ("Julian Assange"), not a headline
     title = clean_title(article.title) or (clean_title(found_title) if len(found_title.split()) > 2 else "")
+    if title and kept and _CONTINUES.match(kept[0]) and not re.search(r"[.!?:;|)\]\"”’']$", title):
+        # a first line broken inside its sentence ("Michael Silverman reports that the Red Sox" / "have made an
+        # offer ...") was taken for the title: it is the lead's opening words (issue 9, round 8)
+        kept = [f"{title} {kept[0]}", *kept[1:]]
+        title = ""
+    elif title and kept and re.match(r"(?:He|She|They|It)\s[a-z]", title) and re.search(r"[.!][\"”’']?$", title):
+        # 'He sings, dances, acts on stage and screen, and he's the "Sexiest Man Alive."': a sentence of the text
+        # that leans on the next one, not a title
+        kept = [title, *kept]
+        title = ""
     body_words = sum(len(words(p)) for p in kept)
     if body_words == 0:
         raise InputError(f"{origin}: text is empty (nothing left after removing boilerplate)")

@@ -68,8 +68,9 @@ def _leans_back(text: str) -> bool:
 #: "The 22-year-old fractured her neck ..." (who?). "Despite this week's storm" and "After that time" are no
 #: pointers to a sentence: a time noun after "this"/"that" is the phrase's own.
 _POINTS_BACK = re.compile(
-    r"^(?:Close behind|Not far behind|Hot on the heels|(?:Just |Only )?(?:a few |several )?(?:seconds|minutes|moments|"
-    r"hours) (?:before|earlier|later|after)[,\s]|Meantime\b|In the meantime\b|"
+    r"^(?:Close behind|Not far behind|Hot on the heels|(?:Just |Only )?(?:[Aa] few |[Ss]everal )?(?:[Ss]econds|"
+    r"[Mm]inutes|[Mm]oments|[Hh]ours) (?:before|earlier|later|after)(?:,|\s(?:that|this)\b)|Meantime\b|"
+    r"In the meantime\b|"
     r"(?:Prior to|Before|After|Despite|Because of|Besides|Apart from|Beyond|Unlike|Like|In addition to|On top of|"
     r"Along with|Due to|Thanks to|Following|Other than|As well as|Instead of|Rather than|In spite of|Even with|"
     r"Without|With all) (?:that|this|these|those|it|them)(?=[,\s])(?!\s(?:week|weekend|year|month|morning|"
@@ -545,6 +546,10 @@ def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int
     event = _main_event(clean, ranked)
     if event is not None:
         ranked = [event] + [i for i in ranked if i != event]
+        if event - 1 in ranked and (_leans_back(clean.sentences[event].text) or event in _inside_quotation(
+                clean.sentences)) and not _name_epithet(clean.sentences, event):
+            # "The 62-year-old was found guilty of one count ...": the event comes with the sentence it leans on
+            ranked = [event - 1] + [i for i in ranked if i != event - 1]
     chosen: list[int] = []
     used = 0
     quoted = _inside_quotation(clean.sentences)

@@ -101,9 +101,12 @@ _SPLIT_CALIBRE = re.compile(r"\b([a-z]+)\. (\d{3})(?=[ -](?:caliber|calibre|[Mm]
 #: A closing straight quote split from its sentence at the end of a line: 'a sequel to "The Hunger Games. "' (ECB+).
 #: Nothing follows on the line for it to open, so it closes.
 _SPACED_STRAIGHT_END = re.compile(r'(?<=[.!?,]) "(?=[ ]*(?:\n|$))')
+#: A stray quotation mark opening a reporter's sentence that ends on its source: '"A man suspected of shooting three
+#: people ... was arrested ..., authorities said.' (the mark opens nothing that closes on its line).
+_STRAY_OPENING_QUOTE = re.compile(r'^"(?=[A-Z])([^"\n]{40,}, (?:[\w.\'’-]+ ){0,4}(?:said|says)\.)[ ]*$', re.M)
 #: A name glued to the next word in the source: "Police said Johnsonwas in the crosswalk" (ECB+). Split only where
 #: the name stands alone elsewhere in the text and the glued word does not.
-_GLUED_NAME = re.compile(r"\b([A-Z][a-z]{3,})(was|were|had|has|said|says|and|the|who|with|is)\b")
+_GLUED_NAME = re.compile(r"\b([A-Z][a-z]{3,})(was|were|had|has|said|says|and|the|who|with)\b")
 
 
 def _unglue_names(text: str) -> str:
@@ -182,6 +185,8 @@ def _normalize(text: str) -> str:
         text = _SPACED_STRAIGHT_CLOSING.sub("'", text)
     if ' "' in text:
         text = _SPACED_STRAIGHT_END.sub('"', text)
+    if '"' in text:
+        text = _STRAY_OPENING_QUOTE.sub(r"\1", text)
     text = _unglue_names(text)
     if ". " in text:
         text = _SPLIT_AM_PM.sub(r"\1.m.", _SPLIT_INITIALS.sub(r"\1.", text))
