@@ -766,3 +766,10 @@ def test_the_verdict_that_leans_on_the_lead_comes_with_it():
     card = analyze(BUSKER)
     assert "found guilty of one count" in card.summary
     assert card.summary.startswith("Duncan Fairlie, of Leeds")
+
+
+def test_a_time_told_from_a_summer_the_card_does_not_name_is_no_key_point():
+    from newsverdict.card.prose import _statement
+
+    assert not _statement("One evening that summer, a reporter knocked on the deputy director's door for the story.")
+    assert _statement("One evening in June 1972, a reporter knocked on the deputy director's door for the story.")

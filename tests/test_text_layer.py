@@ -268,3 +268,9 @@ def test_a_first_line_broken_inside_its_sentence_is_no_title():
     cleaned = clean(from_text(text))
     assert cleaned.title == ""
     assert cleaned.sentences[0].text.startswith("Frank Miller reports that the Harbour Sox have made an offer")
+
+
+def test_a_bracketed_average_and_a_dateline_with_its_state_are_clean():
+    assert "a mark of 182-158 (.535), including" in normalize("a mark of 182-158 (. 535), including two titles")
+    text, _ = strip_inline_furniture("KALAMAZOO, Mich. – Deportation officers arrested 16 people in a raid.")
+    assert text.startswith("Deportation officers arrested")

@@ -54,7 +54,8 @@ _INLINE_FURNITURE = re.compile(
     r"\s*(?:[-—–]+\s*)?"
     # a wire dateline, with its date: "BUDAPEST, Feb 18 (Reuters) - ", "NEW YORK (AP) — "
     r"|^\s*[A-Z][A-Za-z0-9 .,'’]{1,40}\s?\((?:CNN|AP|AFP|Reuters|UPI|Bloomberg|dpa|Xinhua)\)\s*(?:[-—–]+\s*)?"
-    r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[-—–]+\s+(?=[A-Z])"  # "WASHINGTON — "
+    r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}|,\s[A-Z][a-z]{1,5}\.)?\s+[-—–]+\s+"
+    r"(?=[A-Z])"  # "WASHINGTON — ", "KALAMAZOO, Mich. – "
     # a place in capitals and any outlet's name in brackets: "LAS VEGAS (INTELLIHUB) — "
     # (and with its state: "TRAVIS AIR FORCE BASE, Calif. (KGO) — ")
     r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*(?:,\s[A-Z][a-z]{1,5}\.)?\s?\([A-Z][A-Za-z.]{1,20}\)\s*[-—–]+\s*(?=[A-Z])"

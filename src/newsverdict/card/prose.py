@@ -60,7 +60,7 @@ def _leans_back(text: str) -> bool:
     """Opens with a pronoun or connective that needs the sentence before it."""
     first = re.sub(r"\W", "", re.sub(r"['’](?:s|d|ll|re|ve|m)$", "", text.split()[0])).lower() if text.split() else ""
     # "He's had a long, strange career" leans back as "He" does; "Close behind was ..." as "Prior to that, ..."
-    return first in _DANGLING or bool(_POINTS_BACK.match(text))
+    return first in _DANGLING or bool(_POINTS_BACK.match(text) or _REFERS_BACK.match(text))
 
 
 #: An opening that points at a sentence the card may not hold (issue 9, round 8): "Close behind was the notion
@@ -116,7 +116,9 @@ _TIME_BACK = re.compile(
     r"(?:A|One|Two|Three|Four|Five|Six|Several|A few|Some|\d+) (?:days?|nights?|weeks?|months?|years?|hours?|"
     r"minutes?) (?:later|after(?:wards?)?,|earlier|before,)|(?:Days|Weeks|Months|Years|Hours|Minutes|Moments|Soon) "
     r"(?:later|afterwards?)\b|Shortly (?:after|before)(?:wards?)?,|After(?:wards?)?,|At the time,|By then,|"
-    r"Since then,|Until then,|Back then,|By that time,)")
+    r"Since then,|Until then,|Back then,|By that time,|"
+    r"(?:One|That|An|Early one|Late one) (?:day|night|morning|afternoon|evening) (?:that|the same|the following) "
+    r"(?:day|week|month|year|season|summer|winter|spring|autumn|fall)\b)")
 
 
 _REFERS_BACK = re.compile(

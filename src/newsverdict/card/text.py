@@ -118,6 +118,8 @@ def _unglue_names(text: str) -> str:
     return _GLUED_NAME.sub(split, text)
 
 
+#: A winning percentage or an average in brackets whose point was split off: "a mark of 182-158 (. 535)" (ECB+).
+_SPLIT_BRACKETED_AVERAGE = re.compile(r"\(\. (\d{3})\)")
 _DOT_SPACE_DIGIT = re.compile(r"\. \d")
 _COLON_SPACE_DIGIT = re.compile(r": \d")
 _COMMA_SPACE_DIGIT = re.compile(r", \d")
@@ -192,6 +194,7 @@ def _normalize(text: str) -> str:
         text = _SPLIT_AM_PM.sub(r"\1.m.", _SPLIT_INITIALS.sub(r"\1.", text))
     if _DOT_SPACE_DIGIT.search(text):  # the three decimal and calibre patterns all need ". " before a digit
         text = _SPLIT_CALIBRE.sub(r"\1 .\2", text)
+        text = _SPLIT_BRACKETED_AVERAGE.sub(r"(.\1)", text)
         text = _SPLIT_DECIMAL_ANY.sub(r"\1.\2", text)
         text = _SPLIT_DECIMAL.sub(r"\1.\2", text)
     return text
