@@ -60,7 +60,7 @@ def _leans_back(text: str) -> bool:
     """Opens with a pronoun or connective that needs the sentence before it."""
     first = re.sub(r"\W", "", re.sub(r"['’](?:s|d|ll|re|ve|m)$", "", text.split()[0])).lower() if text.split() else ""
     # "He's had a long, strange career" leans back as "He" does; "Close behind was ..." as "Prior to that, ..."
-    return first in _DANGLING or bool(_POINTS_BACK.match(text) or _REFERS_BACK.match(text))
+    return first in _DANGLING or bool(_POINTS_BACK.match(text))
 
 
 #: An opening that points at a sentence the card may not hold (issue 9, round 8): "Close behind was the notion
@@ -513,12 +513,18 @@ def _unquoted_speech(sentences: tuple[Sentence, ...], i: int) -> bool:
     'did I win?'."), or a sentence with no marks right after such a one in its paragraph ("I am pulling for Del
     Potro ... No player deserves what he has had ..."; issue 9, round 8)."""
     text = sentences[i].text
-    if _UNQUOTED_SPEECH.search(QUOTED_SPAN.sub(" ", text)) and not re.search(r"[\"“”]", text):
+    outside = QUOTED_SPAN.sub(" ", text)  # a whole quotation inside the sentence is its speaker's
+    if _UNQUOTED_SPEECH.search(outside) and not _QUOTE_MARK.search(outside):
         return True
-    if i == 0 or re.search(r"[\"“”‘’]|(?:^|\s)'\w", text) or sentences[i - 1].paragraph != sentences[i].paragraph:
+    if i == 0 or _QUOTE_MARK.search(text) or sentences[i - 1].paragraph != sentences[i].paragraph:
         return False
     before = sentences[i - 1].text
-    return bool(_UNQUOTED_SPEECH.search(before)) and not re.search(r"[\"“”‘]|(?:^|\s)'\w", before)
+    return bool(_UNQUOTED_SPEECH.search(before)) and not _QUOTE_MARK.search(before)
+
+
+#: Any quotation mark; single ones only where they open a quotation or close one after its punctuation (not
+#: "don't", "We’ve", "Ross' car").
+_QUOTE_MARK = re.compile(r"[\"“”‘]|(?:^|\s)'\w|[,.!?]['’](?=\s|$)")
 
 
 _COUNTED_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|thousands)"
@@ -624,7 +630,7 @@ def _join(clean: CleanArticle, indices: list[int], max_words: int) -> str:
         words = clean.text.split()
         return " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
     return " ".join(
-        _summary_text(((i - 1) not in indices and _name_epithet(clean.sentences, i)) or clean.sentences[i].text,
+        _summary_text((i == indices[0] and _name_epithet(clean.sentences, i)) or clean.sentences[i].text,
                       follows=(i - 1) in indices,
                       named_next=(i + 1) in indices and bool(_OPENS_ON_PRONOUN.match(clean.sentences[i + 1].text)))
         for i in indices)
