@@ -720,6 +720,8 @@ def test_key_points_refuse_openings_and_pronouns_that_point_at_missing_sentences
     # the same facts told with their own subject stand alone
     assert _statement("The inspectors did not know whether the mayor's link to the hall was relevant to the fire.")
     assert _statement("Despite this week's storm, the harbour reopened to fishing boats on Monday morning.")
+    assert _statement("The 36-year-old champion Marek, 58-3 with 51 knockouts, floored his challenger in the fifth.")
+    assert not _statement("The 36-year-old floored his challenger with a big right hand near the end of the fifth.")
 
 
 def test_a_cut_keeps_the_since_of_a_first_and_the_words_a_speaker_said():

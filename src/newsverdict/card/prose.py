@@ -77,7 +77,8 @@ _POINTS_BACK = re.compile(
     r"afternoon|evening|night|season|summer|winter|spring|autumn|fall|time|decade|century)s?\b)|"
     r"(?:As a result|In response|In return|In turn|In contrast|By contrast|At the same time|At that point|"
     r"On the other hand|Even so|Even then|Not only that|What's more|What is more|Worse still|Worse),|"
-    r"The \d+-year-old\b(?!-)|The (?:number|No\.) ?\d+ seed\b|The world (?:number|No\.) ?\d+\b)")
+    # "The 36-year-old champion Klitschko ..." names its person
+    r"The \d+-year-old\b(?!-)(?!(?: [a-z]+)? [A-Z])|The (?:number|No\.) ?\d+ seed\b|The world (?:number|No\.) ?\d+\b)")
 #: An epithet for the person a later sentence names: "The 22-year-old fractured her neck ... Norfolk's Williamson
 #: spent four weeks in hospital ..." -> "Williamson, 22, fractured her neck ...".
 _AGE_EPITHET = re.compile(r"^The (\d{1,3})-year-old (?=[a-z])")
