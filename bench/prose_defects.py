@@ -549,7 +549,8 @@ _POINTER_OPENING = re.compile(
     r"Meantime\b|In the meantime\b|(?:Prior to|Before|After|Despite|Because of|Besides|Apart from|Unlike|Like|"
     r"In addition to|Due to|Thanks to|Instead of|In spite of) (?:that|this|these|those|it)(?:,|\s(?!week|year|month|"
     r"season|time|morning|afternoon|evening|weekend)\b)|(?:As a result|In response|In return|In turn|By contrast|"
-    r"In contrast|At the same time|At that point|On the other hand|Even so|Even then),|The \d+-year-old\b(?!-))", re.I)
+    r"In contrast|At the same time|At that point|On the other hand|Even so|Even then),|"
+    r"(?-i:The \d+-year-old\b(?!-)(?!(?: [a-z]+)? [A-Z])))", re.I)  # "The 36-year-old champion Klitschko" names him
 #: "this" before a thing told elsewhere: "this move", "this unverified allegation", "in this vein".
 _THIS_THING = re.compile(r"\b[Tt]his (?:[a-z]+ )?(?:move|decision|allegation|claim|plan|deal|vein|idea|notion|"
                          r"incident|approach|proposal|situation|statement|accusation|episode|scandal)s?\b")
