@@ -775,3 +775,12 @@ def test_a_time_told_from_a_summer_the_card_does_not_name_is_no_key_point():
 
     assert not _statement("One evening that summer, a reporter knocked on the deputy director's door for the story.")
     assert _statement("One evening in June 1972, a reporter knocked on the deputy director's door for the story.")
+
+
+def test_a_common_noun_first_is_no_referent_for_his():
+    from newsverdict.card.prose import _dangling_pronoun
+
+    # whose successor? "Speculation" names no one
+    assert _dangling_pronoun("Speculation about his successor for the sequel has begun with a second-unit director.")
+    # a first name that only looks like a noun by its ending still names its person
+    assert not _dangling_pronoun("Clarence said his successor would be named soon after the vote in the assembly.")

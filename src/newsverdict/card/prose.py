@@ -216,9 +216,13 @@ def _dangling_pronoun(text: str) -> bool:
         if bare.lower() in _PRONOUNS:
             return not named
         if bare[:1].isupper() and (i > 0 or (bare.lower() not in STOPWORDS and not bare.endswith("ly")
-                                             and not _FRONTED_WORDS.match(bare))):
-            named = True  # "Initially she lived ..." names no one
+                                             and not _FRONTED_WORDS.match(bare) and not _ABSTRACT_NOUN.search(bare))):
+            named = True  # "Initially she lived ...", "Speculation about his successor ..." name no one
     return False
+
+
+#: A capitalised first word that is a common noun by its ending, not a name: "Speculation", "Development".
+_ABSTRACT_NOUN = re.compile(r"[a-z](?:tion|sion|ship|ism)s?$")  # not -ence, -ment, -ness, -ity: Clarence, Clement
 
 
 #: A sentence that opens on an indefinite subject and its verb: "A pensioner is ...", "An elderly man who ...".
