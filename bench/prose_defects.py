@@ -417,6 +417,13 @@ def card_defects(card: dict, signals: dict[str, dict], article: str = "", titled
             break
     if article and surnames_without_antecedent(card, article):
         d["card: surname without its full name before"] += 1
+    # classes added in round 8 (prose10), after the second editor's read of seed 44
+    if pointers_without_antecedent(summary_sentences, points):
+        d["card: reference to a sentence the card lacks ('Prior to that,', 'this move')"] += 1
+    if article and any(cut_loses_meaning(p, article) for p in points):
+        d["key points: cut drops what was said or a 'since' qualifier"] += 1
+    if any(re.search(r"\b(?:I|I'm|I've|my|me|we|our)\b", _outside_quotes(s)) for s in summary_sentences[1:]):
+        d["summary: first person without quotation marks after the lead"] += 1
     if odd_evidence(card["analysis"], article):
         d["analysis: odd evidence (model number, unit, title)"] += 1
     if placement_contradicts(card["analysis"]):
@@ -532,6 +539,55 @@ _KIND_EVENT = {
 _KIND_NAMES = sorted(_KIND_EVENT, key=len, reverse=True)
 #: Speech of the writer to the reader: first and second person, questions, imperatives of opinion writing.
 _OPINION_VOICE = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|our|Our|us|you|You|your|Your)\b|\?\s*$")
+
+
+#: Openings that point at a sentence before them (round 8): "Close behind was ...", "Prior to that, ...", "Just
+#: seconds before, ...", "Meantime, ...", "As a result, ...", "The 22-year-old ..." (who?).
+_POINTER_OPENING = re.compile(
+    r"^(?:Close behind|Not far behind|"
+    r"(?:Just |Only )?(?:seconds|minutes|moments|hours) (?:before|earlier|later|after),|"
+    r"Meantime\b|In the meantime\b|(?:Prior to|Before|After|Despite|Because of|Besides|Apart from|Unlike|Like|"
+    r"In addition to|Due to|Thanks to|Instead of|In spite of) (?:that|this|these|those|it)(?:,|\s(?!week|year|month|"
+    r"season|time|morning|afternoon|evening|weekend)\b)|(?:As a result|In response|In return|In turn|By contrast|"
+    r"In contrast|At the same time|At that point|On the other hand|Even so|Even then),|"
+    r"(?-i:The \d+-year-old\b(?!-)(?!(?: [a-z]+)? [A-Z])))", re.I)  # "The 36-year-old champion Klitschko" names him
+#: "this" before a thing told elsewhere: "this move", "this unverified allegation", "in this vein".
+_THIS_THING = re.compile(r"\b[Tt]his (?:[a-z]+ )?(?:move|decision|allegation|claim|plan|deal|vein|idea|notion|"
+                         r"incident|approach|proposal|situation|statement|accusation|episode|scandal)s?\b")
+
+
+def pointers_without_antecedent(summary_sentences: list[str], points: list[str]) -> bool:
+    """The summary's first sentence or a key point opens on a pointer to a sentence the card does not hold, or a key
+    point says "this move" or ends on a bare "he said."."""
+    if summary_sentences and _POINTER_OPENING.match(_strip_attribution(summary_sentences[0])):
+        return True
+    for p in points:
+        if _POINTER_OPENING.match(p) or _THIS_THING.search(_outside_quotes(p)):
+            return True
+        if re.search(r",[\"”’']?\s(?:he|she|they) (?:said|says|added)\.[\"”’']?$", p):
+            return True
+    return False
+
+
+#: A tail whose loss changes what a key point says: a superlative's "since ..." or a reporting verb's words.
+_QUALIFIED_HEAD = re.compile(r"\b(?:first|last|only|ever|record|[a-z]{3,}est)\b(?:\s\S+){0,5}$", re.I)
+
+
+def cut_loses_meaning(point: str, article: str) -> bool:
+    """The key point is an article sentence cut before "since ..."/"until ..." after a superlative ("his first Grand
+    Slam." of "... since the Australian Open in 2014"), or before what a reporting verb's speaker said ("Felt told
+    Vanity Fair magazine." of '..., "I'm the guy ..."')."""
+    head = point.rstrip(".! ")  # a closing quote stays: '... "only part of the story".' is whole
+    if len(head) < 20:
+        return False
+    at = article.find(head)
+    if at < 0:
+        return False
+    rest = article[at + len(head): at + len(head) + 40]
+    if re.match(r"[,;]?\s(?:since|until|before)\b", rest) and _QUALIFIED_HEAD.search(head):
+        return True
+    return bool(re.match(r"[,:]?\s*(?:as saying|[\"“])", rest)
+                and re.search(r"\b(?:quoted|told|said|asked)\b(?:\s\S+){0,7}$", head))
 
 
 def _outside_quotes(text: str) -> str:

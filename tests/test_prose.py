@@ -702,3 +702,85 @@ def test_the_summary_leaves_out_the_writer_talking_to_the_reader():
     card = analyze(RELEGATION)
     assert "You have to feel" not in card.summary
     assert "in doubt" in card.summary
+
+
+# --- prose10 (issue 9, round 8): references the card does not hold, cuts that change the meaning ---------------
+
+def test_key_points_refuse_openings_and_pronouns_that_point_at_missing_sentences():
+    from newsverdict.card.prose import _statement
+
+    # each needs a sentence the card does not carry: who was "close behind", prior to what, said by whom
+    for text in ("Close behind was the notion that the council should run the harbour itself.",
+                 "Prior to that, Marlow spent four seasons as the club's director of scouting.",
+                 "Just seconds before, a mother and her two sons were walking in the same crosswalk.",
+                 "Meantime, a bell ringer from the charity ran over to help the injured woman.",
+                 "Really, this move has been in the making at the club for quite some time.",
+                 "The inspectors did not know whether the mayor's link to the hall was relevant to the fire, he said."):
+        assert not _statement(text), text
+    # the same facts told with their own subject stand alone
+    assert _statement("The inspectors did not know whether the mayor's link to the hall was relevant to the fire.")
+    assert _statement("Despite this week's storm, the harbour reopened to fishing boats on Monday morning.")
+    assert _statement("The 36-year-old champion Marek, 58-3 with 51 knockouts, floored his challenger in the fifth.")
+    assert not _statement("The 36-year-old floored his challenger with a big right hand near the end of the fifth.")
+
+
+def test_a_cut_keeps_the_since_of_a_first_and_the_words_a_speaker_said():
+    from newsverdict.card.prose import trim
+
+    first = ("Former champion Ivo Marek, 27, reached the semi-finals in 2013 but the former world number four is "
+             "playing in his first major tournament since the Open in Melbourne in 2014 after three wrist operations.")
+    cut = trim(first)
+    assert cut is None or "since the Open" in cut  # "his first major tournament." would be false
+    quoted = ("The weekly paper Der Kurier quoted a ministry general secretary, Anton Weiss, as saying the state "
+              "would probably not pay next week's loan tranche to its creditors, prompting a further denial.")
+    cut = trim(quoted)
+    assert cut is None or "would probably not pay" in cut  # not "... quoted a secretary, Anton Weiss."
+
+
+CRASH = (
+    "The 24-year-old broke her collarbone and two ribs after colliding with a rival during the sprint final on the "
+    "track in Ghent. Kessler spent three weeks in hospital after the February accident in the velodrome. "
+    "\"I remember the fence and then nothing at all,\" she told the local radio station. "
+    "I just asked the nurse whether I had won the race. "
+    "Kessler hopes to be back riding on the road by the end of the summer and says her team is helping her. "
+    "The national federation said it would review the safety barriers at the track before the next season. "
+    "Racing at the event was cancelled after the crash, and the riders were sent back to their hotels.")
+
+
+def test_the_summary_names_the_person_and_leaves_out_unmarked_speech():
+    card = analyze(CRASH)
+    assert card.summary.startswith("Kessler, 24, broke her collarbone"), card.summary
+    assert "I just asked" not in card.summary
+    assert not card.summary.startswith("The 24-year-old")
+
+
+BUSKER = (
+    "Duncan Fairlie, of Leeds, who has played in the city centre for more than 20 years, denied three counts of "
+    "fraud. The 58-year-old was found guilty of one count when he played with a charity banner draped on his "
+    "accordion in May 2016. A sergeant told the court during the two-day trial that Fairlie gave the impression he "
+    "was collecting cash for the charity. In his defence, Fairlie said he had played for the charity in the past but "
+    "on this occasion he was simply busking. The charity's chairman, Roy Marsh, said he had given Fairlie permission "
+    "to display a banner. Fairlie told the court the banner was a tribute, not an attempt to deceive anyone. "
+    "Fairlie will be sentenced at the same court next month, and magistrates warned him that all options remain open.")
+
+
+def test_the_verdict_that_leans_on_the_lead_comes_with_it():
+    card = analyze(BUSKER)
+    assert "found guilty of one count" in card.summary
+    assert card.summary.startswith("Duncan Fairlie, of Leeds")
+
+
+def test_a_time_told_from_a_summer_the_card_does_not_name_is_no_key_point():
+    from newsverdict.card.prose import _statement
+
+    assert not _statement("One evening that summer, a reporter knocked on the deputy director's door for the story.")
+    assert _statement("One evening in June 1972, a reporter knocked on the deputy director's door for the story.")
+
+
+def test_a_common_noun_first_is_no_referent_for_his():
+    from newsverdict.card.prose import _dangling_pronoun
+
+    # whose successor? "Speculation" names no one
+    assert _dangling_pronoun("Speculation about his successor for the sequel has begun with a second-unit director.")
+    # a first name that only looks like a noun by its ending still names its person
+    assert not _dangling_pronoun("Clarence said his successor would be named soon after the vote in the assembly.")

@@ -234,3 +234,43 @@ def test_a_dash_split_in_two_by_a_tokenised_corpus_is_one_dash_again():
     assert normalize("The clerk- - Jo Bell- - was hurt.") == "The clerk — Jo Bell — was hurt."
     # a hyphenated word and a spaced hyphen stay as they are
     assert normalize("A well-known shop - the oldest in town.") == "A well-known shop - the oldest in town."
+
+
+# --- prose10 (issue 9, round 8) -----------------------------------------------------------------------------
+
+def test_a_name_glued_to_the_next_word_is_split_and_a_spaced_closing_quote_joined():
+    text = normalize("Police named the victim as Ann Larkin. Police said Larkinwas in the crosswalk at 7 p.m.")
+    assert "Larkin was in the crosswalk" in text
+    # a word that only looks glued is left alone: "Travis" is no "Trav is"
+    assert "Travis" in normalize("Travis drove home. Trav is a nickname.")
+    assert normalize('He left the sequel to "The Hunger Games. "\nRoss said no.') == (
+        'He left the sequel to "The Hunger Games."\nRoss said no.')
+
+
+def test_a_dateline_with_a_state_and_a_station_is_furniture():
+    text, _ = strip_inline_furniture("TRAVIS AIR FORCE BASE, Calif. (KGO) — A man who drove into the base was named.")
+    assert text.startswith("A man who drove into the base")
+
+
+def test_a_stray_quote_before_a_reporters_sentence_is_dropped():
+    text = normalize('"A man suspected of shooting three people at an office was arrested after a chase, police said.'
+                     '\nHe was held overnight.')
+    assert text.startswith("A man suspected")
+    # a real quotation keeps its marks
+    assert normalize('"We will rebuild the hall," the mayor said.').startswith('"We will')
+
+
+def test_a_first_line_broken_inside_its_sentence_is_no_title():
+    from newsverdict.sources.extract import from_text
+
+    text = ("Frank Miller reports that the Harbour Sox\nhave made an offer for the pitcher Tom Rael, the biggest yet "
+            "for the club's owners this winter. " + FILLER + " " + FILLER)
+    cleaned = clean(from_text(text))
+    assert cleaned.title == ""
+    assert cleaned.sentences[0].text.startswith("Frank Miller reports that the Harbour Sox have made an offer")
+
+
+def test_a_bracketed_average_and_a_dateline_with_its_state_are_clean():
+    assert "a mark of 182-158 (.535), including" in normalize("a mark of 182-158 (. 535), including two titles")
+    text, _ = strip_inline_furniture("KALAMAZOO, Mich. – Deportation officers arrested 16 people in a raid.")
+    assert text.startswith("Deportation officers arrested")

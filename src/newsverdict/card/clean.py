@@ -54,9 +54,11 @@ _INLINE_FURNITURE = re.compile(
     r"\s*(?:[-—–]+\s*)?"
     # a wire dateline, with its date: "BUDAPEST, Feb 18 (Reuters) - ", "NEW YORK (AP) — "
     r"|^\s*[A-Z][A-Za-z0-9 .,'’]{1,40}\s?\((?:CNN|AP|AFP|Reuters|UPI|Bloomberg|dpa|Xinhua)\)\s*(?:[-—–]+\s*)?"
-    r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[-—–]+\s+(?=[A-Z])"  # "WASHINGTON — "
+    r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}|,\s[A-Z][a-z]{1,5}\.)?\s+[-—–]+\s+"
+    r"(?=[A-Z])"  # "WASHINGTON — ", "KALAMAZOO, Mich. – "
     # a place in capitals and any outlet's name in brackets: "LAS VEGAS (INTELLIHUB) — "
-    r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*\s?\([A-Z][A-Za-z.]{1,20}\)\s*[-—–]+\s*(?=[A-Z])"
+    # (and with its state: "TRAVIS AIR FORCE BASE, Calif. (KGO) — ")
+    r"|^\s*[A-Z]{3,}(?:[ ,]+[A-Z]{2,}\.?)*(?:,\s[A-Z][a-z]{1,5}\.)?\s?\([A-Z][A-Za-z.]{1,20}\)\s*[-—–]+\s*(?=[A-Z])"
     r"|\s*Scroll down for (?:video|more|the latest)[.:]?\s*"
     r"|\s*Can['’]t render,? error\b\s*"  # a chart widget that failed on the page: "Can't render, error In other words"
     r"|^\s*Story highlights\b.{0,600}?\(CNN\)\s*(?:[-—–]+\s*)?"  # CNN's bullet box before the dateline
@@ -518,6 +520,11 @@ def _sentences(paragraphs: list[str]) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
+#: A paragraph that goes on with its sentence: a lower-case word first ("have made an offer ..."), not a brand
+#: ("iPhone", "eBay").
+_CONTINUES = re.compile(r"[a-z]+(?:[ ,]|$)")
+
+
 def clean(article: Article, *, min_words: int = MIN_WORDS, check_language: bool = True) -> CleanArticle:
     """De-duplicate and split ``article``; raise ``InputError`` if it cannot be judged."""
     origin = article.origin
@@ -525,6 +532,16 @@ def clean(article: Article, *, min_words: int = MIN_WORDS, check_language: bool 
     kept, near_repeats = _without_near_duplicates(candidates)
     # a found title of one or two words is a label ("Julian Assange"), not a headline
     title = clean_title(article.title) or (clean_title(found_title) if len(found_title.split()) > 2 else "")
+    if title and kept and _CONTINUES.match(kept[0]) and not re.search(r"[.!?:;|)\]\"”’']$", title):
+        # a first line broken inside its sentence ("Michael Silverman reports that the Red Sox" / "have made an
+        # offer ...") was taken for the title: it is the lead's opening words (issue 9, round 8)
+        kept = [f"{title} {kept[0]}", *kept[1:]]
+        title = ""
+    elif title and kept and re.match(r"(?:He|She|They|It)\s[a-z]", title) and re.search(r"[.!][\"”’']?$", title):
+        # 'He sings, dances, acts on stage and screen, and he's the "Sexiest Man Alive."': a sentence of the text
+        # that leans on the next one, not a title
+        kept = [title, *kept]
+        title = ""
     body_words = sum(len(words(p)) for p in kept)
     if body_words == 0:
         raise InputError(f"{origin}: text is empty (nothing left after removing boilerplate)")

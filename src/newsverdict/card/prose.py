@@ -59,7 +59,53 @@ def _balanced_quotes(text: str, single: bool = True) -> bool:
 def _leans_back(text: str) -> bool:
     """Opens with a pronoun or connective that needs the sentence before it."""
     first = re.sub(r"\W", "", re.sub(r"['’](?:s|d|ll|re|ve|m)$", "", text.split()[0])).lower() if text.split() else ""
-    return first in _DANGLING  # "He's had a long, strange career" leans back as "He" does
+    # "He's had a long, strange career" leans back as "He" does; "Close behind was ..." as "Prior to that, ..."
+    return first in _DANGLING or bool(_POINTS_BACK.match(text))
+
+
+#: An opening that points at a sentence the card may not hold (issue 9, round 8): "Close behind was the notion
+#: ...", "Prior to that, DiLeo spent ...", "Just seconds before, Benson ...", "Meantime, ...", "As a result, ...",
+#: "The 22-year-old fractured her neck ..." (who?). "Despite this week's storm" and "After that time" are no
+#: pointers to a sentence: a time noun after "this"/"that" is the phrase's own.
+_POINTS_BACK = re.compile(
+    r"^(?:Close behind|Not far behind|Hot on the heels|(?:Just |Only )?(?:[Aa] few |[Ss]everal )?(?:[Ss]econds|"
+    r"[Mm]inutes|[Mm]oments|[Hh]ours) (?:before|earlier|later|after)(?:,|\s(?:that|this)\b)|Meantime\b|"
+    r"In the meantime\b|"
+    r"(?:Prior to|Before|After|Despite|Because of|Besides|Apart from|Beyond|Unlike|Like|In addition to|On top of|"
+    r"Along with|Due to|Thanks to|Following|Other than|As well as|Instead of|Rather than|In spite of|Even with|"
+    r"Without|With all) (?:that|this|these|those|it|them)(?=[,\s])(?!\s(?:week|weekend|year|month|morning|"
+    r"afternoon|evening|night|season|summer|winter|spring|autumn|fall|time|decade|century)s?\b)|"
+    r"(?:As a result|In response|In return|In turn|In contrast|By contrast|At the same time|At that point|"
+    r"On the other hand|Even so|Even then|Not only that|What's more|What is more|Worse still|Worse),|"
+    # "The 36-year-old champion Klitschko ..." names its person
+    r"The \d+-year-old\b(?!-)(?!(?: [a-z]+)? [A-Z])|The (?:number|No\.) ?\d+ seed\b|The world (?:number|No\.) ?\d+\b)")
+#: An epithet for the person a later sentence names: "The 22-year-old fractured her neck ... Norfolk's Williamson
+#: spent four weeks in hospital ..." -> "Williamson, 22, fractured her neck ...".
+_AGE_EPITHET = re.compile(r"^The (\d{1,3})-year-old (?=[a-z])")
+_NAMED_SUBJECT = re.compile(r"^(?:[A-Z][\w'’-]+['’]s )?((?:[A-Z][a-z]+ )?(?:Mc|Mac|O['’])?[A-Z][a-z]{2,})"
+                            r"(?:, \d{1,3},)? (?=[a-z])")
+
+
+def _name_epithet(sentences: tuple[Sentence, ...], i: int) -> str | None:
+    """Sentence ``i`` with an opening "The 22-year-old" replaced by the name the next two sentences give their
+    subject ("Williamson, 22, fractured ..."), when that name is used as a person's; None otherwise."""
+    text = sentences[i].text.strip()
+    m = _AGE_EPITHET.match(text)
+    if not m:
+        return None
+    for j in range(i + 1, min(len(sentences), i + 3)):
+        subject = _NAMED_SUBJECT.match(sentences[j].text.strip())
+        if subject is None:
+            continue
+        name = subject.group(1)
+        last = name.split()[-1]
+        whole = " ".join(s.text for s in sentences)
+        if (_FRONTED_WORDS.match(name.split()[0]) or last.lower() in STOPWORDS or last.lower() in _COMMON_NEWS
+                or re.search(rf"\b{re.escape(last.lower())}\b", whole)
+                or len(re.findall(rf"\b{re.escape(last)}\b", whole)) < 2):
+            return None  # "Police", "Officials", a word written in lower case too, or a name met once
+        return f"{name}, {m.group(1)}, " + text[m.end():]
+    return None
 
 
 #: A time told from an earlier sentence: "Later that year, ...", "The next day ...", "Two days later, ..." (a key
@@ -71,7 +117,9 @@ _TIME_BACK = re.compile(
     r"(?:A|One|Two|Three|Four|Five|Six|Several|A few|Some|\d+) (?:days?|nights?|weeks?|months?|years?|hours?|"
     r"minutes?) (?:later|after(?:wards?)?,|earlier|before,)|(?:Days|Weeks|Months|Years|Hours|Minutes|Moments|Soon) "
     r"(?:later|afterwards?)\b|Shortly (?:after|before)(?:wards?)?,|After(?:wards?)?,|At the time,|By then,|"
-    r"Since then,|Until then,|Back then,|By that time,)")
+    r"Since then,|Until then,|Back then,|By that time,|"
+    r"(?:One|That|An|Early one|Late one) (?:day|night|morning|afternoon|evening) (?:that|the same|the following) "
+    r"(?:day|week|month|year|season|summer|winter|spring|autumn|fall)\b)")
 
 
 _REFERS_BACK = re.compile(
@@ -168,9 +216,13 @@ def _dangling_pronoun(text: str) -> bool:
         if bare.lower() in _PRONOUNS:
             return not named
         if bare[:1].isupper() and (i > 0 or (bare.lower() not in STOPWORDS and not bare.endswith("ly")
-                                             and not _FRONTED_WORDS.match(bare))):
-            named = True  # "Initially she lived ..." names no one
+                                             and not _FRONTED_WORDS.match(bare) and not _ABSTRACT_NOUN.search(bare))):
+            named = True  # "Initially she lived ...", "Speculation about his successor ..." name no one
     return False
+
+
+#: A capitalised first word that is a common noun by its ending, not a name: "Speculation", "Development".
+_ABSTRACT_NOUN = re.compile(r"[a-z](?:tion|sion|ship|ism)s?$")  # not -ence, -ment, -ness, -ity: Clarence, Clement
 
 
 #: A sentence that opens on an indefinite subject and its verb: "A pensioner is ...", "An elderly man who ...".
@@ -287,6 +339,20 @@ _PAGE_MEDIA = re.compile(
     re.I)
 
 
+#: "this" before a noun the sentence has not named ("this move", "this unverified allegation", "in this vein"):
+#: the thing is in another sentence. A time ("this week", "this season") or the page itself is its own.
+_THIS_NOUN = re.compile(r"\b[Tt]his\s(?!(?:week|weekend|year|month|morning|afternoon|evening|night|season|summer|"
+                        r"winter|spring|autumn|fall|time|decade|century|year's|week's|season's|month's|is|was|has|"
+                        r"will|would|could|can|may|might|must|should|means|one|article|page|site|story)\b)"
+                        r"(?:[a-z]+\s){0,2}?(?:move|decision|allegation|claim|plan|deal|vein|case|idea|notion|news|"
+                        r"issue|matter|incident|event|attack|approach|policy|proposal|situation|statement|report|"
+                        r"change|step|development|announcement|problem|process|practice|argument|view|theory|"
+                        r"accusation|charge|comment|remark|episode|scandal|story|info|information|way)s?\b")
+#: A trailing speaker that is only a pronoun: "..., he said." stands alone without saying who.
+_PRONOUN_SOURCE = re.compile(r",?[\"”’']?\s(?:he|she|they)\s(?:said|says|added|told [a-z]+|explained|noted|wrote|"
+                             r"recalled|insisted|argued|warned|claimed)(?:\s(?:on\s)?[A-Z][a-z]+day)?\.[\"”’']?$")
+
+
 @lru_cache(maxsize=4096)  # asked again for the same sentences: headline, development, thin-article retries
 def _statement(sentence: str) -> bool:
     """A whole statement that can stand alone: a capital, a finite verb, a full stop, balanced
@@ -310,8 +376,12 @@ def _statement(sentence: str) -> bool:
     if _IMPERATIVE.match(text) or _COMMENT_OPENER.match(text) or _APPEAL.search(text):
         return False  # the writer telling the reader what to do, or commenting, is no statement of news
     if (first in _DANGLING or first in _FIRST_PERSON or _REFERS_BACK.match(text) or _TIME_BACK.match(text)
-            or _dangling_pronoun(text)):
+            or _POINTS_BACK.match(text) or _dangling_pronoun(text)):
         return False
+    if _THIS_NOUN.search(QUOTED_SPAN.sub(" ", text)):
+        return False  # "Really, this move has been in the making ...", "... this unverified allegation": which?
+    if _PRONOUN_SOURCE.search(text):
+        return False  # "... was relevant to the fire, he said.": who said it is in another sentence
     if re.search(r"\b(click|subscribe|sign up|newsletter|cookies?)\b", text, re.I):
         return False
     if _PAGE_MEDIA.search(text):
@@ -424,7 +494,7 @@ def rank_sentences(clean: CleanArticle, signals: list[Signal], position_weight: 
         position = 1.0 / (1.0 + POSITION_DECAY * i)
         score = (1 - position_weight) * central[i] + position_weight * position
         score += EVIDENCE_BONUS * min(info[i], 3)
-        if _UNQUOTED_SPEECH.search(s.text) and not re.search(r"[\"“”‘]|(?:^|\s)'\w", s.text):
+        if _unquoted_speech(clean.sentences, i):
             # "Two guys on my ship did the same thing": speech without its quotation marks or its
             # speaker; last resort only (a press release or a column speaks in the first person)
             score -= UNQUOTED_FIRST_PERSON_PENALTY
@@ -441,6 +511,25 @@ def rank_sentences(clean: CleanArticle, signals: list[Signal], position_weight: 
         score -= LENGTH_COST * len(s.text.split())
         scored.append((-score, i))
     return [i for _, i in sorted(scored)]
+
+
+def _unquoted_speech(sentences: tuple[Sentence, ...], i: int) -> bool:
+    """Someone's words told without their marks: the first person outside any quotation ("I just responded with
+    'did I win?'."), or a sentence with no marks right after such a one in its paragraph ("I am pulling for Del
+    Potro ... No player deserves what he has had ..."; issue 9, round 8)."""
+    text = sentences[i].text
+    outside = QUOTED_SPAN.sub(" ", text)  # a whole quotation inside the sentence is its speaker's
+    if _UNQUOTED_SPEECH.search(outside) and not _QUOTE_MARK.search(outside):
+        return True
+    if i == 0 or _QUOTE_MARK.search(text) or sentences[i - 1].paragraph != sentences[i].paragraph:
+        return False
+    before = sentences[i - 1].text
+    return bool(_UNQUOTED_SPEECH.search(before)) and not _QUOTE_MARK.search(before)
+
+
+#: Any quotation mark; single ones only where they open a quotation or close one after its punctuation (not
+#: "don't", "We’ve", "Ross' car").
+_QUOTE_MARK = re.compile(r"[\"“”‘]|(?:^|\s)'\w|[,.!?]['’](?=\s|$)")
 
 
 _COUNTED_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|thousands)"
@@ -470,6 +559,10 @@ def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int
     event = _main_event(clean, ranked)
     if event is not None:
         ranked = [event] + [i for i in ranked if i != event]
+        if event - 1 in ranked and (_leans_back(clean.sentences[event].text) or event in _inside_quotation(
+                clean.sentences)) and not _name_epithet(clean.sentences, event):
+            # "The 62-year-old was found guilty of one count ...": the event comes with the sentence it leans on
+            ranked = [event - 1] + [i for i in ranked if i != event - 1]
     chosen: list[int] = []
     used = 0
     quoted = _inside_quotation(clean.sentences)
@@ -481,8 +574,12 @@ def summary_sentences(clean: CleanArticle, signals: list[Signal], max_words: int
                 continue
             sentence = clean.sentences[i]
             told = _summary_text(sentence.text, follows=(i - 1) in chosen)
+            if (i - 1) not in chosen and _AGE_EPITHET.match(told):
+                told = _name_epithet(clean.sentences, i) or told
             if (_leans_back(told) or _late_pronoun(told) or i in quoted) and (i - 1) not in chosen:
                 continue
+            if chosen and _unquoted_speech(clean.sentences, i):
+                continue  # someone's words without their marks fill no gap: "I just responded with 'did I win?'."
             n = len(told.split())
             if used + n > max_words and chosen:
                 continue
@@ -538,7 +635,8 @@ def _join(clean: CleanArticle, indices: list[int], max_words: int) -> str:
         words = clean.text.split()
         return " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
     return " ".join(
-        _summary_text(clean.sentences[i].text, follows=(i - 1) in indices,
+        _summary_text((i == indices[0] and _name_epithet(clean.sentences, i)) or clean.sentences[i].text,
+                      follows=(i - 1) in indices,
                       named_next=(i + 1) in indices and bool(_OPENS_ON_PRONOUN.match(clean.sentences[i + 1].text)))
         for i in indices)
 
@@ -660,6 +758,8 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
         if re.match(r"\s(?:after|before|since)\b", text[match.start():]) and re.search(
                 r"\b(?:days?|weeks?|months?|years?|hours?|minutes?|moments?|shortly|soon|long|just)$", head):
             continue  # "only 11 days after the strike ended" is one phrase: no cut inside it
+        if _cut_changes_meaning(head, text[match.start():]):
+            continue
         if (n >= 8 and last not in _BAD_ENDING and not tail & _OPEN_CLAUSE and _balanced_quotes(head)
                 and _FINITE_STRICT.search(head) and _whole_head(head) and last not in _EMPTY_ENDING):
             best = head
@@ -677,12 +777,37 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
                 break  # inside a list ("... included driving under the influence, child neglect, ... and larceny")
             if _inside_list(text, match.start()):
                 continue  # "... from Egypt, Turkey, Pakistan, Mali and Georgia - countries that ...": no cut
+            if _cut_changes_meaning(head, text[match.start():]):
+                continue
             if (n >= 10 and last not in _BAD_ENDING and not tail & _OPEN_CLAUSE and _balanced_quotes(head)
                     and _AUXILIARY.search(head) and _whole_head(head)):
                 best = head
     if best is None:
         return None
     return _close(best)
+
+
+#: A superlative, "first", "last" or "only" near the cut: the tail's "since ..."/"until ..." qualifies it ("his first
+#: Grand Slam since the Australian Open in 2014"), and without it the statement is false.
+_SUPERLATIVE_NEAR_END = re.compile(r"\b(?:first|last|only|ever|record|biggest|largest|highest|lowest|longest|"
+                                   r"worst|best|fastest|youngest|oldest|most|least|earliest|deadliest|heaviest|smallest|greatest|"
+                                   r"strongest|weakest|top|lowest-ever|highest-ever)\b(?:\s\S+){0,5}$", re.I)
+_QUALIFIER_TAIL = re.compile(r"[,;]?\s(?:since|until|till|before|after|for the first time|"
+                             r"in (?:more than |over |almost |nearly )?(?:a |\d+ |[a-z]+ )?"
+                             r"(?:years?|decades?|months?|weeks?|seasons?))\b", re.I)
+#: A reporting verb whose words come after the cut: "Der Spiegel quoted a ... secretary, Nikos Theocharakis, as saying
+#: Greece would probably not pay ..." or "Felt told Vanity Fair magazine, "I'm the guy ..."": the cut keeps the
+#: speaker and loses what was said.
+_SPEECH_HEAD = re.compile(r"\b(?:quoted|told|said|says|asked|cited|wrote|added|tweeted|telling|saying)\b"
+                          r"(?:\s\S+){0,7}$")
+_SPEECH_TAIL = re.compile(r"[,;:]?\s*(?:as saying|saying|that\b|[\"“‘']|who said|to say)")
+
+
+def _cut_changes_meaning(head: str, tail: str) -> bool:
+    """Cutting ``tail`` off ``head`` would make the statement false or empty (issue 9, round 8)."""
+    if _QUALIFIER_TAIL.match(tail) and _SUPERLATIVE_NEAR_END.search(head):
+        return True
+    return bool(_SPEECH_TAIL.match(tail) and _SPEECH_HEAD.search(head.rstrip(",;: ")))
 
 
 #: The rest of a list after a comma: short items, the last after "and"/"or" ("child neglect, child abuse, drug

@@ -98,6 +98,28 @@ _SPLIT_CALIBRE = re.compile(r"\b([a-z]+)\. (\d{3})(?=[ -](?:caliber|calibre|[Mm]
                             r"(?:,| and) \d+ (?:homers|home runs|hits|RBIs?))")
 
 
+#: A closing straight quote split from its sentence at the end of a line: 'a sequel to "The Hunger Games. "' (ECB+).
+#: Nothing follows on the line for it to open, so it closes.
+_SPACED_STRAIGHT_END = re.compile(r'(?<=[.!?,]) "(?=[ ]*(?:\n|$))')
+#: A stray quotation mark opening a reporter's sentence that ends on its source: '"A man suspected of shooting three
+#: people ... was arrested ..., authorities said.' (the mark opens nothing that closes on its line).
+_STRAY_OPENING_QUOTE = re.compile(r'^"(?=[A-Z])([^"\n]{40,}, (?:[\w.\'’-]+ ){0,4}(?:said|says)\.)[ ]*$', re.M)
+#: A name glued to the next word in the source: "Police said Johnsonwas in the crosswalk" (ECB+). Split only where
+#: the name stands alone elsewhere in the text and the glued word does not.
+_GLUED_NAME = re.compile(r"\b([A-Z][a-z]{3,})(was|were|had|has|said|says|and|the|who|with)\b")
+
+
+def _unglue_names(text: str) -> str:
+    def split(m: re.Match[str]) -> str:
+        name, glued = m.group(1), m.group()
+        if re.search(rf"\b{name}\b", text) and len(re.findall(rf"\b{glued}\b", text)) == 1:
+            return f"{name} {m.group(2)}"
+        return glued
+    return _GLUED_NAME.sub(split, text)
+
+
+#: A winning percentage or an average in brackets whose point was split off: "a mark of 182-158 (. 535)" (ECB+).
+_SPLIT_BRACKETED_AVERAGE = re.compile(r"\(\. (\d{3})\)")
 _DOT_SPACE_DIGIT = re.compile(r"\. \d")
 _COLON_SPACE_DIGIT = re.compile(r": \d")
 _COMMA_SPACE_DIGIT = re.compile(r", \d")
@@ -163,10 +185,16 @@ def _normalize(text: str) -> str:
         text = _SPACED_CLOSING.sub(r"\1", _SPACED_OPENING.sub(r"\1", text))
     if " '" in text:
         text = _SPACED_STRAIGHT_CLOSING.sub("'", text)
+    if ' "' in text:
+        text = _SPACED_STRAIGHT_END.sub('"', text)
+    if '"' in text:
+        text = _STRAY_OPENING_QUOTE.sub(r"\1", text)
+    text = _unglue_names(text)
     if ". " in text:
         text = _SPLIT_AM_PM.sub(r"\1.m.", _SPLIT_INITIALS.sub(r"\1.", text))
     if _DOT_SPACE_DIGIT.search(text):  # the three decimal and calibre patterns all need ". " before a digit
         text = _SPLIT_CALIBRE.sub(r"\1 .\2", text)
+        text = _SPLIT_BRACKETED_AVERAGE.sub(r"(.\1)", text)
         text = _SPLIT_DECIMAL_ANY.sub(r"\1.\2", text)
         text = _SPLIT_DECIMAL.sub(r"\1.\2", text)
     return text
