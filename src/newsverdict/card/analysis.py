@@ -20,14 +20,18 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # a poll's or a study's finding is the event, whatever it asked about ("Scottish voters would rather
         # have a referendum on the EU than another independence vote, a new survey has revealed" is no election)
         ("poll or survey", r"\b(?:opinion poll|poll|survey)s?\b[^.]{0,40}\b(?:revealed|reveals|found|finds|shows?|"
-                           r"showed|suggests?|suggested)\b|"
+                           r"showed|suggests?|suggested)\b|\bpollsters?\b|\b(?:polled|surveyed)\b|"
+                           r"\basked (?:voters|respondents|\d[\d,]* (?:people|adults|voters))\b|"
                            r"\b(?:according to|revealed by|found by|in) (?:a|the) (?:new )?(?:poll|survey)\b"),
         ("study", r"\b(?:study|research|researchers|scientists)\b[^.]{0,40}\b(?:revealed|reveals|found|finds|shows?|"
                   r"showed|suggests?|suggested)\b"),
         ("war or armed conflict", r"\b(?:war|invasion|invaded|airstrikes?|missiles?|troops|shelling|ceasefire)\b"),
-        ("disaster", r"\b(?:earthquake|quake|aftershocks?|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|"
-                     r"eruption|landslide|avalanche|tornado|storm|blaze|(?<!opened )(?<!open )(?<!opens )fire|"
-                     r"explosion)\b(?!-)"),
+        # "under fire" (criticised), "a storm of criticism", "a flood of complaints": idioms, not disasters
+        ("disaster", r"\b(?:earthquake|quake|aftershocks?|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?(?! of)|"
+                     r"wildfire|eruption|landslide|avalanche|tornado|storm(?! (?:of|over))|blaze|"
+                     r"(?<!opened )(?<!open )(?<!opens )(?<!under )(?<!line of )fire(?! (?:back|off|away|up))|"
+                     r"explosion(?! (?:in|of) (?!gas))"
+                     r")\b(?!-)"),
         ("court case", r"\b(?:court|jury|judge|verdict|convicted|sentenced|(?:death|prison|jail) sentence|pleaded|"
                        r"guilty|acquitted|trial|"
                        r"lawsuit|sued|indicted|prosecutors?)\b"),
@@ -116,13 +120,19 @@ def _event_kind(clean: CleanArticle, development: str, opinion: bool | None = No
         return "opinion piece"
     for name, pattern in _EVENT_KINDS:
         found = [m for m in pattern.finditer(development) if not _in_a_list(development, m)
-                 and not _in_a_name(development, m)]
+                 and not _in_a_name(development, m) and not _PAST_EVENT.search(development[: m.start()])]
         if name == "disaster" and found and all(m.group().lower() in {"fire", "blaze"} for m in found) \
                 and _SET_FIRE.search(development):
             continue  # a fire set, or one that a court or the police deal with, is a crime or a court case
         if found:
             return name
     return ""
+
+
+#: An event told as the background of the development, not as it: "the recent school shooting at Parkland ... was
+#: the last straw for scores of parents" (a story about homeschooling), "in the wake of the earthquake".
+_PAST_EVENT = re.compile(r"\b(?:recent|last (?:year|month|week)['’]s|in the (?:wake|aftermath) of|anniversary of|"
+                         r"since|memories of)\s+(?:(?:the|a|an|this|that|\w+['’]s|[a-z]+)\s+){0,2}$", re.I)
 
 
 #: A fire someone set, or one in a case before the police or a court: "charged with arson after a fire".
@@ -185,12 +195,29 @@ def _figures(signals: list[Signal], clean: CleanArticle) -> list[str]:
         if e.note.startswith("count") and not (_UNIT_AFTER_NUMBER.search(text) or re.search(r"[a-z]{3}", text)):
             continue
         sentence = clean.sentences[e.sentence].text if e.sentence < len(clean.sentences) else ""
-        if _not_a_quantity(text, sentence) or _past_figure(text, sentence, clean.text):
+        if _not_a_quantity(text, sentence) or _past_figure(text, sentence, clean.text) or _sample_size(text, sentence) \
+                or _TABLE_ROW.search(sentence):
             continue
         real.append(e)
     # the lead's real quantities first: filtering after choosing the lead would leave none where the lead
     # holds only model numbers and units and the story's sums come later
     return [e.text.strip() for e in _lead_first(real, clean)]
+
+
+#: A table flattened into a sentence: numbers glued to the next row's label ("... to 50p 7.2Increase
+#: minimum wage to £7.85 8.2The most popular ...").
+_TABLE_ROW = re.compile(r"\d[A-Z][a-z]")
+#: How many people a poll or a study asked is its method, not a stake: "surveyed more than 1,000 adults".
+_SAMPLE_BEFORE = re.compile(r"\b(?:poll(?:ed)?|survey(?:ed)?|questioned|interviewed|sample|asked|study|studied|"
+                            r"respondents)\s(?:of\s)?(?:(?:more than|over|some|around|about|nearly|almost|a total of|"
+                            r"just over|just under)\s)?$", re.I)
+_SAMPLE_AFTER = re.compile(r"^[^,.;]{0,30}\b(?:were|was)?\s?(?:polled|surveyed|questioned|interviewed|asked|took part|"
+                           r"responded)\b", re.I)
+
+
+def _sample_size(figure: str, sentence: str) -> bool:
+    i = sentence.find(figure)
+    return i >= 0 and bool(_SAMPLE_BEFORE.search(sentence[:i]) or _SAMPLE_AFTER.match(sentence[i + len(figure):]))
 
 
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-3]\d)\b")
@@ -241,11 +268,29 @@ def _certainty(signals: list[Signal], clean: CleanArticle) -> tuple[list[str], l
     certainty = _by_name(signals).get("certainty")
     if certainty is None:
         return [], []
-    done = [e.text for e in _lead_first([e for e in certainty.evidence if e.direction == "raises"], clean,
-                                        fallback=False)]
+    done = [e.text for e in _lead_first([e for e in certainty.evidence if e.direction == "raises"
+                                         and not _no_confirmation(clean, e)], clean, fallback=False)]
     expected = [e.text for e in _lead_first([e for e in certainty.evidence if e.direction == "lowers"], clean,
                                             fallback=False)]
     return done, expected
+
+
+#: Words of the certainty signal that say who spoke, not that the development happened.
+_SPEECH_ONLY = {"told reporters", "said in a statement"}
+
+
+def _no_confirmation(clean: CleanArticle, e) -> bool:
+    """A "done" word that confirms nothing: "official" as an adjective ("an official source", "official
+    figures"), a speech phrase ("told reporters"), or a word in scare quotes (`` launched '')."""
+    word = e.text.strip().lower()
+    if word in _SPEECH_ONLY:
+        return True
+    if e.start is None or e.end is None:
+        return False
+    if word == "official" and re.match(r"\s+[a-z]", clean.text[e.end:e.end + 3]):
+        return True
+    return bool(re.search(r"[\"“‘'`]\s?$", clean.text[max(0, e.start - 3):e.start])
+                and re.match(r"\s?[\"”’']", clean.text[e.end:e.end + 3]))
 
 
 def _band(impact: int) -> str:
@@ -264,20 +309,121 @@ def _background_action(sentence: str, word: str) -> bool:
     return bool(found) and all(_BACKGROUND_OF.search(sentence[:i]) for i in found)
 
 
+#: Titles and institutions that say nothing of whose they are ("Minister", "President", "Commission",
+#: "government", "police"): a reader learns nothing of who acts from them (issue 9, the second editor's read).
+_GENERIC_ACTORS = frozenset("""government governments ministry minister ministers president commission cabinet
+chancellor authorities regulators regulator lawmakers legislature army military navy treasury police sheriff mayor
+county town village neighbourhood neighborhood hospital university club coach""".split()) | {
+    "prime minister", "air force", "national guard", "federal government", "city council", "school board",
+    "local council", "fire department", "district attorney"}
+#: One country under its several names is one actor: "(United States, U.S., President)" named it twice.
+_SAME_ACTOR = {"us": "us", "u.s.": "us", "u.s": "us", "usa": "us", "u.s.a.": "us", "united states": "us",
+               "america": "us", "washington": "us", "uk": "uk", "u.k.": "uk", "britain": "uk", "great britain": "uk",
+               "united kingdom": "uk", "eu": "eu", "european union": "eu"}
+#: Words after a company's name that still name the company ("Ford Motor Co."), not a product ("Ford Raptor").
+_COMPANY_SUFFIX = re.compile(r"(?:Inc|Corp|Corporation|Co|Company|Group|Motors?|Holdings|Ltd|Plc|PLC|plc)\b")
+
+
+def _part_of_a_name(clean: CleanArticle, e) -> bool:
+    """An actor's word inside a longer name: "Ford Raptor" (a truck), "Washington Post", "Harrison Ford",
+    "Telecom Egypt". A following institution ("U.S. Navy", "EU Commission") or an acronym keeps the actor."""
+    if e.start is None or e.end is None or e.sentence is None or e.sentence >= len(clean.sentences):
+        return False
+    sentence = clean.sentences[e.sentence]
+    if _title_cased(sentence.text):
+        return False  # a title-case headline capitalises every word
+    after = re.match(r"\s+([A-Z][a-z][\w'’-]*)", clean.text[e.end:e.end + 40])
+    if after and not _COMPANY_SUFFIX.fullmatch(after.group(1)) and after.group(1).lower() not in _INSTITUTION_WORDS:
+        return True
+    before = re.search(r"(?:^|\s)([A-Z][a-z][\w'’-]*)\s+$", clean.text[max(sentence.start, e.start - 40):e.start])
+    return bool(before) and clean.text[sentence.start:e.start].strip() != before.group(1) \
+        and before.group(1) not in {"The", "In", "For", "From", "By", "With", "And", "But", "At", "On", "To", "As"}
+
+
+_INSTITUTION_WORDS = {"navy", "army", "government", "senate", "congress", "president", "commission", "military",
+                      "parliament", "embassy", "ambassador", "forces", "troops", "officials", "department",
+                      "court", "supreme", "minister", "prime", "secretary", "state", "air", "central", "federal"}
+
+
+def _actors(clean: CleanArticle, signals: list[Signal], development: str) -> list[str]:
+    """Who is involved, as a reader would name them: the lead's countries, named institutions and companies,
+    each once; not a bare title ("Minister"), not a word inside another name ("Ford Raptor"), and not one
+    mentioned once in passing ("a broken cable off the coast of Egypt", in a story about the cable's operator)."""
+    actor = _by_name(signals).get("actors")
+    if actor is None:
+        return []
+    out: dict[str, str] = {}
+    lowered = clean.text.lower()
+    for e in _lead_first([e for e in actor.evidence if e.direction == "raises" and e.sentence is not None], clean,
+                         fallback=False):
+        name = e.text.strip()
+        key = name.lower()
+        if key in _GENERIC_ACTORS or _part_of_a_name(clean, e):
+            continue
+        mentions = len(re.findall(rf"(?<![\w.]){re.escape(key)}(?![\w])", lowered))
+        if mentions < 2 and name.lower() not in development.lower() and e.sentence > 0:
+            continue  # once, in passing, after the lead sentence
+        out.setdefault(_SAME_ACTOR.get(key, key), name)
+    return list(out.values())[:3]
+
+
+#: A modifier's word, not an action: "the ruling Syriza party", "a missile destroyer", "a military base", "law
+#: enforcement" — the action word is followed by the noun it qualifies.
+_FUNCTION_WORDS = frozenset("""a an the of to in on at for and or but with by from as is was are were be been being
+has have had will would could should may might must can that which who whom whose this these those it its their
+his her after before against over under into than then so if not no nor also said says told when while where there
+here out up off about amid during since until upon within without between among across through per worth hit
+struck shook left one two three four five six seven eight nine ten""".split())
+
+
+def _modifier(clean: CleanArticle, e) -> bool:
+    """The action word qualifies the next word (a noun or a name) instead of being done: "ruling Syriza party",
+    "ruling party", "missile destroyer", "election campaign", "law enforcement"."""
+    if e.end is None:
+        return False
+    nxt = re.match(r"\s+([A-Za-z][\w'’-]*)", clean.text[e.end:e.end + 40])
+    if not nxt:
+        return False
+    word = nxt.group(1)
+    if e.text.strip().lower().endswith("ed"):
+        return False  # "killed two", "passed unanimously": a verb, done
+    if word[:1].isupper():
+        return not word.isupper()  # "ruling Syriza": a name follows; an acronym ("sanctions UN") is rare
+    # a verb after it ("earthquake kills", "violence erupted") makes it the subject, not a modifier
+    return word.lower() not in _FUNCTION_WORDS and not re.search(r"(?:ed|ing|ly|[^s]s)$", word)
+
+
+#: Said of what is proposed, asked about or wished for, not done: "whether there should be another referendum",
+#: "unless the eurozone agrees to pay ... its bail-out deal", "would introduce legislation", "calls for a ban".
+_NOT_DONE = re.compile(r"\b(?:would|could|might|may|should|will|shall|if|unless|whether|wants?|wanted|calls? for|"
+                       r"called for|demands?|demanded|urges?|urged|plans?|planned|proposes?|proposed|propos(?:al|ing)|"
+                       r"pledges?|pledged|promises?|promised|threatens?|threatened|considering|considers?|asks?|asked|"
+                       r"seeks?|sought|push(?:es|ed)? for|hopes?|aims?|intends?|fears?|feared|expected|possible|"
+                       r"potential|any|no|without|against|rather than|instead of|(?-i:may))\b[^,;:.!?]*$", re.I)
+
+
+def _done_actions(clean: CleanArticle, signals: list[Signal]) -> tuple[list[str], list[str]]:
+    """(actions the lead reports as done, actions it reports as proposed or asked about), each word once."""
+    action = _by_name(signals).get("action_type")
+    if action is None:
+        return [], []
+    done: list[str] = []
+    proposed: list[str] = []
+    for e in _lead_first([e for e in action.evidence if e.direction == "raises" and e.sentence is not None], clean,
+                         fallback=False):
+        sentence = clean.sentences[e.sentence]
+        if _background_action(sentence.text, e.text) or _modifier(clean, e) or _part_of_a_name(clean, e):
+            continue
+        before = clean.text[max(sentence.start, (e.start or 0) - 80):e.start or 0]
+        (proposed if _NOT_DONE.search(before) else done).append(e.text.lower())
+    return list(dict.fromkeys(done))[:3], [w for w in dict.fromkeys(proposed) if w not in done][:2]
+
+
 def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores, kind: str, key: str) -> str:
     by = _by_name(signals)
     figures = _figures(signals, clean)
-    actions = []
-    action = by.get("action_type")
-    if action:
-        raising = [e for e in action.evidence if e.direction == "raises" and e.sentence is not None
-                   and not _background_action(clean.sentences[e.sentence].text, e.text)]
-        actions = list(dict.fromkeys(e.text.lower() for e in _lead_first(raising, clean)))[:3]
-    actors = []
-    actor = by.get("actors")
-    if actor:
-        raising = [e for e in actor.evidence if e.direction == "raises" and e.sentence is not None]
-        actors = list(dict.fromkeys(e.text for e in _lead_first(raising, clean)))[:3]
+    actions, proposed = _done_actions(clean, signals)
+    actors = _actors(clean, signals, key)
     reasons = []
     if figures:
         reasons.append(f"the figures at stake ({_quote(figures, 2)})")
@@ -285,6 +431,8 @@ def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores,
         reasons.append(f"who is involved ({', '.join(actors)})")
     if actions and by["action_type"].contribution > 0.05:
         reasons.append(f"what was done ({', '.join(actions)})")
+    elif proposed and by["action_type"].contribution > 0.05:
+        reasons.append(f"what is proposed or asked about ({', '.join(proposed)})")
     scope = by.get("scope")
     if scope and scope.contribution > 0.3 and scope.value >= 0.4:
         reasons.append("its reach across countries or sectors")
