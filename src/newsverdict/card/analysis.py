@@ -148,6 +148,9 @@ def _in_a_name(text: str, match: re.Match) -> bool:
         return False
     if re.match(r"\s+[A-Z][a-z]", text[match.end():]) and not _title_cased(text):
         return True  # in a title-case headline ("5.9 Earthquake Jolts Iran") every word runs into a capital
+    before = re.search(r"(\S+)\s+([A-Z][a-z][\w'’-]*)\s+$", text[: match.start()])
+    if before and not _title_cased(text) and not before.group(1).endswith((".", ":", "!", "?")):
+        return True  # "the Falklands War", "the Cold War": a name's last word, not the event
     # inside a quoted title ("sequel ‘ Catching Fire ’"); a title-case headline ("Man Charged With Murder") is no name
     # or opens a quotation ("In Iran: “Death to America!”", a chant, not a death)
     return bool(re.search(r"(?:[‘“]|(?:^|(?<=\s))[\"'](?=\S))\s*(?:[A-Z][\w-]*\s+)*$", text[: match.start()]))
@@ -291,6 +294,39 @@ def _no_confirmation(clean: CleanArticle, e) -> bool:
         return True
     return bool(re.search(r"[\"“‘'`]\s?$", clean.text[max(0, e.start - 3):e.start])
                 and re.match(r"\s?[\"”’']", clean.text[e.end:e.end + 3]))
+
+
+#: What the rubric itself names at each band, by kind of event (../shared/data/RUBRIC.md): the score is said
+#: against the rubric's own example for this kind, which tells a reader more than the band's bare words.
+_RUBRIC_EXAMPLES: dict[str, tuple[str, int, int]] = {
+    "crime": ("a local crime with few victims", 2, 3),
+    "accident": ("a local accident with few victims", 2, 3),
+    "sports result": ("a minor sports result", 2, 3),
+    "sports story": ("minor sports news", 2, 3),
+    "celebrity or lifestyle story": ("celebrity gossip and lifestyle", 1, 1),
+    "court case": ("a significant trial verdict", 4, 5),
+    "business deal": ("a notable company acquisition", 4, 5),
+    "disaster": ("a regional disaster with some casualties", 4, 5),
+    "law or policy": ("a state-level policy", 4, 5),
+    "study": ("a solid study of moderate importance", 4, 5),
+    "election": ("the election of a national leader", 6, 7),
+    "war or armed conflict": ("a war starting or ending", 9, 10),
+}
+
+
+def _rubric_comparison(kind: str, impact: int) -> str:
+    """The score against the rubric's example for this kind: "in line with the rubric's 2-3 for a local crime
+    with few victims", "above the rubric's 1 for celebrity gossip"; "" for a kind the rubric gives no example."""
+    if kind not in _RUBRIC_EXAMPLES:
+        return ""
+    example, low, high = _RUBRIC_EXAMPLES[kind]
+    span = str(low) if low == high else f"{low}–{high}"
+    where = "in line with" if low <= impact <= high else "above" if impact > high else "below"
+    return f"{where} the rubric's {span} for {example}"
+
+
+def _join_words(words: list[str], conj: str = "and") -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {conj} " + words[-1]
 
 
 def _band(impact: int) -> str:
@@ -441,22 +477,31 @@ def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores,
     low_certainty = bool(certainty and certainty.value < 0.15 and len(expected) > 2 * max(1, len(done)))
     impact = scores.impact
     what = f"{_article_for(kind)} {kind}" if kind else "the development"
+    compared = _rubric_comparison(kind, impact)
+    band = compared or _band(impact)
     if kind in _SMALL_KINDS and impact >= 6:
-        rating = (f"Impact is rated {impact}/10, {_band(impact)}; that is high for {what}, and rests on "
-                  f"{'; '.join(reasons[:3]) or 'its wording more than its facts'}")
+        rating = (f"Impact is rated {impact}/10, {band}" + ("" if compared else f"; that is high for {what}")
+                  + f", and rests on {'; '.join(reasons[:3]) or 'its wording more than its facts'}")
     elif reasons and impact >= 3:
-        opener = _pick(("Impact is rated {i}/10, {b}" + (", for {w}" if kind else "") + ": the score rests on {r}",
+        opener = _pick(("Impact is rated {i}/10, {b}" + (", for {w}" if kind and not compared else "")
+                        + ": the score rests on {r}",
                         "At {i}/10 for impact, {b}, {w} is weighed by {r}",
                         "{W_cap} earns an impact of {i}/10, {b}, because of {r}"), key)
-        rating = opener.format(i=impact, b=_band(impact), w=what, W_cap=what[0].upper() + what[1:],
+        rating = opener.format(i=impact, b=band, w=what, W_cap=what[0].upper() + what[1:],
                                r="; ".join(reasons[:3]))
     else:
-        rating = _pick((f"Impact is {impact}/10, {_band(impact)}: {what} reports few figures, "
-                        "actors or consequential actions",
-                        f"At {impact}/10, impact sits in {_band(impact)}: no large figures, powerful actors or "
-                        "binding decisions are reported",
-                        f"Impact stays at {impact}/10, {_band(impact)}, as {what} touches few people and "
-                        "names no large sums or binding decisions"), key)
+        # what the text lacks, said of this text: a reason named only when it is really absent
+        missing = [x for x, absent in (("large sums", not _figures(signals, clean)),
+                                       ("powerful actors", not _actors(clean, signals, key)),
+                                       ("binding decisions", not _done_actions(clean, signals)[0])) if absent]
+        lacks = ("it names no " + _join_words(missing, "or")) if missing else "none of its figures, actors or " \
+            "actions reaches beyond the few people involved"
+        if reasons:  # what it names is small: said as the consequences, not as a verdict on each figure
+            lacks = "its consequences stay with the few people involved" if impact <= 1 else \
+                "its consequences are small or local"
+        rating = _pick((f"Impact is {impact}/10, {band}: {lacks}",
+                        f"At {impact}/10, impact sits {'' if compared else 'in '}{band}, as {lacks}",
+                        f"Impact stays at {impact}/10, {band}; {lacks}"), key)
     if low_certainty:
         rating += f", and it is held down because the text mostly speaks of what may happen ({_quote(expected, 2)})"
     elif done and impact >= 4 and len(done) >= len(expected):
@@ -552,11 +597,37 @@ def _is_acronym(text: str) -> bool:
     return bare.isupper() and " " not in bare and len(bare.replace(".", "")) <= 9
 
 
+#: Where a long development can end: before a second clause (", but ...", "; ..."), or before a
+#: trailing attribution (", insists Gerard Pique", ", authorities said").
+_CLAUSE_END = re.compile(r", but |; |, (?:insists|insisted|says|said|claims|claimed|according to|warns|"
+                         r"warned|added)\b[^,]*$|, [A-Z][\w.'’ -]{2,40} (?:insists|insisted|says|said|claims|warns)$")
+#: A development longer than this is cut to its main clause: the card's headline already gives it whole.
+DEVELOPMENT_WORDS = 30
+
+
+def _main_clause(development: str) -> str:
+    """The development, a long one cut to its first whole clause (at least 8 words): "Spain's 2-0 defeat by
+    Holland on Tuesday brought back bitter memories of their disastrous 2014 World Cup, but coach ... insists
+    Gerard Pique" (40 words) is told as its first clause."""
+    if len(development.split()) <= DEVELOPMENT_WORDS or development.count("“") != development.count("”") \
+            or development.count('"') % 2:
+        return development
+    for m in _CLAUSE_END.finditer(development):
+        head = development[: m.start()].rstrip(" ,")
+        if "not only" in head.lower():
+            break  # "not only repulsed an attack ..., but nabbed 23 pirates": the second half is the news
+        if len(head.split()) >= 8 and head.count('"') % 2 == 0 and head.count("“") == head.count("”") \
+                and head.count("(") == head.count(")"):
+            return head
+    return development
+
+
 def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, development: str,
                   opinion: bool | None = None) -> str:
     """Three sentences: what happened and what kind of event it is; why the impact score is what
     it is, against the rubric's bands; why the hype score is what it is."""
     opinion = is_opinion(clean) if opinion is None else opinion
+    development = _main_clause(development)
     kind = _event_kind(clean, development, opinion)
     key = development
     if attributed(clean, scores, opinion):
