@@ -517,7 +517,12 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
         name = _HYPE_NAMES.get(s.name, "")
         if not name:  # a signal this text cannot name in plain words is left to the evidence list
             continue
-        if s.name in _QUOTED_DRIVERS:
+        if s.name == "clickbait_headline":
+            shape = _clickbait_shape(s, clean)
+            if not shape:  # a plain statistic headline ("... can expect a retirement income 13% higher") is no bait
+                continue
+            name += f" ({shape})"
+        elif s.name in _QUOTED_DRIVERS:
             words = [e.text for e in s.evidence if e.sentence is not None and e.direction == "raises"
                      and len(e.text) < 60 and not _is_acronym(e.text) and not _is_title(e.text)
                      and not _quoted_name(e.text)
@@ -549,6 +554,28 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
         n = clean.repeats_dropped
         text += f" (the page repeats {n} paragraph{'s' if n > 1 else ''}; each counted once)"
     return text + "."
+
+
+def _clickbait_shape(signal: Signal, clean: CleanArticle) -> str:
+    """What a reader can see of the bait in the headline: a label ("WATCH:", "Breaking:"), a word in capitals
+    that the article writes in lower case ("ATTACK", "DARK"; not a brand such as "SEACOM"), a question, an
+    exclamation; "" when the signal found none of these."""
+    headline = signal.evidence[0].text if signal.evidence else ""
+    words: list[str] = []
+    shapes: list[str] = []
+    for e in signal.evidence[1:]:
+        t = e.text.strip()
+        label = (t.endswith(":") and len(t) > 2) or t in {"MUST SEE", "BREAKING"}
+        # a capitalised word the article also writes in lower case is shouting; a brand ("SEACOM") is not
+        shouted = t.isupper() and t.isalpha() and len(t) >= 3 and re.search(rf"\b{re.escape(t.lower())}\b", clean.text)
+        if label or shouted:
+            words.append(t)
+    if headline.rstrip(" \"'”’").endswith("?"):
+        shapes.append("a question")
+    if "!" in headline:
+        shapes.append("an exclamation mark")
+    quoted = _quote(words, 2)
+    return ", ".join(([quoted] if quoted else []) + shapes)
 
 
 def _quoted_in(clean: CleanArticle, index: int, text: str) -> bool:
