@@ -49,7 +49,7 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("sports story", r"\b(?:league|season|coach|striker|defender|midfielder|goalkeeper|footballer|player|club|"
                          r"transfer|signing|fixture)\b"),
         ("law or policy", r"\b(?:law|bill|legislation|regulations?|regulators?|ban(?:ned)?|approv(?:ed|al)|"
-                          r"polic(?:y|ies)|decree|passed|signed into|enacted|repealed)\b"),
+                          r"polic(?:y|ies)|decree|passed(?! away| on\b)|signed into|enacted|repealed)\b"),
         ("business deal", r"\b(?:acqui(?:re|res|red|sition)|merger|takeover|deal|buy(?:s|out)?|bought|stake|"
                           r"invest(?:s|ed|ment)?|shares|profits?|revenue|earnings|ipo)\b"),
         ("appointment or departure", r"\b(?:appointed|named|resign(?:s|ed)|stepp(?:ed|ing) down|sacked|"
@@ -120,7 +120,8 @@ def _event_kind(clean: CleanArticle, development: str, opinion: bool | None = No
         return "opinion piece"
     for name, pattern in _EVENT_KINDS:
         found = [m for m in pattern.finditer(development) if not _in_a_list(development, m)
-                 and not _in_a_name(development, m) and not _PAST_EVENT.search(development[: m.start()])]
+                 and not _in_a_name(development, m) and not _PAST_EVENT.search(development[: m.start()])
+                 and not _ASKED_ABOUT.search(development[max(0, m.start() - 80): m.start()])]
         if name == "disaster" and found and all(m.group().lower() in {"fire", "blaze"} for m in found) \
                 and _SET_FIRE.search(development):
             continue  # a fire set, or one that a court or the police deal with, is a crime or a court case
@@ -133,6 +134,12 @@ def _event_kind(clean: CleanArticle, development: str, opinion: bool | None = No
 #: the last straw for scores of parents" (a story about homeschooling), "in the wake of the earthquake".
 _PAST_EVENT = re.compile(r"\b(?:recent|last (?:year|month|week)['’]s|in the (?:wake|aftermath) of|anniversary of|"
                          r"since|memories of)\s+(?:(?:the|a|an|this|that|\w+['’]s|[a-z]+)\s+){0,2}$", re.I)
+
+
+#: What the development asks about or wishes for is not what happened: "speculation about whether the Governor
+#: ... would extend his time ... in reaction to the referendum result", "his family do not want him to be named".
+_ASKED_ABOUT = re.compile(r"\b(?:whether|would rather|should there|calls? for|called for|asked|wants?|want)\b"
+                          r"[^,;:.!?]*$", re.I)
 
 
 #: A fire someone set, or one in a case before the police or a court: "charged with arson after a fire".
@@ -412,6 +419,12 @@ here out up off about amid during since until upon within without between among 
 struck shook left one two three four five six seven eight nine ten""".split())
 
 
+#: People a participle can qualify: "convicted felons", "elected officials", "banned drivers".
+_PERSON_HEADS = frozenset("""criminals criminal felons felon officials official killers killer murderers murderer
+offenders offender members member leaders leader representatives representative candidates candidate drivers
+driver players player terrorists terrorist""".split())
+
+
 def _modifier(clean: CleanArticle, e) -> bool:
     """The action word qualifies the next word (a noun or a name) instead of being done: "ruling Syriza party",
     "ruling party", "missile destroyer", "election campaign", "law enforcement"."""
@@ -422,7 +435,8 @@ def _modifier(clean: CleanArticle, e) -> bool:
         return False
     word = nxt.group(1)
     if e.text.strip().lower().endswith("ed"):
-        return False  # "killed two", "passed unanimously": a verb, done
+        # "killed two", "passed unanimously": a verb, done; but "convicted criminals", "elected officials" qualify
+        return word.lower() in _PERSON_HEADS
     if word[:1].isupper():
         return not word.isupper()  # "ruling Syriza": a name follows; an acronym ("sanctions UN") is rare
     # a verb after it ("earthquake kills", "violence erupted") makes it the subject, not a modifier
