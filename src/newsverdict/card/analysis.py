@@ -46,7 +46,7 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("sports result", r"\b(?:match|goal|championship|tournament|cup|innings|wickets?|grand prix|pole position|"
                           r"semi-final|final|victory|defeat(?:ed)?|scored|medal|(?:straight|first|home|away|narrow|"
                           r"comfortable|\d+-\d+) win)\b"),
-        ("sports story", r"\b(?:league|season|coach|striker|defender|midfielder|goalkeeper|footballer|player|club|"
+        ("sports story", r"\b(?:league|season(?! of)|coach|striker|defender|midfielder|goalkeeper|footballer|player|club|"
                          r"transfer|signing|fixture)\b"),
         ("law or policy", r"\b(?:law|bill|legislation|regulations?|regulators?|ban(?:ned)?|approv(?:ed|al)|"
                           r"polic(?:y|ies)|decree|passed(?! away| on\b)|signed into|enacted|repealed)\b"),
@@ -504,15 +504,17 @@ def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores,
         rating = opener.format(i=impact, b=band, w=what, W_cap=what[0].upper() + what[1:],
                                r="; ".join(reasons[:3]))
     else:
-        # what the text lacks, said of this text: a reason named only when it is really absent
-        missing = [x for x, absent in (("large sums", not _figures(signals, clean)),
-                                       ("powerful actors", not _actors(clean, signals, key)),
-                                       ("binding decisions", not _done_actions(clean, signals)[0])) if absent]
-        lacks = ("it names no " + _join_words(missing, "or")) if missing else "none of its figures, actors or " \
-            "actions reaches beyond the few people involved"
-        if reasons:  # what it names is small: said as the consequences, not as a verdict on each figure
-            lacks = "its consequences stay with the few people involved" if impact <= 1 else \
-                "its consequences are small or local"
+        # what the text lacks, said of this text: a reason named only when it is really absent, and what it
+        # does name said to stay small (the band's words are not repeated as the reason)
+        names = ([f"cites {_quote(figures, 2)}"] if figures else []) + \
+            ([f"involves {_join_words(actors[:2])}"] if actors else [])
+        missing = [x for x, absent in (("large sums", not figures), ("powerful actors", not actors),
+                                       ("binding decisions", not actions)) if absent]
+        reach = "the people involved" if impact <= 1 else "a locality or a small group"
+        if names:
+            lacks = f"it {' and '.join(names)}, but nothing in it reaches beyond {reach}"
+        else:
+            lacks = "it names no " + _join_words(missing, "or")
         rating = _pick((f"Impact is {impact}/10, {band}: {lacks}",
                         f"At {impact}/10, impact sits {'' if compared else 'in '}{band}, as {lacks}",
                         f"Impact stays at {impact}/10, {band}; {lacks}"), key)
