@@ -46,8 +46,8 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("sports result", r"\b(?:match|goal|championship|tournament|cup|innings|wickets?|grand prix|pole position|"
                           r"semi-final|final|victory|defeat(?:ed)?|scored|medal|(?:straight|first|home|away|narrow|"
                           r"comfortable|\d+-\d+) win)\b"),
-        ("sports story", r"\b(?:league|season(?! of)|coach|striker|defender|midfielder|goalkeeper|footballer|player|club|"
-                         r"transfer|signing|fixture)\b"),
+        ("sports story", r"\b(?:league|season(?! of)|coach|striker|defender|midfielder|goalkeeper|footballer|player|"
+                         r"club|transfer|signing|fixture)\b"),
         ("law or policy", r"\b(?:law|bill|legislation|regulations?|regulators?|ban(?:ned)?|approv(?:ed|al)|"
                           r"polic(?:y|ies)|decree|passed(?! away| on\b)|signed into|enacted|repealed)\b"),
         ("business deal", r"\b(?:acqui(?:re|res|red|sition)|merger|takeover|deal|buy(?:s|out)?|bought|stake|"
