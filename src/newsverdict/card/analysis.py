@@ -48,7 +48,7 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                           r"comfortable|\d+-\d+) win)\b"),
         ("sports story", r"\b(?:league|season(?! of)|coach|striker|defender|midfielder|goalkeeper|footballer|player|"
                          r"club|transfer|signing|fixture)\b"),
-        ("law or policy", r"\b(?:law|bill|legislation|regulations?|regulators?|ban(?:ned)?|approv(?:ed|al)|"
+        ("law or policy", r"\b(?:law|bill|legislation|regulations?|ban(?:ned)?|approv(?:ed|al)|"
                           r"polic(?:y|ies)|decree|passed(?! away| on\b)|signed into|enacted|repealed)\b"),
         ("business deal", r"\b(?:acqui(?:re|res|red|sition)|merger|takeover|deal|buy(?:s|out)?|bought|stake|"
                           r"invest(?:s|ed|ment)?|shares|profits?|revenue|earnings|ipo)\b"),
@@ -378,6 +378,8 @@ def _part_of_a_name(clean: CleanArticle, e) -> bool:
     after = re.match(r"\s+([A-Z][a-z][\w'’-]*)", clean.text[e.end:e.end + 40])
     if after and not _COMPANY_SUFFIX.fullmatch(after.group(1)) and after.group(1).lower() not in _INSTITUTION_WORDS:
         return True
+    if not e.note.startswith(("large company", "country")):
+        return False  # "the Scottish Parliament", "the Indian Navy": a qualified institution is still one
     before = re.search(r"(?:^|\s)([A-Z][a-z][\w'’-]*)\s+$", clean.text[max(sentence.start, e.start - 40):e.start])
     return bool(before) and clean.text[sentence.start:e.start].strip() != before.group(1) \
         and before.group(1) not in {"The", "In", "For", "From", "By", "With", "And", "But", "At", "On", "To", "As"}
@@ -452,6 +454,10 @@ _NOT_DONE = re.compile(r"\b(?:would|could|might|may|should|will|shall|if|unless|
                        r"potential|any|no|without|against|rather than|instead of|(?-i:may))\b[^,;:.!?]*$", re.I)
 
 
+#: Who acts, counted by the action signal as a sign of state power, is no action: "what was done (regulator)".
+_AGENTS = {"regulator", "regulators", "supreme court"}
+
+
 def _done_actions(clean: CleanArticle, signals: list[Signal]) -> tuple[list[str], list[str]]:
     """(actions the lead reports as done, actions it reports as proposed or asked about), each word once."""
     action = _by_name(signals).get("action_type")
@@ -462,7 +468,8 @@ def _done_actions(clean: CleanArticle, signals: list[Signal]) -> tuple[list[str]
     for e in _lead_first([e for e in action.evidence if e.direction == "raises" and e.sentence is not None], clean,
                          fallback=False):
         sentence = clean.sentences[e.sentence]
-        if _background_action(sentence.text, e.text) or _modifier(clean, e) or _part_of_a_name(clean, e):
+        if e.text.lower() in _AGENTS or _background_action(sentence.text, e.text) or _modifier(clean, e) \
+                or _part_of_a_name(clean, e):
             continue
         before = clean.text[max(sentence.start, (e.start or 0) - 80):e.start or 0]
         (proposed if _NOT_DONE.search(before) else done).append(e.text.lower())
