@@ -25,7 +25,7 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                            r"\b(?:according to|revealed by|found by|in) (?:a|the) (?:new )?(?:poll|survey)\b"),
         ("study", r"\b(?:study|research|researchers|scientists)\b[^.]{0,40}\b(?:revealed|reveals|found|finds|shows?|"
                   r"showed|suggests?|suggested)\b"),
-        ("war or armed conflict", r"\b(?:war|invasion|invaded|airstrikes?|missiles?|troops|shelling|ceasefire)\b"),
+        ("war or armed conflict", r"\b(?:war|invasion|invaded|airstrikes?|missiles?|shelling|ceasefire)\b"),
         # "under fire" (criticised), "a storm of criticism", "a flood of complaints": idioms, not disasters
         ("disaster", r"\b(?:earthquake|quake|aftershocks?|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?(?! of)|"
                      r"wildfire|eruption|landslide|avalanche|tornado|storm(?! (?:of|over))|blaze|"
@@ -121,7 +121,8 @@ def _event_kind(clean: CleanArticle, development: str, opinion: bool | None = No
     for name, pattern in _EVENT_KINDS:
         found = [m for m in pattern.finditer(development) if not _in_a_list(development, m)
                  and not _in_a_name(development, m) and not _PAST_EVENT.search(development[: m.start()])
-                 and not _ASKED_ABOUT.search(development[max(0, m.start() - 80): m.start()])]
+                 and not _ASKED_ABOUT.search(development[max(0, m.start() - 80): m.start()])
+                 and not _scare_quoted(development, m.start(), m.end())]
         if name == "disaster" and found and all(m.group().lower() in {"fire", "blaze"} for m in found) \
                 and _SET_FIRE.search(development):
             continue  # a fire set, or one that a court or the police deal with, is a crime or a court case
@@ -146,6 +147,13 @@ _ASKED_ABOUT = re.compile(r"\b(?:whether|would rather|should there|calls? for|ca
 _SET_FIRE = re.compile(r"\b(?:arson\w*|set (?:a )?fire|sets? (?:\w+ )?(?:alight|ablaze)|setting (?:a )?fire|"
                        r"torched|fire-?bomb\w*|charged|convicted|sentenced|guilty|court|trial|jury|arrested|"
                        r"suspect(?:ed)?)\b", re.I)
+
+
+def _scare_quoted(text: str, start: int, end: int) -> bool:
+    """The word stands alone in quotation marks (Migrant ‘Invasion’, `` launched ''): the writer's or someone's
+    word for it, not the card's."""
+    return bool(re.search(r"(?:[\"“‘`]|(?<!\w)')\s?$", text[max(0, start - 3):start])
+                and re.match(r"\s?(?:[\"”’]|'(?!\w))", text[end:end + 3]))
 
 
 def _in_a_name(text: str, match: re.Match) -> bool:
@@ -342,7 +350,8 @@ def _band(impact: int) -> str:
 
 #: An action named as the background of the people in the story, not as what was done: "people fleeing war and
 #: poverty", "refugees from the war".
-_BACKGROUND_OF = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped|refugees? from)\s+"
+_BACKGROUND_OF = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped|refugees? from|torn apart by|ravaged by|"
+                            r"scarred by)\s+"
                             r"(?:(?:the|a|an|[a-z]+(?:ing|ed)?|and)\s+){0,3}$", re.I)
 
 
@@ -378,7 +387,7 @@ def _part_of_a_name(clean: CleanArticle, e) -> bool:
     after = re.match(r"\s+([A-Z][a-z][\w'’-]*)", clean.text[e.end:e.end + 40])
     if after and not _COMPANY_SUFFIX.fullmatch(after.group(1)) and after.group(1).lower() not in _INSTITUTION_WORDS:
         return True
-    if not e.note.startswith(("large company", "country")):
+    if e.note.startswith(("national/international institution", "local actor")):
         return False  # "the Scottish Parliament", "the Indian Navy": a qualified institution is still one
     before = re.search(r"(?:^|\s)([A-Z][a-z][\w'’-]*)\s+$", clean.text[max(sentence.start, e.start - 40):e.start])
     return bool(before) and clean.text[sentence.start:e.start].strip() != before.group(1) \
@@ -469,7 +478,8 @@ def _done_actions(clean: CleanArticle, signals: list[Signal]) -> tuple[list[str]
                          fallback=False):
         sentence = clean.sentences[e.sentence]
         if e.text.lower() in _AGENTS or _background_action(sentence.text, e.text) or _modifier(clean, e) \
-                or _part_of_a_name(clean, e):
+                or _part_of_a_name(clean, e) or (e.start is not None and e.end is not None
+                                                 and _scare_quoted(clean.text, e.start, e.end)):
             continue
         before = clean.text[max(sentence.start, (e.start or 0) - 80):e.start or 0]
         (proposed if _NOT_DONE.search(before) else done).append(e.text.lower())
@@ -549,7 +559,8 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
             words = [e.text for e in s.evidence if e.sentence is not None and e.direction == "raises"
                      and len(e.text) < 60 and not _is_acronym(e.text) and not _is_title(e.text)
                      and not _quoted_name(e.text)
-                     and not _quoted_in(clean, e.sentence, e.text)]
+                     and not _quoted_in(clean, e.sentence, e.text)
+                     and not (s.name == "framing" and _spoken(clean, e.sentence))]
             quoted = _quote(words, 3)
             if not quoted:
                 continue
@@ -599,6 +610,15 @@ def _clickbait_shape(signal: Signal, clean: CleanArticle) -> str:
         shapes.append("an exclamation mark")
     quoted = _quote(words, 2)
     return ", ".join(([quoted] if quoted else []) + shapes)
+
+
+_SPEECH = re.compile(r"\b(?:said|says|told|added|wrote|according to|described|called)\b", re.I)
+
+
+def _spoken(clean: CleanArticle, index: int) -> bool:
+    """The sentence reports someone's words: a word it quotes ("he was “happy” and “overwhelmed”, she said")
+    is theirs, not the writer's insinuation."""
+    return 0 <= index < len(clean.sentences) and bool(_SPEECH.search(clean.sentences[index].text))
 
 
 def _quoted_in(clean: CleanArticle, index: int, text: str) -> bool:
