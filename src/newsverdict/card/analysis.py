@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from newsverdict.card.voice import attribute, attributed, is_opinion
+from newsverdict.card.voice import QUOTED_SPAN, attribute, attributed, is_opinion
 from newsverdict.models import CleanArticle, Scores, Signal
 
 #: Kinds of event, told by the words of the headline and lead, with how the rubric
@@ -214,7 +214,7 @@ def _figures(signals: list[Signal], clean: CleanArticle) -> list[str]:
             continue
         sentence = clean.sentences[e.sentence].text if e.sentence < len(clean.sentences) else ""
         if _not_a_quantity(text, sentence) or _past_figure(text, sentence, clean.text) or _sample_size(text, sentence) \
-                or _TABLE_ROW.search(sentence):
+                or _TABLE_ROW.search(sentence) or _AGE.search(text):
             continue
         real.append(e)
     # the lead's real quantities first: filtering after choosing the lead would leave none where the lead
@@ -225,6 +225,8 @@ def _figures(signals: list[Signal], clean: CleanArticle) -> list[str]:
 #: A table flattened into a sentence: numbers glued to the next row's label ("... to 50p 7.2Increase
 #: minimum wage to £7.85 8.2The most popular ...").
 _TABLE_ROW = re.compile(r"\d[A-Z][a-z]")
+#: An age is no stake: "dead at 95", "died at 12".
+_AGE = re.compile(r"\b(?:dead|died|dies|aged?)\s+(?:at\s+)?\d{1,3}\b", re.I)
 #: How many people a poll or a study asked is its method, not a stake: "surveyed more than 1,000 adults".
 _SAMPLE_BEFORE = re.compile(r"\b(?:poll(?:ed)?|survey(?:ed)?|questioned|interviewed|sample|asked|study|studied|"
                             r"respondents)\s(?:of\s)?(?:(?:more than|over|some|around|about|nearly|almost|a total of|"
@@ -399,6 +401,11 @@ _INSTITUTION_WORDS = {"navy", "army", "government", "senate", "congress", "presi
                       "court", "supreme", "minister", "prime", "secretary", "state", "air", "central", "federal"}
 
 
+#: A platform named as where people spoke ("Twitter users complained", "on his Facebook page"), not as who acts.
+_PLATFORM_AS_PLACE = re.compile(r"\s+(?:users?|page|pages|post|posts|account|accounts|feed|followers|search|"
+                                r"video|videos|app|store|profile|status|message|messages)\b")
+
+
 def _actors(clean: CleanArticle, signals: list[Signal], development: str) -> list[str]:
     """Who is involved, as a reader would name them: the lead's countries, named institutions and companies,
     each once; not a bare title ("Minister"), not a word inside another name ("Ford Raptor"), and not one
@@ -412,7 +419,8 @@ def _actors(clean: CleanArticle, signals: list[Signal], development: str) -> lis
                          fallback=False):
         name = e.text.strip()
         key = name.lower()
-        if key in _GENERIC_ACTORS or _part_of_a_name(clean, e):
+        if key in _GENERIC_ACTORS or _part_of_a_name(clean, e) or (
+                e.end is not None and _PLATFORM_AS_PLACE.match(clean.text[e.end:e.end + 30])):
             continue
         mentions = len(re.findall(rf"(?<![\w.]){re.escape(key)}(?![\w])", lowered))
         if mentions < 2 and name.lower() not in development.lower() and e.sentence > 0:
@@ -460,7 +468,7 @@ _NOT_DONE = re.compile(r"\b(?:would|could|might|may|should|will|shall|if|unless|
                        r"called for|demands?|demanded|urges?|urged|plans?|planned|proposes?|proposed|propos(?:al|ing)|"
                        r"pledges?|pledged|promises?|promised|threatens?|threatened|considering|considers?|asks?|asked|"
                        r"seeks?|sought|push(?:es|ed)? for|hopes?|aims?|intends?|fears?|feared|expected|possible|"
-                       r"potential|any|no|without|against|rather than|instead of|(?-i:may))\b[^,;:.!?]*$", re.I)
+                       r"potential|any|no|without|against|rather than|instead of|only|(?-i:may))\b[^,;:.!?]*$", re.I)
 
 
 #: Who acts, counted by the action signal as a sign of state power, is no action: "what was done (regulator)".
@@ -560,7 +568,8 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
                      and len(e.text) < 60 and not _is_acronym(e.text) and not _is_title(e.text)
                      and not _quoted_name(e.text)
                      and not _quoted_in(clean, e.sentence, e.text)
-                     and not (s.name == "framing" and _spoken(clean, e.sentence))]
+                     and not (s.name == "framing" and _spoken(clean, e.sentence))
+                     and not _inside_a_quotation(clean, e)]
             quoted = _quote(words, 3)
             if not quoted:
                 continue
@@ -613,6 +622,15 @@ def _clickbait_shape(signal: Signal, clean: CleanArticle) -> str:
 
 
 _SPEECH = re.compile(r"\b(?:said|says|told|added|wrote|according to|described|called)\b", re.I)
+
+
+def _inside_a_quotation(clean: CleanArticle, e) -> bool:
+    """The evidence lies inside a quotation of its sentence: a speaker's "devastating", not the writer's."""
+    if e.sentence is None or not 0 <= e.sentence < len(clean.sentences) or e.start is None:
+        return False
+    sentence = clean.sentences[e.sentence]
+    at = e.start - sentence.start
+    return any(m.start() < at < m.end() for m in QUOTED_SPAN.finditer(sentence.text))
 
 
 def _spoken(clean: CleanArticle, index: int) -> bool:
