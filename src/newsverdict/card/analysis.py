@@ -342,6 +342,15 @@ def _rubric_comparison(kind: str, impact: int) -> str:
     return f"{where} the rubric's {span} for {example}"
 
 
+def _rubric_lead(kind: str, impact: int) -> str:
+    """The impact sentence opened on the rubric's example: "The rubric puts a local crime with few victims at
+    2–3, and this one at 2/10 is in line with it"."""
+    example, low, high = _RUBRIC_EXAMPLES[kind]
+    span = str(low) if low == high else f"{low}–{high}"
+    where = "in line with that" if low <= impact <= high else "above that" if impact > high else "below that"
+    return f"The rubric puts {example} at {span}; this {kind}, at {impact}/10 for impact, is {where}"
+
+
 def _join_words(words: list[str], conj: str = "and") -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {conj} " + words[-1]
 
@@ -528,6 +537,9 @@ def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores,
                         "{W_cap} earns an impact of {i}/10, {b}, because of {r}"), key)
         rating = opener.format(i=impact, b=band, w=what, W_cap=what[0].upper() + what[1:],
                                r="; ".join(reasons[:3]))
+        if compared and _pick((True, False), key[::-1]):
+            # led by the rubric's own example, so that the sentence opens on what kind of story this is
+            rating = f"{_rubric_lead(kind, impact)}, weighed by {'; '.join(reasons[:3])}"
     else:
         # what the text lacks, said of this text: a reason named only when it is really absent, and what it
         # does name said to stay small (the band's words are not repeated as the reason)
@@ -540,9 +552,12 @@ def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores,
             lacks = f"it {' and '.join(names)}, but nothing in it reaches beyond {reach}"
         else:
             lacks = "it names no " + _join_words(missing, "or")
-        rating = _pick((f"Impact is {impact}/10, {band}: {lacks}",
-                        f"At {impact}/10, impact sits {'' if compared else 'in '}{band}, as {lacks}",
-                        f"Impact stays at {impact}/10, {band}; {lacks}"), key)
+        if compared and _pick((True, False), key[::-1]):
+            rating = f"{_rubric_lead(kind, impact)}: {lacks}"
+        else:
+            rating = _pick((f"Impact is {impact}/10, {band}: {lacks}",
+                            f"At {impact}/10, impact sits {'' if compared else 'in '}{band}, as {lacks}",
+                            f"Impact stays at {impact}/10, {band}; {lacks}"), key)
     if low_certainty:
         rating += f", and it is held down because the text mostly speaks of what may happen ({_quote(expected, 2)})"
     elif done and impact >= 4 and len(done) >= len(expected):
@@ -592,6 +607,10 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
     else:
         lead = {"moderate": "Hype is moderate", "high": "Hype is high", "extreme": "Hype is extreme"}[level]
         text = f"{lead} ({hype}/10)" + (f", driven by {' and '.join(drivers)}" if drivers else "")
+        checkable = [d for d in drivers if "“" in d or "(" in d]
+        if checkable and _pick((True, False), key[::-1]):
+            # led by what the reader can check in the text, the level after it
+            text = f"The telling is {level} ({hype}/10) because of {' and '.join(drivers)}"
     text += "; " + _placement_clause(scores)
     if clean.repeats_dropped:
         n = clean.repeats_dropped
