@@ -119,3 +119,12 @@ def test_the_analysis_varies_with_the_kind_of_event():
     # ten cards should not read as one template: the rubric's example for each kind is named
     kinds = {analyze(t).analysis.split("/10", 1)[1][:80] for t in (GREECE, POLL, HIRE, FORD, EGYPT)}
     assert len(kinds) >= 4
+
+
+def test_a_title_with_its_nationality_names_an_actor():
+    text = ("The Indian navy said on Saturday it had captured 23 pirates who attacked a merchant ship in the Gulf of "
+            "Aden, the largest seizure of its kind. The Indian navy sent a helicopter with marine commandos. The "
+            "pirates were handed over to the authorities. Shipping firms say attacks cost them $100 million a year. "
+            "More than 20 warships patrol the area. The pirates will face trial, officials said.")
+    done = run(text)
+    assert "Indian navy" in _actors(done.cleaned, done.signals, "")

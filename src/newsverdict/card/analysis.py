@@ -214,7 +214,7 @@ def _figures(signals: list[Signal], clean: CleanArticle) -> list[str]:
             continue
         sentence = clean.sentences[e.sentence].text if e.sentence < len(clean.sentences) else ""
         if _not_a_quantity(text, sentence) or _past_figure(text, sentence, clean.text) or _sample_size(text, sentence) \
-                or _TABLE_ROW.search(sentence) or _AGE.search(text):
+                or _TABLE_ROW.search(sentence) or _AGE.search(text) or re.match(r"[a-z]{1,3}\s\d", text):
             continue
         real.append(e)
     # the lead's real quantities first: filtering after choosing the lead would leave none where the lead
@@ -410,6 +410,11 @@ _INSTITUTION_WORDS = {"navy", "army", "government", "senate", "congress", "presi
                       "court", "supreme", "minister", "prime", "secretary", "state", "air", "central", "federal"}
 
 
+#: A nationality right before a title: "Indian navy", "Scottish government" (a possessive, "Austria's minister",
+#: mostly repeats a country already named).
+_QUALIFIER = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:an|ian|ese|ish|ch|i))\s+(?:[a-z]+\s+)?$")
+
+
 #: A platform named as where people spoke ("Twitter users complained", "on his Facebook page"), not as who acts.
 _PLATFORM_AS_PLACE = re.compile(r"\s+(?:users?|page|pages|post|posts|account|accounts|feed|followers|search|"
                                 r"video|videos|app|store|profile|status|message|messages)\b")
@@ -428,7 +433,11 @@ def _actors(clean: CleanArticle, signals: list[Signal], development: str) -> lis
                          fallback=False):
         name = e.text.strip()
         key = name.lower()
-        if key in _GENERIC_ACTORS or _part_of_a_name(clean, e) or (
+        whose = _QUALIFIER.search(clean.text[max(0, (e.start or 0) - 40):e.start or 0]) if e.start else None
+        if key in _GENERIC_ACTORS and whose and not key.endswith(("county", "town", "village", "club", "coach")):
+            # "the Indian navy", "Sweden's government": the title says whose it is, so it names an actor
+            name, key = f"{whose.group(1)} {name}", f"{whose.group(1)} {name}".lower()
+        elif key in _GENERIC_ACTORS or _part_of_a_name(clean, e) or (
                 e.end is not None and _PLATFORM_AS_PLACE.match(clean.text[e.end:e.end + 30])):
             continue
         mentions = len(re.findall(rf"(?<![\w.]){re.escape(key)}(?![\w])", lowered))
