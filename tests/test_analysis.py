@@ -128,3 +128,13 @@ def test_a_title_with_its_nationality_names_an_actor():
             "More than 20 warships patrol the area. The pirates will face trial, officials said.")
     done = run(text)
     assert "Indian navy" in _actors(done.cleaned, done.signals, "")
+
+
+def test_a_question_the_story_reports_does_not_make_an_opinion_piece():
+    from newsverdict.card.voice import is_opinion
+
+    text = ("W. Mark Felt, the FBI official who was Deep Throat, has died at 95, his family said on Thursday. "
+            "We learned of his death this morning from his grandson. Felt was the bureau's number two in 1972. "
+            "His disclosure in 2005 provoked a national debate: Was he a hero or a traitor? He had denied the role "
+            "for three decades. He is survived by his son and three grandchildren. A private funeral is planned.")
+    assert not is_opinion(run(text).cleaned)
