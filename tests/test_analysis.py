@@ -138,3 +138,17 @@ def test_a_question_the_story_reports_does_not_make_an_opinion_piece():
             "His disclosure in 2005 provoked a national debate: Was he a hero or a traitor? He had denied the role "
             "for three decades. He is survived by his son and three grandchildren. A private funeral is planned.")
     assert not is_opinion(run(text).cleaned)
+
+
+def test_a_title_names_its_holder_and_a_stamp_leaves_the_development():
+    text = ("President Barack Obama signed an order on Thursday that bars federal contractors from asking about "
+            "criminal records. The order covers about 2 million workers. The White House said the order takes "
+            "effect next year. Business groups said the rule would add costs. Obama said the change was overdue. "
+            "Congress did not vote on the order.")
+    done = run(text)
+    assert "President Barack Obama" in _actors(done.cleaned, done.signals, "")
+    assert _main_clause("UN consults Turkmenistan on electoral processes 2 October 2013, 15:39 (GMT+05:00)") == \
+        "UN consults Turkmenistan on electoral processes"
+    # a date the sentence needs stays
+    dated = "Paramedics were called to a sudden death at a bar in Dungiven at 06:00 BST on 6 October 2014"
+    assert _main_clause(dated) == dated

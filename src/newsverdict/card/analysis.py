@@ -55,7 +55,8 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("appointment or departure", r"\b(?:appointed|named|resign(?:s|ed)|stepp(?:ed|ing) down|sacked|"
                                      r"fired|hired|poached|retire[sd]?)\b"),
         ("study", r"\b(?:study|researchers?|scientists?|survey|report found|findings)\b"),
-        ("health story", r"\b(?:hospital(?:ised|ized)?|disease|virus|outbreak|patients?|cancer|vaccine)\b"),
+        ("health story", r"\b(?:(?<!at a )(?<!in a )(?<!in )(?<!at )hospital(?:ised|ized)?|"
+                          r"disease|virus|outbreak|patients?|cancer|vaccine)\b"),
         ("celebrity or lifestyle story", r"\b(?:actress|actor|star|singer|celebrity|instagram|fans|fashion|"
                                          r"model|reality|royal|duchess|prince|princess)\b"),
         ("death", r"\b(?:died|dies|death|dead)\b"),
@@ -251,6 +252,15 @@ _FUTURE = re.compile(r"\b(?:will|would|must|shall|by|from|until)\s(?:(?:the\s)?(
 _SALARY = re.compile(r"\b(?:was|were|had been) (?:an? )?[$£€]\s?[\d,.]+\s?(?:m|k|million)?(?:-a-| a | per )year\b")
 
 
+def _dated_past(sentence: str, article: str) -> bool:
+    """A sentence told as the story's history: dated years before the article's latest year, in the past tense
+    ("He was convicted in 1980 of authorising break-ins": background to an obituary, not what was done)."""
+    dated = _DATED_PAST.findall(sentence)
+    if not dated or _FUTURE.search(sentence) or not _PAST_VERB.search(sentence):
+        return False
+    return max(int(y) for y in dated) < max(int(y) for y in _YEAR.findall(article))
+
+
 def _past_figure(figure: str, sentence: str, article: str) -> bool:
     """A figure from the story's past, not its stakes: a sentence dated years before the article's latest year
     ("In 1972 the house sold for $300,000") or a person's former pay ("was an $80,000-a-year computer expert")."""
@@ -342,6 +352,12 @@ def _rubric_comparison(kind: str, impact: int) -> str:
     return f"{where} the rubric's {span} for {example}"
 
 
+#: The other impact signals, in the words of their plain names (card/signals.py).
+_OTHER_IMPACT = {"scope": "how far it reaches", "durability": "how lasting it is", "novelty": "what is new in it",
+                 "strategic_shift": "the strategic shift it describes", "impact_words": "its words of consequence",
+                 "certainty": "how settled it is"}
+
+
 def _rubric_lead(kind: str, impact: int) -> str:
     """The impact sentence opened on the rubric's example: "The rubric puts a local crime with few victims at
     2–3, and this one at 2/10 is in line with it"."""
@@ -415,6 +431,12 @@ _INSTITUTION_WORDS = {"navy", "army", "government", "senate", "congress", "presi
 _QUALIFIER = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:an|ian|ese|ish|ch|i))\s+(?:[a-z]+\s+)?$")
 
 
+#: Titles held by one person, and the holder's name after one: "President Barack Obama", "Minister Margot Wallström".
+_PERSON_TITLES = {"president", "prime minister", "minister", "chancellor", "mayor", "sheriff", "district attorney"}
+_HOLDER = re.compile(r"\s+((?:[A-Z][\w-]+\s+|[A-Z]\.\s+){0,2}[A-Z][\w-]+)"
+                     r"(?=(?:['’]s\b)?(?:[,.;:)!?]|\s+[a-z(\d]|\s*$))")
+
+
 #: A platform named as where people spoke ("Twitter users complained", "on his Facebook page"), not as who acts.
 _PLATFORM_AS_PLACE = re.compile(r"\s+(?:users?|page|pages|post|posts|account|accounts|feed|followers|search|"
                                 r"video|videos|app|store|profile|status|message|messages)\b")
@@ -434,9 +456,14 @@ def _actors(clean: CleanArticle, signals: list[Signal], development: str) -> lis
         name = e.text.strip()
         key = name.lower()
         whose = _QUALIFIER.search(clean.text[max(0, (e.start or 0) - 40):e.start or 0]) if e.start else None
+        person = _HOLDER.match(clean.text[e.end:e.end + 40]) if e.end is not None and key in _PERSON_TITLES \
+            and not _title_cased(clean.sentences[e.sentence].text) else None
         if key in _GENERIC_ACTORS and whose and not key.endswith(("county", "town", "village", "club", "coach")):
-            # "the Indian navy", "Sweden's government": the title says whose it is, so it names an actor
+            # "the Indian navy", "Scottish government": the title says whose it is, so it names an actor
             name, key = f"{whose.group(1)} {name}", f"{whose.group(1)} {name}".lower()
+        elif key in _GENERIC_ACTORS and person and name[:1].isupper():
+            # "President Obama", "Prime Minister Theresa May": the title names its holder
+            name, key = f"{name} {person.group(1)}", f"{name} {person.group(1)}".lower()
         elif key in _GENERIC_ACTORS or _part_of_a_name(clean, e) or (
                 e.end is not None and _PLATFORM_AS_PLACE.match(clean.text[e.end:e.end + 30])):
             continue
@@ -504,6 +531,7 @@ def _done_actions(clean: CleanArticle, signals: list[Signal]) -> tuple[list[str]
                          fallback=False):
         sentence = clean.sentences[e.sentence]
         if e.text.lower() in _AGENTS or _background_action(sentence.text, e.text) or _modifier(clean, e) \
+                or _dated_past(sentence.text, clean.text) \
                 or _part_of_a_name(clean, e) or (e.start is not None and e.end is not None
                                                  and _scare_quoted(clean.text, e.start, e.end)):
             continue
@@ -554,13 +582,20 @@ def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores,
         # does name said to stay small (the band's words are not repeated as the reason)
         names = ([f"cites {_quote(figures, 2)}"] if figures else []) + \
             ([f"involves {_join_words(actors[:2])}"] if actors else [])
-        missing = [x for x, absent in (("large sums", not figures), ("powerful actors", not actors),
+        # "powerful actors" are said to be absent only when the text names no actor at all, not merely no actor
+        # the list above keeps ("the government" is powerful, though it does not say whose)
+        named_any = any(e.direction == "raises" for e in (by["actors"].evidence if "actors" in by else []))
+        missing = [x for x, absent in (("large sums", not figures), ("powerful actors", not actors and not named_any),
                                        ("binding decisions", not actions)) if absent]
         reach = "the people involved" if impact <= 1 else "a locality or a small group"
         if names:
             lacks = f"it {' and '.join(names)}, but nothing in it reaches beyond {reach}"
         else:
             lacks = "it names no " + _join_words(missing, "or")
+            others = [_OTHER_IMPACT[x.name] for x in sorted(signals, key=lambda x: -x.contribution)
+                      if x.name in _OTHER_IMPACT and x.contribution > 0.05][:2]
+            if impact >= 4 and others:  # the score is not low: say what carries it
+                lacks += f"; the score comes from {_join_words(others)}"
         if compared and _pick((True, False), key[::-1]):
             rating = f"{_rubric_lead(kind, impact)}: {lacks}"
         else:
@@ -721,10 +756,17 @@ _CLAUSE_END = re.compile(r", but |; |, (?:insists|insisted|says|said|claims|clai
 DEVELOPMENT_WORDS = 30
 
 
+#: A stamp after a title: "UN consults Turkmenistan on electoral processes 2 October 2013, 15:39 (GMT+05:00)".
+_TRAILING_STAMP = re.compile(r"(?<! on)(?<! in)(?<! at)(?<! by)(?<! since)(?<! until)(?<! from)"
+                             r"\s+(?:\d{1,2} [A-Z][a-z]+ (?:19|20)\d\d|[A-Z][a-z]+ \d{1,2},? (?:19|20)\d\d)"
+                             r",?\s*\d{1,2}\s?:\s?\d{2}(?:\s*\([^)]*\))?\s*$")
+
+
 def _main_clause(development: str) -> str:
     """The development, a long one cut to its first whole clause (at least 8 words): "Spain's 2-0 defeat by
     Holland on Tuesday brought back bitter memories of their disastrous 2014 World Cup, but coach ... insists
     Gerard Pique" (40 words) is told as its first clause."""
+    development = _TRAILING_STAMP.sub("", development) or development
     if len(development.split()) <= DEVELOPMENT_WORDS or development.count("“") != development.count("”") \
             or development.count('"') % 2:
         return development
