@@ -379,7 +379,7 @@ def _band(impact: int) -> str:
 #: poverty", "refugees from the war".
 _BACKGROUND_OF = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped|refugees? from|torn apart by|ravaged by|"
                             r"scarred by)\s+"
-                            r"(?:(?:the|a|an|[a-z]+(?:ing|ed)?|and)\s+){0,3}$", re.I)
+                            r"(?:(?:the|a|an|[\w-]+|and)\s+){0,3}$", re.I)
 
 
 def _background_action(sentence: str, word: str) -> bool:
@@ -517,7 +517,7 @@ _NOT_DONE = re.compile(r"\b(?:would|could|might|may|should|will|shall|if|unless|
 
 
 #: Who acts, counted by the action signal as a sign of state power, is no action: "what was done (regulator)".
-_AGENTS = {"regulator", "regulators", "supreme court"}
+_AGENTS = {"regulator", "regulators", "supreme court", "troops", "military", "army"}
 
 
 def _done_actions(clean: CleanArticle, signals: list[Signal]) -> tuple[list[str], list[str]]:
