@@ -442,6 +442,20 @@ _PLATFORM_AS_PLACE = re.compile(r"\s+(?:users?|page|pages|post|posts|account|acc
                                 r"video|videos|app|store|profile|status|message|messages)\b")
 
 
+#: A country named as where something happened or whither someone went, not as who acted: "off Somalia", "flown
+#: back to Sweden", "in Hong Kong".
+_LOCATIVE = re.compile(r"\b(?:in|off|from|to|near|across|into|at|via|through|around|throughout|outside|inside|"
+                       r"over|toward|towards|for|of)\s+(?:the\s+)?$", re.I)
+
+
+def _only_a_place(clean: CleanArticle, country: str, development: str) -> bool:
+    """Every mention of the country in the lead and the development stands after a locative preposition."""
+    size = max(LEAD_MIN_SENTENCES, math.ceil(LEAD_SHARE * len(clean.sentences)))
+    texts = [s.text for s in clean.sentences[:size]] + [development]
+    found = [t[: m.start()] for t in texts for m in re.finditer(rf"(?<![\w.]){re.escape(country)}(?!\w)", t)]
+    return bool(found) and all(_LOCATIVE.search(before) for before in found)
+
+
 def _actors(clean: CleanArticle, signals: list[Signal], development: str) -> list[str]:
     """Who is involved, as a reader would name them: the lead's countries, named institutions and companies,
     each once; not a bare title ("Minister"), not a word inside another name ("Ford Raptor"), and not one
@@ -464,8 +478,10 @@ def _actors(clean: CleanArticle, signals: list[Signal], development: str) -> lis
         elif key in _GENERIC_ACTORS and person and name[:1].isupper():
             # "President Obama", "Prime Minister Theresa May": the title names its holder
             name, key = f"{name} {person.group(1)}", f"{name} {person.group(1)}".lower()
-        elif key in _GENERIC_ACTORS or _part_of_a_name(clean, e) or (
+        elif key in _GENERIC_ACTORS or name == "parliament" or _part_of_a_name(clean, e) or (
                 e.end is not None and _PLATFORM_AS_PLACE.match(clean.text[e.end:e.end + 30])):
+            continue
+        if e.note.startswith("country") and _only_a_place(clean, e.text, development):
             continue
         mentions = len(re.findall(rf"(?<![\w.]){re.escape(key)}(?![\w])", lowered))
         if mentions < 2 and name.lower() not in development.lower() and e.sentence > 0:
