@@ -398,7 +398,8 @@ county town village neighbourhood neighborhood hospital university club coach"""
 #: One country under its several names is one actor: "(United States, U.S., President)" named it twice.
 _SAME_ACTOR = {"us": "us", "u.s.": "us", "u.s": "us", "usa": "us", "u.s.a.": "us", "united states": "us",
                "america": "us", "washington": "us", "uk": "uk", "u.k.": "uk", "britain": "uk", "great britain": "uk",
-               "united kingdom": "uk", "eu": "eu", "european union": "eu"}
+               "united kingdom": "uk", "eu": "eu", "european union": "eu", "justice department": "doj",
+               "department of justice": "doj", "doj": "doj", "state department": "dos", "department of state": "dos"}
 #: Words after a company's name that still name the company ("Ford Motor Co."), not a product ("Ford Raptor").
 _COMPANY_SUFFIX = re.compile(r"(?:Inc|Corp|Corporation|Co|Company|Group|Motors?|Holdings|Ltd|Plc|PLC|plc)\b")
 
