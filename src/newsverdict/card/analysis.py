@@ -44,7 +44,9 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("election", r"\b(?:election|elected|re-elected|ballots?|referendum|polling day)\b"),
         ("trade decision", r"\b(?:imports?|exports?|tariffs?|sanctions|trade deal|embargo)\b"),
         ("sports result", r"\b(?:match|goal|championship|tournament|cup|innings|wickets?|grand prix|pole position|"
-                          r"semi-final|final|victory|defeat(?:ed)?|scored|medal|(?:straight|first|home|away|narrow|"
+                          # "final approval", "the final say": the adjective, not a cup final
+                          r"semi-final|final(?! (?:approval|vote|decision|say|word|report|ruling|version|draft|stage|"
+                          r"reading))|victory|defeat(?:ed)?|scored|medal|(?:straight|first|home|away|narrow|"
                           r"comfortable|\d+-\d+) win)\b"),
         ("sports story", r"\b(?:league|season(?! of)|coach|striker|defender|midfielder|goalkeeper|footballer|player|"
                          r"club|transfer|signing|fixture)\b"),
@@ -325,31 +327,21 @@ def _no_confirmation(clean: CleanArticle, e) -> bool:
 
 #: What the rubric itself names at each band, by kind of event (../shared/data/RUBRIC.md): the score is said
 #: against the rubric's own example for this kind, which tells a reader more than the band's bare words.
-_RUBRIC_EXAMPLES: dict[str, tuple[str, int, int]] = {
-    "crime": ("a local crime with few victims", 2, 3),
-    "accident": ("a local accident with few victims", 2, 3),
-    "sports result": ("a minor sports result", 2, 3),
-    "sports story": ("minor sports news", 2, 3),
-    "celebrity or lifestyle story": ("celebrity gossip and lifestyle", 1, 1),
-    "court case": ("a significant trial verdict", 4, 5),
-    "business deal": ("a notable company acquisition", 4, 5),
-    "disaster": ("a regional disaster with some casualties", 4, 5),
-    "law or policy": ("a state-level policy", 4, 5),
-    "study": ("a solid study of moderate importance", 4, 5),
-    "election": ("the election of a national leader", 6, 7),
-    "war or armed conflict": ("a war starting or ending", 9, 10),
+_RUBRIC_EXAMPLES: dict[str, tuple[tuple[str, int, int], ...]] = {
+    "crime": (("a local crime with few victims", 2, 3),),
+    "accident": (("a local accident with few victims", 2, 3),),
+    "sports result": (("a minor sports result", 2, 3),),
+    "sports story": (("minor sports news", 2, 3),),
+    "celebrity or lifestyle story": (("celebrity gossip and lifestyle", 1, 1),),
+    "court case": (("a significant trial verdict", 4, 5), ("a major court ruling", 6, 7)),
+    "business deal": (("a notable company acquisition", 4, 5), ("a major corporate deal worth billions", 6, 7)),
+    "disaster": (("a regional disaster with some casualties", 4, 5),
+                 ("a large disaster with dozens dead or thousands displaced", 6, 7)),
+    "law or policy": (("a state-level policy", 4, 5), ("national legislation or regulation", 6, 7)),
+    "study": (("a small study with weak findings", 2, 3), ("a solid study of moderate importance", 4, 5)),
+    "election": (("the election of a national leader", 6, 7),),
+    "war or armed conflict": (("a war starting or ending", 9, 10),),
 }
-
-
-def _rubric_comparison(kind: str, impact: int) -> str:
-    """The score against the rubric's example for this kind: "in line with the rubric's 2-3 for a local crime
-    with few victims", "above the rubric's 1 for celebrity gossip"; "" for a kind the rubric gives no example."""
-    if kind not in _RUBRIC_EXAMPLES:
-        return ""
-    example, low, high = _RUBRIC_EXAMPLES[kind]
-    span = str(low) if low == high else f"{low}–{high}"
-    where = "in line with" if low <= impact <= high else "above" if impact > high else "below"
-    return f"{where} the rubric's {span} for {example}"
 
 
 #: The other impact signals, in the words of their plain names (card/signals.py).
@@ -358,13 +350,30 @@ _OTHER_IMPACT = {"scope": "how far it reaches", "durability": "how lasting it is
                  "certainty": "how settled it is"}
 
 
-def _rubric_lead(kind: str, impact: int) -> str:
-    """The impact sentence opened on the rubric's example: "The rubric puts a local crime with few victims at
-    2–3, and this one at 2/10 is in line with it"."""
-    example, low, high = _RUBRIC_EXAMPLES[kind]
+def _rubric_example(kind: str, impact: int) -> tuple[str, str, str]:
+    """(the rubric's example for this kind nearest the score, its span "2–3", where the score stands)."""
+    example, low, high = min(_RUBRIC_EXAMPLES[kind], key=lambda x: 0 if x[1] <= impact <= x[2]
+                             else min(abs(impact - x[1]), abs(impact - x[2])))
     span = str(low) if low == high else f"{low}–{high}"
-    where = "in line with that" if low <= impact <= high else "above that" if impact > high else "below that"
-    return f"The rubric puts {example} at {span}; this {kind}, at {impact}/10 for impact, is {where}"
+    where = "in line with" if low <= impact <= high else "above" if impact > high else "below"
+    return example, span, where
+
+
+def _rubric_comparison(kind: str, impact: int) -> str:
+    """The score against the rubric's example for this kind: "in line with the rubric's band for a local crime
+    with few victims (2–3)", "above the rubric's band for celebrity gossip (1)"; "" for a kind without one."""
+    if kind not in _RUBRIC_EXAMPLES:
+        return ""
+    example, span, where = _rubric_example(kind, impact)
+    return f"{where} the rubric's band for {example} ({span})"
+
+
+def _rubric_lead(kind: str, impact: int) -> str:
+    """The impact sentence opened on the rubric's example: "The rubric's band for a local crime with few victims
+    is 2–3; this crime, at 2/10 for impact, is in line with that"."""
+    example, span, where = _rubric_example(kind, impact)
+    where = {"in line with": "in line with that", "above": "above that", "below": "below that"}[where]
+    return f"The rubric's band for {example} is {span}; this {kind}, at {impact}/10 for impact, is {where}"
 
 
 def _join_words(words: list[str], conj: str = "and") -> str:
@@ -557,6 +566,36 @@ def _done_actions(clean: CleanArticle, signals: list[Signal]) -> tuple[list[str]
     return list(dict.fromkeys(done))[:3], [w for w in dict.fromkeys(proposed) if w not in done][:2]
 
 
+def _small_impact(signals: list[Signal], figures: list[str], actors: list[str], actions: list[str], impact: int,
+                  kind: str, key: str) -> str:
+    """The impact sentence of a story with no weighty reason: what the text names said to stay small, or what it
+    really lacks, never the band's words again as the reason ("its consequences are small or local")."""
+    by = _by_name(signals)
+    compared = _rubric_comparison(kind, impact)
+    band = compared or _band(impact)
+    names = ([f"cites {_quote(figures, 2)}"] if figures else []) + \
+        ([f"involves {_join_words(actors[:2])}"] if actors else [])
+    # "powerful actors" are said to be absent only when the text names no actor at all, not merely no actor
+    # the list keeps ("the government" is powerful, though it does not say whose)
+    named_any = any(e.direction == "raises" for e in (by["actors"].evidence if "actors" in by else []))
+    missing = [x for x, absent in (("large sums", not figures), ("powerful actors", not actors and not named_any),
+                                   ("binding decisions", not actions)) if absent]
+    reach = "the people involved" if impact <= 1 else "a locality or a small group"
+    if names:
+        lacks = f"it {' and '.join(names)}, but nothing in it reaches beyond {reach}"
+    else:
+        lacks = "it names no " + _join_words(missing, "or")
+        others = [_OTHER_IMPACT[x.name] for x in sorted(signals, key=lambda x: -x.contribution)
+                  if x.name in _OTHER_IMPACT and x.contribution > 0.05][:2]
+        if impact >= 4 and others:  # the score is not low: say what carries it
+            lacks += f"; the score comes from {_join_words(others)}"
+    if compared and _pick((True, False), key[::-1]):
+        return f"{_rubric_lead(kind, impact)}: {lacks}"
+    return _pick((f"Impact is {impact}/10, {band}: {lacks}",
+                  f"At {impact}/10, impact sits {'' if compared else 'in '}{band}, as {lacks}",
+                  f"Impact stays at {impact}/10, {band}; {lacks}"), key)
+
+
 def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores, kind: str, key: str) -> str:
     by = _by_name(signals)
     figures = _figures(signals, clean)
@@ -595,30 +634,7 @@ def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores,
             # led by the rubric's own example, so that the sentence opens on what kind of story this is
             rating = f"{_rubric_lead(kind, impact)}, weighed by {'; '.join(reasons[:3])}"
     else:
-        # what the text lacks, said of this text: a reason named only when it is really absent, and what it
-        # does name said to stay small (the band's words are not repeated as the reason)
-        names = ([f"cites {_quote(figures, 2)}"] if figures else []) + \
-            ([f"involves {_join_words(actors[:2])}"] if actors else [])
-        # "powerful actors" are said to be absent only when the text names no actor at all, not merely no actor
-        # the list above keeps ("the government" is powerful, though it does not say whose)
-        named_any = any(e.direction == "raises" for e in (by["actors"].evidence if "actors" in by else []))
-        missing = [x for x, absent in (("large sums", not figures), ("powerful actors", not actors and not named_any),
-                                       ("binding decisions", not actions)) if absent]
-        reach = "the people involved" if impact <= 1 else "a locality or a small group"
-        if names:
-            lacks = f"it {' and '.join(names)}, but nothing in it reaches beyond {reach}"
-        else:
-            lacks = "it names no " + _join_words(missing, "or")
-            others = [_OTHER_IMPACT[x.name] for x in sorted(signals, key=lambda x: -x.contribution)
-                      if x.name in _OTHER_IMPACT and x.contribution > 0.05][:2]
-            if impact >= 4 and others:  # the score is not low: say what carries it
-                lacks += f"; the score comes from {_join_words(others)}"
-        if compared and _pick((True, False), key[::-1]):
-            rating = f"{_rubric_lead(kind, impact)}: {lacks}"
-        else:
-            rating = _pick((f"Impact is {impact}/10, {band}: {lacks}",
-                            f"At {impact}/10, impact sits {'' if compared else 'in '}{band}, as {lacks}",
-                            f"Impact stays at {impact}/10, {band}; {lacks}"), key)
+        rating = _small_impact(signals, figures, actors, actions, impact, kind, key)
     if low_certainty:
         rating += f", and it is held down because the text mostly speaks of what may happen ({_quote(expected, 2)})"
     elif done and impact >= 4 and len(done) >= len(expected):
