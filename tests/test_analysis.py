@@ -154,3 +154,17 @@ def test_a_title_names_its_holder_and_a_stamp_leaves_the_development():
     # a date the sentence needs stays
     dated = "Paramedics were called to a sudden death at a bar in Dungiven at 06:00 BST on 6 October 2014"
     assert _main_clause(dated) == dated
+
+
+def test_a_speakers_words_over_several_sentences_are_no_loaded_language_of_the_writer():
+    from newsverdict.card.analysis import _inside_a_quotation
+
+    text = ("Scotland beat Iceland 2-0 on Friday to reach the finals. Striker Jane Ross scored both goals. "
+            "\"It was a huge night for us. It was mind-blowing, completely mind-blowing,\" she said. "
+            "The team now play Portugal in April. The shocking defeat left Iceland out of the running.")
+    done = run(text)
+    for word, inside in (("mind-blowing", True), ("huge", True), ("shocking", False)):
+        at = done.cleaned.text.find(word)
+        index = next(i for i, s in enumerate(done.cleaned.sentences) if s.start <= at < s.end)
+        evidence = Evidence(text=word, sentence=index, start=at, end=at + len(word))
+        assert _inside_a_quotation(done.cleaned, evidence) is inside, word

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from newsverdict.card.voice import QUOTED_SPAN, attribute, attributed, is_opinion
+from newsverdict.card.voice import QUOTED_SPAN, _ends_inside_quote, attribute, attributed, is_opinion
 from newsverdict.models import CleanArticle, Scores, Signal
 
 #: Kinds of event, told by the words of the headline and lead, with how the rubric
@@ -726,7 +726,13 @@ def _inside_a_quotation(clean: CleanArticle, e) -> bool:
         return False
     sentence = clean.sentences[e.sentence]
     at = e.start - sentence.start
-    return any(m.start() < at < m.end() for m in QUOTED_SPAN.finditer(sentence.text))
+    if any(m.start() < at < m.end() for m in QUOTED_SPAN.finditer(sentence.text)):
+        return True
+    # a quotation that runs over several sentences: whether it is still open where the word stands
+    quoting = False
+    for before in clean.sentences[: e.sentence]:
+        quoting = _ends_inside_quote(before.text, quoting)
+    return _ends_inside_quote(sentence.text[:at], quoting)
 
 
 def _spoken(clean: CleanArticle, index: int) -> bool:
