@@ -428,7 +428,77 @@ def card_defects(card: dict, signals: dict[str, dict], article: str = "", titled
         d["analysis: odd evidence (model number, unit, title)"] += 1
     if placement_contradicts(card["analysis"]):
         d["analysis: placement line contradicts the hype wording"] += 1
+    # classes added in round 10 (analysis10) after the second editor's read (READ_editor_44): clauses false of
+    # the article, each checked against the article's text, not against the code that wrote the card
+    for name in analysis_false_clauses(card["analysis"], article):
+        d[name] += 1
     return d
+
+
+#: Titles and institutions that do not say whose they are: "who is involved (Egypt, Italy, Minister)".
+_BARE_TITLES = {"minister", "ministers", "prime minister", "president", "commission", "government", "governments",
+                "ministry", "police", "authorities", "cabinet", "chancellor", "military", "army", "navy", "county",
+                "town", "village", "hospital", "university", "club", "coach", "mayor", "sheriff", "regulator",
+                "regulators", "lawmakers", "neighborhood", "neighbourhood"}
+_COUNTRY_NAMES = {"us": "us", "u.s.": "us", "united states": "us", "america": "us", "usa": "us", "uk": "uk",
+                  "u.k.": "uk", "britain": "uk", "united kingdom": "uk", "great britain": "uk", "eu": "eu",
+                  "european union": "eu"}
+#: Nouns an action word qualifies when it is no action: "the ruling Syriza party", "a missile destroyer".
+_QUALIFIED = re.compile(r"\s+(?:[A-Z][a-z]+|party|parties|coalition|class|elite|destroyer|frigate|base|system|"
+                        r"campaign|enforcement|firm|school|officer|officers|zone|veterans?|crimes?|criminals?|regime|"
+                        r"junta|candidate|chief|commander|spokesman|spokeswoman|minister|committee)\b")
+_PROPOSAL = re.compile(r"\b(?:would|could|might|should|whether|if|unless|calls? for|called for|demand(?:s|ed)?|"
+                       r"wants?|plans?|proposed?|pledged?|promised?|threaten(?:s|ed)?|asked)\b[^.,;]*$", re.I)
+_SAMPLE = re.compile(r"\b(?:poll(?:ed)?|survey(?:ed)?|questioned|interviewed|sample)\s(?:of\s)?(?:more than |over |"
+                     r"some |around |about |nearly )?$", re.I)
+
+
+def analysis_false_clauses(analysis: str, article: str) -> list[str]:
+    """The analysis classes of round 10: each clause checked against the article's sentences."""
+    out = []
+    sentences = article_sentences(article) if article else []
+    lowered = article.lower()
+    actors = re.search(r"who is involved \(([^)]*)\)", analysis)
+    names = [a.strip() for a in actors.group(1).split(",")] if actors else []
+    countries = [_COUNTRY_NAMES[a.lower()] for a in names if a.lower() in _COUNTRY_NAMES]
+    if any(a.lower() in _BARE_TITLES for a in names) or len(countries) > len(set(countries)):
+        out.append("analysis: a bare title or one country twice among the actors")
+    if article and any(len(re.findall(rf"(?<![\w.]){re.escape(a.lower())}(?!\w)", lowered)) == 1
+                       and sentences and a.lower() not in sentences[0].lower() for a in names):
+        out.append("analysis: an actor named once, in passing")
+    done = re.search(r"what was done \(([^)]*)\)", analysis)
+    for word in [w.strip() for w in done.group(1).split(",")] if done and article else []:
+        hits = [m for m in re.finditer(rf"\b{re.escape(word)}\b", article, re.I)]
+        if hits and all(_QUALIFIED.match(article[m.end():])
+                        or _PROPOSAL.search(article[max(0, m.start() - 80):m.start()]) for m in hits):
+            out.append("analysis: 'what was done' names a modifier or a proposal (ruling party, whether a referendum)")
+            break
+    figures = re.search(r"figures?[^(]{0,30}\(([^)]*)\)", analysis)
+    for quoted in re.findall(r"“([^”]+)”", figures.group(1)) if figures and article else []:
+        i = article.find(quoted)
+        if i >= 0 and (_SAMPLE.search(article[max(0, i - 40):i]) or re.search(r"\d[A-Z][a-z]", article[i:i + 12])):
+            out.append("analysis: a poll's sample or a table cell cited as a figure")
+            break
+    confirm = re.search(r"reports it as done \(([^)]*)\)", analysis)
+    for quoted in re.findall(r"“([^”]+)”", confirm.group(1)) if confirm and article else []:
+        if quoted in {"told reporters", "said in a statement"} or (
+                quoted == "official" and not re.search(r"\bofficial(?!\s+[a-z])", article)):
+            out.append("analysis: an adjective or a speech tag cited as confirmation ('an official source')")
+            break
+    if re.search(r"reports few figures, actors or consequential actions", analysis):
+        out.append("analysis: template filler instead of a reason")
+    if re.search(r"clickbait-style headline(?! \()", analysis):
+        out.append("analysis: clickbait blamed with no visible sign of it")
+    development = _development(analysis)
+    if len(re.sub(r"^[^:]{0,40}:\s", "", development).split()) > 35:
+        out.append("analysis: development over 35 words")
+    kind = named_kind(analysis)
+    idiom = r"under fire|recent (?:\w+ )?(?:shooting|attack|earthquake|storm|fire)|storm of|flood of"
+    rest = re.sub(idiom, "", development, flags=re.I)
+    if kind and re.search(rf"\b(?:{idiom})\b", development, re.I) \
+            and not re.search(rf"\b(?:{_KIND_EVENT[kind]})\b", rest, re.I):
+        out.append("analysis: event kind from an idiom or a past event ('under fire')")
+    return out
 
 
 #: A caption run into the text with no punctuation: a lower-case word, then a capitalised word that can only
@@ -538,7 +608,9 @@ _KIND_EVENT = {
 }
 _KIND_NAMES = sorted(_KIND_EVENT, key=len, reverse=True)
 #: Speech of the writer to the reader: first and second person, questions, imperatives of opinion writing.
-_OPINION_VOICE = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|our|Our|us|you|You|your|Your)\b|\?\s*$")
+#: A question after a colon is one the story reports ("provoked a national debate: Was he a hero ...?"; round 10:
+#: the second editor read the Felt obituary blog as news, not opinion).
+_OPINION_VOICE = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|our|Our|us|you|You|your|Your)\b|^[^:]*\?\s*$")
 
 
 #: Openings that point at a sentence before them (round 8): "Close behind was ...", "Prior to that, ...", "Just

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from newsverdict.card.voice import attribute, attributed, is_opinion
+from newsverdict.card.voice import QUOTED_SPAN, _ends_inside_quote, attribute, attributed, is_opinion
 from newsverdict.models import CleanArticle, Scores, Signal
 
 #: Kinds of event, told by the words of the headline and lead, with how the rubric
@@ -20,14 +20,18 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # a poll's or a study's finding is the event, whatever it asked about ("Scottish voters would rather
         # have a referendum on the EU than another independence vote, a new survey has revealed" is no election)
         ("poll or survey", r"\b(?:opinion poll|poll|survey)s?\b[^.]{0,40}\b(?:revealed|reveals|found|finds|shows?|"
-                           r"showed|suggests?|suggested)\b|"
+                           r"showed|suggests?|suggested)\b|\bpollsters?\b|\b(?:polled|surveyed)\b|"
+                           r"\basked (?:voters|respondents|\d[\d,]* (?:people|adults|voters))\b|"
                            r"\b(?:according to|revealed by|found by|in) (?:a|the) (?:new )?(?:poll|survey)\b"),
         ("study", r"\b(?:study|research|researchers|scientists)\b[^.]{0,40}\b(?:revealed|reveals|found|finds|shows?|"
                   r"showed|suggests?|suggested)\b"),
-        ("war or armed conflict", r"\b(?:war|invasion|invaded|airstrikes?|missiles?|troops|shelling|ceasefire)\b"),
-        ("disaster", r"\b(?:earthquake|quake|aftershocks?|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?|wildfire|"
-                     r"eruption|landslide|avalanche|tornado|storm|blaze|(?<!opened )(?<!open )(?<!opens )fire|"
-                     r"explosion)\b(?!-)"),
+        ("war or armed conflict", r"\b(?:war|invasion|invaded|airstrikes?|missiles?|shelling|ceasefire)\b"),
+        # "under fire" (criticised), "a storm of criticism", "a flood of complaints": idioms, not disasters
+        ("disaster", r"\b(?:earthquake|quake|aftershocks?|tsunami|hurricane|typhoon|cyclone|flood(?:s|ing)?(?! of)|"
+                     r"wildfire|eruption|landslide|avalanche|tornado|storm(?! (?:of|over))|blaze|"
+                     r"(?<!opened )(?<!open )(?<!opens )(?<!under )(?<!line of )fire(?! (?:back|off|away|up))|"
+                     r"explosion(?! (?:in|of) (?!gas))"
+                     r")\b(?!-)"),
         ("court case", r"\b(?:court|jury|judge|verdict|convicted|sentenced|(?:death|prison|jail) sentence|pleaded|"
                        r"guilty|acquitted|trial|"
                        r"lawsuit|sued|indicted|prosecutors?)\b"),
@@ -40,18 +44,21 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("election", r"\b(?:election|elected|re-elected|ballots?|referendum|polling day)\b"),
         ("trade decision", r"\b(?:imports?|exports?|tariffs?|sanctions|trade deal|embargo)\b"),
         ("sports result", r"\b(?:match|goal|championship|tournament|cup|innings|wickets?|grand prix|pole position|"
-                          r"semi-final|final|victory|defeat(?:ed)?|scored|medal|(?:straight|first|home|away|narrow|"
+                          # "final approval", "the final say": the adjective, not a cup final
+                          r"semi-final|final(?! (?:approval|vote|decision|say|word|report|ruling|version|draft|stage|"
+                          r"reading))|victory|defeat(?:ed)?|scored|medal|(?:straight|first|home|away|narrow|"
                           r"comfortable|\d+-\d+) win)\b"),
-        ("sports story", r"\b(?:league|season|coach|striker|defender|midfielder|goalkeeper|footballer|player|club|"
-                         r"transfer|signing|fixture)\b"),
-        ("law or policy", r"\b(?:law|bill|legislation|regulations?|regulators?|ban(?:ned)?|approv(?:ed|al)|"
-                          r"polic(?:y|ies)|decree|passed|signed into|enacted|repealed)\b"),
+        ("sports story", r"\b(?:league|season(?! of)|coach|striker|defender|midfielder|goalkeeper|footballer|player|"
+                         r"club|transfer|signing|fixture)\b"),
+        ("law or policy", r"\b(?:law|bill|legislation|regulations?|ban(?:ned)?|approv(?:ed|al)|"
+                          r"polic(?:y|ies)|decree|passed(?! away| on\b)|signed into|enacted|repealed)\b"),
         ("business deal", r"\b(?:acqui(?:re|res|red|sition)|merger|takeover|deal|buy(?:s|out)?|bought|stake|"
                           r"invest(?:s|ed|ment)?|shares|profits?|revenue|earnings|ipo)\b"),
         ("appointment or departure", r"\b(?:appointed|named|resign(?:s|ed)|stepp(?:ed|ing) down|sacked|"
                                      r"fired|hired|poached|retire[sd]?)\b"),
         ("study", r"\b(?:study|researchers?|scientists?|survey|report found|findings)\b"),
-        ("health story", r"\b(?:hospital(?:ised|ized)?|disease|virus|outbreak|patients?|cancer|vaccine)\b"),
+        ("health story", r"\b(?:(?<!at a )(?<!in a )(?<!in )(?<!at )hospital(?:ised|ized)?|"
+                          r"disease|virus|outbreak|patients?|cancer|vaccine)\b"),
         ("celebrity or lifestyle story", r"\b(?:actress|actor|star|singer|celebrity|instagram|fans|fashion|"
                                          r"model|reality|royal|duchess|prince|princess)\b"),
         ("death", r"\b(?:died|dies|death|dead)\b"),
@@ -116,7 +123,9 @@ def _event_kind(clean: CleanArticle, development: str, opinion: bool | None = No
         return "opinion piece"
     for name, pattern in _EVENT_KINDS:
         found = [m for m in pattern.finditer(development) if not _in_a_list(development, m)
-                 and not _in_a_name(development, m)]
+                 and not _in_a_name(development, m) and not _PAST_EVENT.search(development[: m.start()])
+                 and not _ASKED_ABOUT.search(development[max(0, m.start() - 80): m.start()])
+                 and not _scare_quoted(development, m.start(), m.end())]
         if name == "disaster" and found and all(m.group().lower() in {"fire", "blaze"} for m in found) \
                 and _SET_FIRE.search(development):
             continue  # a fire set, or one that a court or the police deal with, is a crime or a court case
@@ -125,10 +134,29 @@ def _event_kind(clean: CleanArticle, development: str, opinion: bool | None = No
     return ""
 
 
+#: An event told as the background of the development, not as it: "the recent school shooting at Parkland ... was
+#: the last straw for scores of parents" (a story about homeschooling), "in the wake of the earthquake".
+_PAST_EVENT = re.compile(r"\b(?:recent|last (?:year|month|week)['’]s|in the (?:wake|aftermath) of|anniversary of|"
+                         r"since|memories of)\s+(?:(?:the|a|an|this|that|\w+['’]s|[a-z]+)\s+){0,2}$", re.I)
+
+
+#: What the development asks about or wishes for is not what happened: "speculation about whether the Governor
+#: ... would extend his time ... in reaction to the referendum result", "his family do not want him to be named".
+_ASKED_ABOUT = re.compile(r"\b(?:whether|would rather|should there|calls? for|called for|asked|wants?|want)\b"
+                          r"[^,;:.!?]*$", re.I)
+
+
 #: A fire someone set, or one in a case before the police or a court: "charged with arson after a fire".
 _SET_FIRE = re.compile(r"\b(?:arson\w*|set (?:a )?fire|sets? (?:\w+ )?(?:alight|ablaze)|setting (?:a )?fire|"
                        r"torched|fire-?bomb\w*|charged|convicted|sentenced|guilty|court|trial|jury|arrested|"
                        r"suspect(?:ed)?)\b", re.I)
+
+
+def _scare_quoted(text: str, start: int, end: int) -> bool:
+    """The word stands alone in quotation marks (Migrant ‘Invasion’, `` launched ''): the writer's or someone's
+    word for it, not the card's."""
+    return bool(re.search(r"(?:[\"“‘`]|(?<!\w)')\s?$", text[max(0, start - 3):start])
+                and re.match(r"\s?(?:[\"”’]|'(?!\w))", text[end:end + 3]))
 
 
 def _in_a_name(text: str, match: re.Match) -> bool:
@@ -138,6 +166,9 @@ def _in_a_name(text: str, match: re.Match) -> bool:
         return False
     if re.match(r"\s+[A-Z][a-z]", text[match.end():]) and not _title_cased(text):
         return True  # in a title-case headline ("5.9 Earthquake Jolts Iran") every word runs into a capital
+    before = re.search(r"(\S+)\s+([A-Z][a-z][\w'’-]*)\s+$", text[: match.start()])
+    if before and not _title_cased(text) and not before.group(1).endswith((".", ":", "!", "?")):
+        return True  # "the Falklands War", "the Cold War": a name's last word, not the event
     # inside a quoted title ("sequel ‘ Catching Fire ’"); a title-case headline ("Man Charged With Murder") is no name
     # or opens a quotation ("In Iran: “Death to America!”", a chant, not a death)
     return bool(re.search(r"(?:[‘“]|(?:^|(?<=\s))[\"'](?=\S))\s*(?:[A-Z][\w-]*\s+)*$", text[: match.start()]))
@@ -185,12 +216,31 @@ def _figures(signals: list[Signal], clean: CleanArticle) -> list[str]:
         if e.note.startswith("count") and not (_UNIT_AFTER_NUMBER.search(text) or re.search(r"[a-z]{3}", text)):
             continue
         sentence = clean.sentences[e.sentence].text if e.sentence < len(clean.sentences) else ""
-        if _not_a_quantity(text, sentence) or _past_figure(text, sentence, clean.text):
+        if _not_a_quantity(text, sentence) or _past_figure(text, sentence, clean.text) or _sample_size(text, sentence) \
+                or _TABLE_ROW.search(sentence) or _AGE.search(text) or re.match(r"[a-z]{1,3}\s\d", text):
             continue
         real.append(e)
     # the lead's real quantities first: filtering after choosing the lead would leave none where the lead
     # holds only model numbers and units and the story's sums come later
     return [e.text.strip() for e in _lead_first(real, clean)]
+
+
+#: A table flattened into a sentence: numbers glued to the next row's label ("... to 50p 7.2Increase
+#: minimum wage to £7.85 8.2The most popular ...").
+_TABLE_ROW = re.compile(r"\d[A-Z][a-z]")
+#: An age is no stake: "dead at 95", "died at 12".
+_AGE = re.compile(r"\b(?:dead|died|dies|aged?)\s+(?:at\s+)?\d{1,3}\b", re.I)
+#: How many people a poll or a study asked is its method, not a stake: "surveyed more than 1,000 adults".
+_SAMPLE_BEFORE = re.compile(r"\b(?:poll(?:ed)?|survey(?:ed)?|questioned|interviewed|sample|asked|study|studied|"
+                            r"respondents)\s(?:of\s)?(?:(?:more than|over|some|around|about|nearly|almost|a total of|"
+                            r"just over|just under)\s)?$", re.I)
+_SAMPLE_AFTER = re.compile(r"^[^,.;]{0,30}\b(?:were|was)?\s?(?:polled|surveyed|questioned|interviewed|asked|took part|"
+                           r"responded)\b", re.I)
+
+
+def _sample_size(figure: str, sentence: str) -> bool:
+    i = sentence.find(figure)
+    return i >= 0 and bool(_SAMPLE_BEFORE.search(sentence[:i]) or _SAMPLE_AFTER.match(sentence[i + len(figure):]))
 
 
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-3]\d)\b")
@@ -202,6 +252,15 @@ _FUTURE = re.compile(r"\b(?:will|would|must|shall|by|from|until)\s(?:(?:the\s)?(
                      r"(?:(?:19|20)\d\d|[A-Z][a-z]+ (?:19|20)\d\d)|\b(?:will|must|shall)\b")
 #: A person's pay, told as who they were: "Nichols, 37, was an $80,000-a-year computer expert".
 _SALARY = re.compile(r"\b(?:was|were|had been) (?:an? )?[$£€]\s?[\d,.]+\s?(?:m|k|million)?(?:-a-| a | per )year\b")
+
+
+def _dated_past(sentence: str, article: str) -> bool:
+    """A sentence told as the story's history: dated years before the article's latest year, in the past tense
+    ("He was convicted in 1980 of authorising break-ins": background to an obituary, not what was done)."""
+    dated = _DATED_PAST.findall(sentence)
+    if not dated or _FUTURE.search(sentence) or not _PAST_VERB.search(sentence):
+        return False
+    return max(int(y) for y in dated) < max(int(y) for y in _YEAR.findall(article))
 
 
 def _past_figure(figure: str, sentence: str, article: str) -> bool:
@@ -241,11 +300,84 @@ def _certainty(signals: list[Signal], clean: CleanArticle) -> tuple[list[str], l
     certainty = _by_name(signals).get("certainty")
     if certainty is None:
         return [], []
-    done = [e.text for e in _lead_first([e for e in certainty.evidence if e.direction == "raises"], clean,
-                                        fallback=False)]
+    done = [e.text for e in _lead_first([e for e in certainty.evidence if e.direction == "raises"
+                                         and not _no_confirmation(clean, e)], clean, fallback=False)]
     expected = [e.text for e in _lead_first([e for e in certainty.evidence if e.direction == "lowers"], clean,
                                             fallback=False)]
     return done, expected
+
+
+#: Words of the certainty signal that say who spoke, not that the development happened.
+_SPEECH_ONLY = {"told reporters", "said in a statement"}
+
+
+def _no_confirmation(clean: CleanArticle, e) -> bool:
+    """A "done" word that confirms nothing: "official" as an adjective ("an official source", "official
+    figures"), a speech phrase ("told reporters"), or a word in scare quotes (`` launched '')."""
+    word = e.text.strip().lower()
+    if word in _SPEECH_ONLY:
+        return True
+    if e.start is None or e.end is None:
+        return False
+    if word == "official" and re.match(r"\s+[a-z]", clean.text[e.end:e.end + 3]):
+        return True
+    return bool(re.search(r"[\"“‘'`]\s?$", clean.text[max(0, e.start - 3):e.start])
+                and re.match(r"\s?[\"”’']", clean.text[e.end:e.end + 3]))
+
+
+#: What the rubric itself names at each band, by kind of event (../shared/data/RUBRIC.md): the score is said
+#: against the rubric's own example for this kind, which tells a reader more than the band's bare words.
+_RUBRIC_EXAMPLES: dict[str, tuple[tuple[str, int, int], ...]] = {
+    "crime": (("a local crime with few victims", 2, 3),),
+    "accident": (("a local accident with few victims", 2, 3),),
+    "sports result": (("a minor sports result", 2, 3),),
+    "sports story": (("minor sports news", 2, 3),),
+    "celebrity or lifestyle story": (("celebrity gossip and lifestyle", 1, 1),),
+    "court case": (("a significant trial verdict", 4, 5), ("a major court ruling", 6, 7)),
+    "business deal": (("a notable company acquisition", 4, 5), ("a major corporate deal worth billions", 6, 7)),
+    "disaster": (("a regional disaster with some casualties", 4, 5),
+                 ("a large disaster with dozens dead or thousands displaced", 6, 7)),
+    "law or policy": (("a state-level policy", 4, 5), ("national legislation or regulation", 6, 7)),
+    "study": (("a small study with weak findings", 2, 3), ("a solid study of moderate importance", 4, 5)),
+    "election": (("the election of a national leader", 6, 7),),
+    "war or armed conflict": (("a war starting or ending", 9, 10),),
+}
+
+
+#: The other impact signals, in the words of their plain names (card/signals.py).
+_OTHER_IMPACT = {"scope": "how far it reaches", "durability": "how lasting it is", "novelty": "what is new in it",
+                 "strategic_shift": "the strategic shift it describes", "impact_words": "its words of consequence",
+                 "certainty": "how settled it is"}
+
+
+def _rubric_example(kind: str, impact: int) -> tuple[str, str, str]:
+    """(the rubric's example for this kind nearest the score, its span "2–3", where the score stands)."""
+    example, low, high = min(_RUBRIC_EXAMPLES[kind], key=lambda x: 0 if x[1] <= impact <= x[2]
+                             else min(abs(impact - x[1]), abs(impact - x[2])))
+    span = str(low) if low == high else f"{low}–{high}"
+    where = "in line with" if low <= impact <= high else "above" if impact > high else "below"
+    return example, span, where
+
+
+def _rubric_comparison(kind: str, impact: int) -> str:
+    """The score against the rubric's example for this kind: "in line with the rubric's band for a local crime
+    with few victims (2–3)", "above the rubric's band for celebrity gossip (1)"; "" for a kind without one."""
+    if kind not in _RUBRIC_EXAMPLES:
+        return ""
+    example, span, where = _rubric_example(kind, impact)
+    return f"{where} the rubric's band for {example} ({span})"
+
+
+def _rubric_lead(kind: str, impact: int) -> str:
+    """The impact sentence opened on the rubric's example: "The rubric's band for a local crime with few victims
+    is 2–3; this crime, at 2/10 for impact, is in line with that"."""
+    example, span, where = _rubric_example(kind, impact)
+    where = {"in line with": "in line with that", "above": "above that", "below": "below that"}[where]
+    return f"The rubric's band for {example} is {span}; this {kind}, at {impact}/10 for impact, is {where}"
+
+
+def _join_words(words: list[str], conj: str = "and") -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {conj} " + words[-1]
 
 
 def _band(impact: int) -> str:
@@ -254,8 +386,9 @@ def _band(impact: int) -> str:
 
 #: An action named as the background of the people in the story, not as what was done: "people fleeing war and
 #: poverty", "refugees from the war".
-_BACKGROUND_OF = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped|refugees? from)\s+"
-                            r"(?:(?:the|a|an|[a-z]+(?:ing|ed)?|and)\s+){0,3}$", re.I)
+_BACKGROUND_OF = re.compile(r"\b(?:fleeing|fled|flee|escaping|escaped|refugees? from|torn apart by|ravaged by|"
+                            r"scarred by)\s+"
+                            r"(?:(?:the|a|an|[\w-]+|and)\s+){0,3}$", re.I)
 
 
 def _background_action(sentence: str, word: str) -> bool:
@@ -264,20 +397,210 @@ def _background_action(sentence: str, word: str) -> bool:
     return bool(found) and all(_BACKGROUND_OF.search(sentence[:i]) for i in found)
 
 
+#: Titles and institutions that say nothing of whose they are ("Minister", "President", "Commission",
+#: "government", "police"): a reader learns nothing of who acts from them (issue 9, the second editor's read).
+_GENERIC_ACTORS = frozenset("""government governments ministry minister ministers president commission cabinet
+chancellor authorities regulators regulator lawmakers legislature army military navy treasury police sheriff mayor
+county town village neighbourhood neighborhood hospital university club coach""".split()) | {
+    "prime minister", "air force", "national guard", "federal government", "city council", "school board",
+    "local council", "fire department", "district attorney"}
+#: One country under its several names is one actor: "(United States, U.S., President)" named it twice.
+_SAME_ACTOR = {"us": "us", "u.s.": "us", "u.s": "us", "usa": "us", "u.s.a.": "us", "united states": "us",
+               "america": "us", "washington": "us", "uk": "uk", "u.k.": "uk", "britain": "uk", "great britain": "uk",
+               "united kingdom": "uk", "eu": "eu", "european union": "eu", "justice department": "doj",
+               "department of justice": "doj", "doj": "doj", "state department": "dos", "department of state": "dos"}
+#: Words after a company's name that still name the company ("Ford Motor Co."), not a product ("Ford Raptor").
+_COMPANY_SUFFIX = re.compile(r"(?:Inc|Corp|Corporation|Co|Company|Group|Motors?|Holdings|Ltd|Plc|PLC|plc)\b")
+
+
+def _part_of_a_name(clean: CleanArticle, e) -> bool:
+    """An actor's word inside a longer name: "Ford Raptor" (a truck), "Washington Post", "Harrison Ford",
+    "Telecom Egypt". A following institution ("U.S. Navy", "EU Commission") or an acronym keeps the actor."""
+    if e.start is None or e.end is None or e.sentence is None or e.sentence >= len(clean.sentences):
+        return False
+    sentence = clean.sentences[e.sentence]
+    if _title_cased(sentence.text):
+        return False  # a title-case headline capitalises every word
+    after = re.match(r"\s+([A-Z][a-z][\w'’-]*)", clean.text[e.end:e.end + 40])
+    if after and not _COMPANY_SUFFIX.fullmatch(after.group(1)) and after.group(1).lower() not in _INSTITUTION_WORDS:
+        return True
+    if e.note.startswith(("national/international institution", "local actor")):
+        return False  # "the Scottish Parliament", "the Indian Navy": a qualified institution is still one
+    before = re.search(r"(?:^|\s)([A-Z][a-z][\w'’-]*)\s+$", clean.text[max(sentence.start, e.start - 40):e.start])
+    return bool(before) and clean.text[sentence.start:e.start].strip() != before.group(1) \
+        and before.group(1) not in {"The", "In", "For", "From", "By", "With", "And", "But", "At", "On", "To", "As"}
+
+
+_INSTITUTION_WORDS = {"navy", "army", "government", "senate", "congress", "president", "commission", "military",
+                      "parliament", "embassy", "ambassador", "forces", "troops", "officials", "department",
+                      "court", "supreme", "minister", "prime", "secretary", "state", "air", "central", "federal"}
+
+
+#: A nationality right before a title: "Indian navy", "Scottish government" (a possessive, "Austria's minister",
+#: mostly repeats a country already named).
+_QUALIFIER = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:an|ian|ese|ish|ch|i))\s+(?:[a-z]+\s+)?$")
+
+
+#: Titles held by one person, and the holder's name after one: "President Barack Obama", "Minister Margot Wallström".
+_PERSON_TITLES = {"president", "prime minister", "minister", "chancellor", "mayor", "sheriff", "district attorney"}
+_HOLDER = re.compile(r"\s+((?:[A-Z][\w-]+\s+|[A-Z]\.\s+){0,2}[A-Z][\w-]+)"
+                     r"(?=(?:['’]s\b)?(?:[,.;:)!?]|\s+[a-z(\d]|\s*$))")
+
+
+#: A platform named as where people spoke ("Twitter users complained", "on his Facebook page"), not as who acts.
+_PLATFORM_AS_PLACE = re.compile(r"\s+(?:users?|page|pages|post|posts|account|accounts|feed|followers|search|"
+                                r"video|videos|app|store|profile|status|message|messages)\b")
+
+
+#: A country named as where something happened or whither someone went, not as who acted: "off Somalia", "flown
+#: back to Sweden", "in Hong Kong".
+_LOCATIVE = re.compile(r"\b(?:in|off|from|to|near|across|into|at|via|through|around|throughout|outside|inside|"
+                       r"over|toward|towards|for|of)\s+(?:the\s+)?$", re.I)
+
+
+def _only_a_place(clean: CleanArticle, country: str, development: str) -> bool:
+    """Every mention of the country in the lead and the development stands after a locative preposition."""
+    size = max(LEAD_MIN_SENTENCES, math.ceil(LEAD_SHARE * len(clean.sentences)))
+    texts = [s.text for s in clean.sentences[:size]] + [development]
+    found = [t[: m.start()] for t in texts for m in re.finditer(rf"(?<![\w.]){re.escape(country)}(?!\w)", t)]
+    return bool(found) and all(_LOCATIVE.search(before) for before in found)
+
+
+def _actors(clean: CleanArticle, signals: list[Signal], development: str) -> list[str]:
+    """Who is involved, as a reader would name them: the lead's countries, named institutions and companies,
+    each once; not a bare title ("Minister"), not a word inside another name ("Ford Raptor"), and not one
+    mentioned once in passing ("a broken cable off the coast of Egypt", in a story about the cable's operator)."""
+    actor = _by_name(signals).get("actors")
+    if actor is None:
+        return []
+    out: dict[str, str] = {}
+    lowered = clean.text.lower()
+    for e in _lead_first([e for e in actor.evidence if e.direction == "raises" and e.sentence is not None], clean,
+                         fallback=False):
+        name = e.text.strip()
+        key = name.lower()
+        whose = _QUALIFIER.search(clean.text[max(0, (e.start or 0) - 40):e.start or 0]) if e.start else None
+        person = _HOLDER.match(clean.text[e.end:e.end + 40]) if e.end is not None and key in _PERSON_TITLES \
+            and not _title_cased(clean.sentences[e.sentence].text) else None
+        if key in _GENERIC_ACTORS and whose and not key.endswith(("county", "town", "village", "club", "coach")):
+            # "the Indian navy", "Scottish government": the title says whose it is, so it names an actor
+            name, key = f"{whose.group(1)} {name}", f"{whose.group(1)} {name}".lower()
+        elif key in _GENERIC_ACTORS and person and name[:1].isupper():
+            # "President Obama", "Prime Minister Theresa May": the title names its holder
+            name, key = f"{name} {person.group(1)}", f"{name} {person.group(1)}".lower()
+        elif key in _GENERIC_ACTORS or name == "parliament" or _part_of_a_name(clean, e) or (
+                e.end is not None and _PLATFORM_AS_PLACE.match(clean.text[e.end:e.end + 30])):
+            continue
+        if e.note.startswith("country") and _only_a_place(clean, e.text, development):
+            continue
+        mentions = len(re.findall(rf"(?<![\w.]){re.escape(key)}(?![\w])", lowered))
+        if mentions < 2 and name.lower() not in development.lower() and e.sentence > 0:
+            continue  # once, in passing, after the lead sentence
+        out.setdefault(_SAME_ACTOR.get(key, key), name)
+    return list(out.values())[:3]
+
+
+#: A modifier's word, not an action: "the ruling Syriza party", "a missile destroyer", "a military base", "law
+#: enforcement" — the action word is followed by the noun it qualifies.
+_FUNCTION_WORDS = frozenset("""a an the of to in on at for and or but with by from as is was are were be been being
+has have had will would could should may might must can that which who whom whose this these those it its their
+his her after before against over under into than then so if not no nor also said says told when while where there
+here out up off about amid during since until upon within without between among across through per worth hit
+struck shook left one two three four five six seven eight nine ten""".split())
+
+
+#: People a participle can qualify: "convicted felons", "elected officials", "banned drivers".
+_PERSON_HEADS = frozenset("""criminals criminal felons felon officials official killers killer murderers murderer
+offenders offender members member leaders leader representatives representative candidates candidate drivers
+driver players player terrorists terrorist""".split())
+
+
+def _modifier(clean: CleanArticle, e) -> bool:
+    """The action word qualifies the next word (a noun or a name) instead of being done: "ruling Syriza party",
+    "ruling party", "missile destroyer", "election campaign", "law enforcement"."""
+    if e.end is None:
+        return False
+    nxt = re.match(r"\s+([A-Za-z][\w'’-]*)", clean.text[e.end:e.end + 40])
+    if not nxt:
+        return False
+    word = nxt.group(1)
+    if e.text.strip().lower().endswith("ed"):
+        # "killed two", "passed unanimously": a verb, done; but "convicted criminals", "elected officials" qualify
+        return word.lower() in _PERSON_HEADS
+    if word[:1].isupper():
+        return not word.isupper()  # "ruling Syriza": a name follows; an acronym ("sanctions UN") is rare
+    # a verb after it ("earthquake kills", "violence erupted") makes it the subject, not a modifier
+    return word.lower() not in _FUNCTION_WORDS and not re.search(r"(?:ed|ing|ly|[^s]s)$", word)
+
+
+#: Said of what is proposed, asked about or wished for, not done: "whether there should be another referendum",
+#: "unless the eurozone agrees to pay ... its bail-out deal", "would introduce legislation", "calls for a ban".
+_NOT_DONE = re.compile(r"\b(?:would|could|might|may|should|will|shall|if|unless|whether|wants?|wanted|calls? for|"
+                       r"called for|demands?|demanded|urges?|urged|plans?|planned|proposes?|proposed|propos(?:al|ing)|"
+                       r"pledges?|pledged|promises?|promised|threatens?|threatened|considering|considers?|asks?|asked|"
+                       r"seeks?|sought|push(?:es|ed)? for|hopes?|aims?|intends?|fears?|feared|expected|possible|"
+                       r"potential|any|no|without|against|rather than|instead of|only|(?-i:may))\b[^,;:.!?]*$", re.I)
+
+
+#: Who acts, counted by the action signal as a sign of state power, is no action: "what was done (regulator)".
+_AGENTS = {"regulator", "regulators", "supreme court", "troops", "military", "army"}
+
+
+def _done_actions(clean: CleanArticle, signals: list[Signal]) -> tuple[list[str], list[str]]:
+    """(actions the lead reports as done, actions it reports as proposed or asked about), each word once."""
+    action = _by_name(signals).get("action_type")
+    if action is None:
+        return [], []
+    done: list[str] = []
+    proposed: list[str] = []
+    for e in _lead_first([e for e in action.evidence if e.direction == "raises" and e.sentence is not None], clean,
+                         fallback=False):
+        sentence = clean.sentences[e.sentence]
+        if e.text.lower() in _AGENTS or _background_action(sentence.text, e.text) or _modifier(clean, e) \
+                or _dated_past(sentence.text, clean.text) \
+                or _part_of_a_name(clean, e) or (e.start is not None and e.end is not None
+                                                 and _scare_quoted(clean.text, e.start, e.end)):
+            continue
+        before = clean.text[max(sentence.start, (e.start or 0) - 80):e.start or 0]
+        (proposed if _NOT_DONE.search(before) else done).append(e.text.lower())
+    return list(dict.fromkeys(done))[:3], [w for w in dict.fromkeys(proposed) if w not in done][:2]
+
+
+def _small_impact(signals: list[Signal], figures: list[str], actors: list[str], actions: list[str], impact: int,
+                  kind: str, key: str) -> str:
+    """The impact sentence of a story with no weighty reason: what the text names said to stay small, or what it
+    really lacks, never the band's words again as the reason ("its consequences are small or local")."""
+    by = _by_name(signals)
+    compared = _rubric_comparison(kind, impact)
+    band = compared or _band(impact)
+    names = ([f"cites {_quote(figures, 2)}"] if figures else []) + \
+        ([f"involves {_join_words(actors[:2])}"] if actors else [])
+    # "powerful actors" are said to be absent only when the text names no actor at all, not merely no actor
+    # the list keeps ("the government" is powerful, though it does not say whose)
+    named_any = any(e.direction == "raises" for e in (by["actors"].evidence if "actors" in by else []))
+    missing = [x for x, absent in (("large sums", not figures), ("powerful actors", not actors and not named_any),
+                                   ("binding decisions", not actions)) if absent]
+    reach = "the people involved" if impact <= 1 else "a locality or a small group"
+    if names:
+        lacks = f"it {' and '.join(names)}, but nothing in it reaches beyond {reach}"
+    else:
+        lacks = "it names no " + _join_words(missing, "or")
+        others = [_OTHER_IMPACT[x.name] for x in sorted(signals, key=lambda x: -x.contribution)
+                  if x.name in _OTHER_IMPACT and x.contribution > 0.05][:2]
+        if impact >= 4 and others:  # the score is not low: say what carries it
+            lacks += f"; the score comes from {_join_words(others)}"
+    if compared and _pick((True, False), key[::-1]):
+        return f"{_rubric_lead(kind, impact)}: {lacks}"
+    return _pick((f"Impact is {impact}/10, {band}: {lacks}",
+                  f"At {impact}/10, impact sits {'' if compared else 'in '}{band}, as {lacks}",
+                  f"Impact stays at {impact}/10, {band}; {lacks}"), key)
+
+
 def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores, kind: str, key: str) -> str:
     by = _by_name(signals)
     figures = _figures(signals, clean)
-    actions = []
-    action = by.get("action_type")
-    if action:
-        raising = [e for e in action.evidence if e.direction == "raises" and e.sentence is not None
-                   and not _background_action(clean.sentences[e.sentence].text, e.text)]
-        actions = list(dict.fromkeys(e.text.lower() for e in _lead_first(raising, clean)))[:3]
-    actors = []
-    actor = by.get("actors")
-    if actor:
-        raising = [e for e in actor.evidence if e.direction == "raises" and e.sentence is not None]
-        actors = list(dict.fromkeys(e.text for e in _lead_first(raising, clean)))[:3]
+    actions, proposed = _done_actions(clean, signals)
+    actors = _actors(clean, signals, key)
     reasons = []
     if figures:
         reasons.append(f"the figures at stake ({_quote(figures, 2)})")
@@ -285,6 +608,8 @@ def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores,
         reasons.append(f"who is involved ({', '.join(actors)})")
     if actions and by["action_type"].contribution > 0.05:
         reasons.append(f"what was done ({', '.join(actions)})")
+    elif proposed and by["action_type"].contribution > 0.05:
+        reasons.append(f"what is proposed or asked about ({', '.join(proposed)})")
     scope = by.get("scope")
     if scope and scope.contribution > 0.3 and scope.value >= 0.4:
         reasons.append("its reach across countries or sectors")
@@ -293,22 +618,23 @@ def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores,
     low_certainty = bool(certainty and certainty.value < 0.15 and len(expected) > 2 * max(1, len(done)))
     impact = scores.impact
     what = f"{_article_for(kind)} {kind}" if kind else "the development"
+    compared = _rubric_comparison(kind, impact)
+    band = compared or _band(impact)
     if kind in _SMALL_KINDS and impact >= 6:
-        rating = (f"Impact is rated {impact}/10, {_band(impact)}; that is high for {what}, and rests on "
-                  f"{'; '.join(reasons[:3]) or 'its wording more than its facts'}")
+        rating = (f"Impact is rated {impact}/10, {band}" + ("" if compared else f"; that is high for {what}")
+                  + f", and rests on {'; '.join(reasons[:3]) or 'its wording more than its facts'}")
     elif reasons and impact >= 3:
-        opener = _pick(("Impact is rated {i}/10, {b}" + (", for {w}" if kind else "") + ": the score rests on {r}",
+        opener = _pick(("Impact is rated {i}/10, {b}" + (", for {w}" if kind and not compared else "")
+                        + ": the score rests on {r}",
                         "At {i}/10 for impact, {b}, {w} is weighed by {r}",
                         "{W_cap} earns an impact of {i}/10, {b}, because of {r}"), key)
-        rating = opener.format(i=impact, b=_band(impact), w=what, W_cap=what[0].upper() + what[1:],
+        rating = opener.format(i=impact, b=band, w=what, W_cap=what[0].upper() + what[1:],
                                r="; ".join(reasons[:3]))
+        if compared and _pick((True, False), key[::-1]):
+            # led by the rubric's own example, so that the sentence opens on what kind of story this is
+            rating = f"{_rubric_lead(kind, impact)}, weighed by {'; '.join(reasons[:3])}"
     else:
-        rating = _pick((f"Impact is {impact}/10, {_band(impact)}: {what} reports few figures, "
-                        "actors or consequential actions",
-                        f"At {impact}/10, impact sits in {_band(impact)}: no large figures, powerful actors or "
-                        "binding decisions are reported",
-                        f"Impact stays at {impact}/10, {_band(impact)}, as {what} touches few people and "
-                        "names no large sums or binding decisions"), key)
+        rating = _small_impact(signals, figures, actors, actions, impact, kind, key)
     if low_certainty:
         rating += f", and it is held down because the text mostly speaks of what may happen ({_quote(expected, 2)})"
     elif done and impact >= 4 and len(done) >= len(expected):
@@ -324,11 +650,18 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
         name = _HYPE_NAMES.get(s.name, "")
         if not name:  # a signal this text cannot name in plain words is left to the evidence list
             continue
-        if s.name in _QUOTED_DRIVERS:
+        if s.name == "clickbait_headline":
+            shape = _clickbait_shape(s, clean)
+            if not shape:  # a plain statistic headline ("... can expect a retirement income 13% higher") is no bait
+                continue
+            name += f" ({shape})"
+        elif s.name in _QUOTED_DRIVERS:
             words = [e.text for e in s.evidence if e.sentence is not None and e.direction == "raises"
                      and len(e.text) < 60 and not _is_acronym(e.text) and not _is_title(e.text)
                      and not _quoted_name(e.text)
-                     and not _quoted_in(clean, e.sentence, e.text)]
+                     and not _quoted_in(clean, e.sentence, e.text)
+                     and not (s.name == "framing" and _spoken(clean, e.sentence))
+                     and not _inside_a_quotation(clean, e)]
             quoted = _quote(words, 3)
             if not quoted:
                 continue
@@ -351,11 +684,61 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
     else:
         lead = {"moderate": "Hype is moderate", "high": "Hype is high", "extreme": "Hype is extreme"}[level]
         text = f"{lead} ({hype}/10)" + (f", driven by {' and '.join(drivers)}" if drivers else "")
+        checkable = [d for d in drivers if "“" in d or "(" in d]
+        if checkable and _pick((True, False), key[::-1]):
+            # led by what the reader can check in the text, the level after it
+            text = f"The telling is {level} ({hype}/10) because of {' and '.join(drivers)}"
     text += "; " + _placement_clause(scores)
     if clean.repeats_dropped:
         n = clean.repeats_dropped
         text += f" (the page repeats {n} paragraph{'s' if n > 1 else ''}; each counted once)"
     return text + "."
+
+
+def _clickbait_shape(signal: Signal, clean: CleanArticle) -> str:
+    """What a reader can see of the bait in the headline: a label ("WATCH:", "Breaking:"), a word in capitals
+    that the article writes in lower case ("ATTACK", "DARK"; not a brand such as "SEACOM"), a question, an
+    exclamation; "" when the signal found none of these."""
+    headline = signal.evidence[0].text if signal.evidence else ""
+    words: list[str] = []
+    shapes: list[str] = []
+    for e in signal.evidence[1:]:
+        t = e.text.strip()
+        label = (t.endswith(":") and len(t) > 2) or t in {"MUST SEE", "BREAKING"}
+        # a capitalised word the article also writes in lower case is shouting; a brand ("SEACOM") is not
+        shouted = t.isupper() and t.isalpha() and len(t) >= 3 and re.search(rf"\b{re.escape(t.lower())}\b", clean.text)
+        if label or shouted:
+            words.append(t)
+    if headline.rstrip(" \"'”’").endswith("?"):
+        shapes.append("a question")
+    if "!" in headline:
+        shapes.append("an exclamation mark")
+    quoted = _quote(words, 2)
+    return ", ".join(([quoted] if quoted else []) + shapes)
+
+
+_SPEECH = re.compile(r"\b(?:said|says|told|added|wrote|according to|described|called)\b", re.I)
+
+
+def _inside_a_quotation(clean: CleanArticle, e) -> bool:
+    """The evidence lies inside a quotation of its sentence: a speaker's "devastating", not the writer's."""
+    if e.sentence is None or not 0 <= e.sentence < len(clean.sentences) or e.start is None:
+        return False
+    sentence = clean.sentences[e.sentence]
+    at = e.start - sentence.start
+    if any(m.start() < at < m.end() for m in QUOTED_SPAN.finditer(sentence.text)):
+        return True
+    # a quotation that runs over several sentences: whether it is still open where the word stands
+    quoting = False
+    for before in clean.sentences[: e.sentence]:
+        quoting = _ends_inside_quote(before.text, quoting)
+    return _ends_inside_quote(sentence.text[:at], quoting)
+
+
+def _spoken(clean: CleanArticle, index: int) -> bool:
+    """The sentence reports someone's words: a word it quotes ("he was “happy” and “overwhelmed”, she said")
+    is theirs, not the writer's insinuation."""
+    return 0 <= index < len(clean.sentences) and bool(_SPEECH.search(clean.sentences[index].text))
 
 
 def _quoted_in(clean: CleanArticle, index: int, text: str) -> bool:
@@ -404,11 +787,44 @@ def _is_acronym(text: str) -> bool:
     return bare.isupper() and " " not in bare and len(bare.replace(".", "")) <= 9
 
 
+#: Where a long development can end: before a second clause (", but ...", "; ..."), or before a
+#: trailing attribution (", insists Gerard Pique", ", authorities said").
+_CLAUSE_END = re.compile(r", but |; |, (?:insists|insisted|says|said|claims|claimed|according to|warns|"
+                         r"warned|added)\b[^,]*$|, [A-Z][\w.'’ -]{2,40} (?:insists|insisted|says|said|claims|warns)$")
+#: A development longer than this is cut to its main clause: the card's headline already gives it whole.
+DEVELOPMENT_WORDS = 30
+
+
+#: A stamp after a title: "UN consults Turkmenistan on electoral processes 2 October 2013, 15:39 (GMT+05:00)".
+_TRAILING_STAMP = re.compile(r"(?<! on)(?<! in)(?<! at)(?<! by)(?<! since)(?<! until)(?<! from)"
+                             r"\s+(?:\d{1,2} [A-Z][a-z]+ (?:19|20)\d\d|[A-Z][a-z]+ \d{1,2},? (?:19|20)\d\d)"
+                             r",?\s*\d{1,2}\s?:\s?\d{2}(?:\s*\([^)]*\))?\s*$")
+
+
+def _main_clause(development: str) -> str:
+    """The development, a long one cut to its first whole clause (at least 8 words): "Spain's 2-0 defeat by
+    Holland on Tuesday brought back bitter memories of their disastrous 2014 World Cup, but coach ... insists
+    Gerard Pique" (40 words) is told as its first clause."""
+    development = _TRAILING_STAMP.sub("", development) or development
+    if len(development.split()) <= DEVELOPMENT_WORDS or development.count("“") != development.count("”") \
+            or development.count('"') % 2:
+        return development
+    for m in _CLAUSE_END.finditer(development):
+        head = development[: m.start()].rstrip(" ,")
+        if "not only" in head.lower():
+            break  # "not only repulsed an attack ..., but nabbed 23 pirates": the second half is the news
+        if len(head.split()) >= 8 and head.count('"') % 2 == 0 and head.count("“") == head.count("”") \
+                and head.count("(") == head.count(")"):
+            return head
+    return development
+
+
 def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, development: str,
                   opinion: bool | None = None) -> str:
     """Three sentences: what happened and what kind of event it is; why the impact score is what
     it is, against the rubric's bands; why the hype score is what it is."""
     opinion = is_opinion(clean) if opinion is None else opinion
+    development = _main_clause(development)
     kind = _event_kind(clean, development, opinion)
     key = development
     if attributed(clean, scores, opinion):

@@ -15,8 +15,9 @@ from newsverdict.models import CleanArticle, Scores
 _LOWERABLE_FIRST = {"the", "a", "an", "this", "its", "their", "in", "on", "at", "for", "after", "as"}
 
 
-#: The writer speaking to the reader: first or second person outside quotation marks, or a question.
-_OPINION_VOICE = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|our|Our|us|you|You|your|Your)\b|\?\s*$")
+#: The writer speaking to the reader: first or second person outside quotation marks, or a question; a question
+#: after a colon is one the story reports ("provoked a national debate: Was he a hero ...?"), not the writer's.
+_OPINION_VOICE = re.compile(r"\b(?:I|I'm|I've|I’m|I’ve|we|We|our|Our|us|you|You|your|Your)\b|^[^:]*\?\s*$")
 #: A span inside quotation marks: someone else's words, not the writer's.
 QUOTED_SPAN = re.compile(r"[“\"][^”\"]*[”\"]|‘[^’]*’|``.*?''|(?<!\w)'[^']*'(?!\w)")
 _SPEECH_VERB = re.compile(r"\b(?:said|says|told|added|asked|wrote|explained|warned|according)\b", re.I)

@@ -1,0 +1,170 @@
+"""The card's analysis, read as an editor would (issue 9 item 4, analysis10): every clause true of the article.
+
+Each fixture is our own text, shaped like a card the second editor rejected (/work/coord/READ_editor_44.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsverdict.card.analysis import _actors, _main_clause, analyze_prose
+from newsverdict.card.pipeline import analyze, run
+from newsverdict.models import Evidence
+
+GREECE = ("Greece has denied that it will fail to repay a loan of 300 million euros to the International Monetary Fund "
+          "on Thursday. Sources close to the ruling Syriza party said the government was putting wages and pensions "
+          "first. The finance minister said the country will make the payment on time. The IMF said it expected the "
+          "payment. Greece has repaid every loan so far, the minister said. Markets fell on the news in Athens. "
+          "Analysts said the country had little cash left. The government meets lenders next week.")
+POLL = ("Pollsters Ipsos Mori asked voters in Scotland to rank a range of policies for the next government. "
+        "Ipsos Mori surveyed more than 1,000 adults between 19 and 25 March. Many of those questioned favoured more "
+        "powers for the Scottish Parliament over whether there should be another referendum on independence. "
+        "Giving Holyrood control of welfare scored 7.1 out of 10. A second independence referendum scored lowest. "
+        "The findings will be studied by all the parties before the election campaign.")
+HIRE = ("The Philadelphia Sixers sacked coach Jim O'Brien, who had been under fire all season, and hired Mo Cheeks "
+        "on Tuesday. Cheeks played for the Sixers in the 1980s as their point guard. He is expected to work closely "
+        "with the team's star players. The club said the decision was made after a long review. Fans reacted "
+        "warmly to the news on Tuesday night. Cheeks will be introduced at a press conference on Wednesday.")
+FORD = ("A Texas man was arrested on Monday after police said he stole a Ford Raptor pickup from a dealership in "
+        "Austin and crashed it into a shop window. Officers found the man, 34, asleep in the truck. He was charged "
+        "with theft and criminal damage worth $60,000, police said. The dealership said the truck was worth $70,000. "
+        "No one was hurt. The man will appear in court on Friday.")
+EGYPT = ("Internet services in Egypt were disrupted on Friday after two undersea cables were cut in the Mediterranean, "
+         "the country's telecoms regulator said. Up to 80 percent of Internet services in Egypt were cut, an official "
+         "source said. The communications minister ordered an emergency team to oversee repairs. Egypt is also "
+         "switching traffic to backup routes. Services in Egypt are expected to improve within 12 hours. Millions of "
+         "users in Egypt and the Gulf were affected, and banks in Egypt closed their online services.")
+
+
+def _clause(analysis: str, name: str) -> str:
+    m = re.search(rf"{name} \(([^)]*)\)", analysis)
+    return m.group(1) if m else ""
+
+
+def test_a_word_qualifying_a_name_is_no_action_and_a_bare_title_no_actor():
+    # "the ruling Syriza party" is who, not what was done; "minister" and "government" say nobody's
+    analysis = analyze(GREECE).analysis
+    assert "ruling" not in _clause(analysis, "what was done")
+    actors = _clause(analysis, "who is involved")
+    assert "Greece" in actors
+    assert not {"minister", "government"} & {a.strip().lower() for a in actors.split(",")}
+
+
+def test_a_poll_is_a_poll_its_sample_no_stake_and_its_question_not_done():
+    analysis = analyze(POLL).analysis
+    assert "poll or survey" in analysis and "law or policy" not in analysis
+    assert "1,000 adults" not in analysis  # how many were asked is the method, not what is at stake
+    assert "referendum" not in _clause(analysis, "what was done")  # asked about, not held
+    assert "Parliament" not in _clause(analysis, "who is involved") or "Scottish" not in analysis.split("(")[0]
+
+
+def test_under_fire_is_no_disaster_and_the_low_score_is_said_against_the_rubric():
+    analysis = analyze(HIRE).analysis
+    assert "disaster" not in analysis
+    assert "reports few figures, actors or consequential actions" not in analysis
+    assert "rubric's band for minor sports news" in analysis
+
+
+def test_a_company_in_a_product_name_is_no_actor():
+    done = run(FORD)
+    assert "Ford" not in _actors(done.cleaned, done.signals, "")
+
+
+def test_official_as_an_adjective_confirms_nothing_and_a_regulator_is_no_action():
+    analysis = analyze(EGYPT).analysis
+    assert "“official”" not in analysis  # "an official source said"
+    assert "regulator" not in _clause(analysis, "what was done")
+    assert "law or policy" not in analysis
+    assert "Egypt" in _clause(analysis, "who is involved")
+
+
+def test_a_long_development_is_told_by_its_main_clause():
+    long = ("Spain's 2-0 defeat by Holland on Tuesday brought back bitter memories of their disastrous 2014 World "
+            "Cup, but coach Vicente del Bosque will not be too worried about a third straight friendly defeat, "
+            "insists Gerard Pique")
+    assert _main_clause(long) == ("Spain's 2-0 defeat by Holland on Tuesday brought back bitter memories of their "
+                                  "disastrous 2014 World Cup")
+    short = "Greece denies it will miss an IMF repayment, officials say"
+    assert _main_clause(short) == short
+    # "not only ..., but ...": the second half is the news, so nothing is cut
+    both = ("Striking another blow against the pirates off the Horn of Africa, an Indian Navy warship not only "
+            "repulsed an attack on a merchant vessel in the Gulf of Aden, but nabbed 23 Somali and Yemeni sea brigands")
+    assert _main_clause(both) == both
+
+
+def _with_clickbait(done, headline: str, words: list[str]):
+    """The run's signals with the clickbait signal strong and its evidence as given, hype moderate."""
+    evidence = [Evidence(text=headline), *(Evidence(text=w) for w in words)]
+    signals = [s.model_copy(update={"value": 0.9, "contribution": 2.0, "evidence": evidence})
+               if s.name == "clickbait_headline" else s for s in done.signals]
+    return signals, done.scores.model_copy(update={"hype": 6, "hype_level": "moderate"})
+
+
+def test_a_plain_headline_is_not_blamed_as_clickbait_and_a_baited_one_shows_why():
+    text = ("People who have never been divorced can expect a retirement income 13% higher than a colleague. "
+            "The cost of divorce can wreck retirement, according to research for an insurer. The debt of a divorced "
+            "retiree averages £22,100, the report said. Nearly one in five divorced people will retire on less than "
+            "£9,500. Researchers said the effects last for years. The survey asked 7,687 people about their plans.")
+    done = run(text)
+    plain = "People who have never been divorced can expect a retirement income 13% higher"
+    signals, scores = _with_clickbait(done, plain, ["never", "colleague", "retirement"])
+    assert "clickbait" not in analyze_prose(done.cleaned, signals, scores, plain)
+    baited = "WATCH: Divorce Will DESTROY Your Retirement!"
+    signals, scores = _with_clickbait(done, baited, ["WATCH:", "DESTROY", "your"])
+    analysis = analyze_prose(done.cleaned, signals, scores, plain)
+    assert "clickbait-style headline (“WATCH:”" in analysis and "an exclamation mark" in analysis
+
+
+def test_the_analysis_varies_with_the_kind_of_event():
+    # ten cards should not read as one template: the rubric's example for each kind is named
+    kinds = {analyze(t).analysis.split("/10", 1)[1][:80] for t in (GREECE, POLL, HIRE, FORD, EGYPT)}
+    assert len(kinds) >= 4
+
+
+def test_a_title_with_its_nationality_names_an_actor():
+    text = ("The Indian navy said on Saturday it had captured 23 pirates who attacked a merchant ship off Somalia, "
+            "the largest seizure of its kind. The Indian navy sent a helicopter with marine commandos. The "
+            "pirates were handed over to the authorities. Shipping firms say attacks cost them $100 million a year. "
+            "More than 20 warships patrol the area. The pirates will face trial, officials said.")
+    done = run(text)
+    actors = _actors(done.cleaned, done.signals, "")
+    assert "Indian navy" in actors
+    assert "Somalia" not in actors  # where it happened, not who acted
+
+
+def test_a_question_the_story_reports_does_not_make_an_opinion_piece():
+    from newsverdict.card.voice import is_opinion
+
+    text = ("W. Mark Felt, the FBI official who was Deep Throat, has died at 95, his family said on Thursday. "
+            "We learned of his death this morning from his grandson. Felt was the bureau's number two in 1972. "
+            "His disclosure in 2005 provoked a national debate: Was he a hero or a traitor? He had denied the role "
+            "for three decades. He is survived by his son and three grandchildren. A private funeral is planned.")
+    assert not is_opinion(run(text).cleaned)
+
+
+def test_a_title_names_its_holder_and_a_stamp_leaves_the_development():
+    text = ("President Barack Obama signed an order on Thursday that bars federal contractors from asking about "
+            "criminal records. The order covers about 2 million workers. The White House said the order takes "
+            "effect next year. Business groups said the rule would add costs. Obama said the change was overdue. "
+            "Congress did not vote on the order.")
+    done = run(text)
+    assert "President Barack Obama" in _actors(done.cleaned, done.signals, "")
+    assert _main_clause("UN consults Turkmenistan on electoral processes 2 October 2013, 15:39 (GMT+05:00)") == \
+        "UN consults Turkmenistan on electoral processes"
+    # a date the sentence needs stays
+    dated = "Paramedics were called to a sudden death at a bar in Dungiven at 06:00 BST on 6 October 2014"
+    assert _main_clause(dated) == dated
+
+
+def test_a_speakers_words_over_several_sentences_are_no_loaded_language_of_the_writer():
+    from newsverdict.card.analysis import _inside_a_quotation
+
+    text = ("Scotland beat Iceland 2-0 on Friday to reach the finals. Striker Jane Ross scored both goals. "
+            "\"It was a huge night for us. It was mind-blowing, completely mind-blowing,\" she said. "
+            "The team now play Portugal in April. The shocking defeat left Iceland out of the running.")
+    done = run(text)
+    for word, inside in (("mind-blowing", True), ("huge", True), ("shocking", False)):
+        at = done.cleaned.text.find(word)
+        index = next(i for i, s in enumerate(done.cleaned.sentences) if s.start <= at < s.end)
+        evidence = Evidence(text=word, sentence=index, start=at, end=at + len(word))
+        assert _inside_a_quotation(done.cleaned, evidence) is inside, word
