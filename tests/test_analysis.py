@@ -168,3 +168,30 @@ def test_a_speakers_words_over_several_sentences_are_no_loaded_language_of_the_w
         index = next(i for i, s in enumerate(done.cleaned.sentences) if s.start <= at < s.end)
         evidence = Evidence(text=word, sentence=index, start=at, end=at + len(word))
         assert _inside_a_quotation(done.cleaned, evidence) is inside, word
+
+
+# --- lead, after reading 31 cards of the merged tree (seed 21) --------------------------------------------------
+
+PATCH = ("Microsoft rushed out an emergency patch for Internet Explorer on Tuesday after attackers exploited a flaw in "
+         "the browser. The company said the flaw would allow a hacker to launch an attack if a person visits a "
+         "website that contains malicious code. Microsoft said there were only reports of a limited number of "
+         "targeted attacks. A full security update is expected to be released next month, the company said. "
+         "Users were advised to set their security settings to high until then.")
+
+
+def test_what_may_happen_is_neither_done_nor_proposed():
+    # "would allow a hacker to launch an attack" is what the flaw makes possible, not a proposal and not an act;
+    # "is expected to be released" confirms nothing
+    analysis = analyze(PATCH).analysis
+    assert "launch" not in _clause(analysis, "what is proposed or asked about")
+    assert "launch" not in _clause(analysis, "what was done")
+    assert "“released”" not in analysis
+
+
+def test_a_figure_is_quoted_whole():
+    text = ("Tens of thousands of union members marched on parliament in Athens on Wednesday as a general strike shut "
+            "schools and airports across Greece. Police fired tear gas at protesters who threw stones. Three people "
+            "died when a bank was set on fire, the police said. The government said the budget cuts were vital. "
+            "Parliament votes on the cuts on Thursday, and the unions have called another strike for next week.")
+    analysis = analyze(text).analysis
+    assert "of union”" not in analysis

@@ -222,7 +222,18 @@ def _figures(signals: list[Signal], clean: CleanArticle) -> list[str]:
         real.append(e)
     # the lead's real quantities first: filtering after choosing the lead would leave none where the lead
     # holds only model numbers and units and the story's sums come later
-    return [e.text.strip() for e in _lead_first(real, clean)]
+    return [_whole_figure(e, clean.text) for e in _lead_first(real, clean)]
+
+
+def _whole_figure(e, text: str) -> str:
+    """The figure as the reader finds it: "tens of thousands of union members", not "... of union", where the
+    count's noun is a modifier of the plural that follows."""
+    figure = e.text.strip()
+    if e.end is not None and not figure.endswith("s"):
+        following = re.match(r" ([a-z]{3,}s)\b", text[e.end:e.end + 24])
+        if following and re.search(r"[a-z]$", figure):
+            figure += " " + following.group(1)
+    return figure
 
 
 #: A table flattened into a sentence: numbers glued to the next row's label ("... to 50p 7.2Increase
@@ -313,13 +324,17 @@ _SPEECH_ONLY = {"told reporters", "said in a statement"}
 
 def _no_confirmation(clean: CleanArticle, e) -> bool:
     """A "done" word that confirms nothing: "official" as an adjective ("an official source", "official
-    figures"), a speech phrase ("told reporters"), or a word in scare quotes (`` launched '')."""
+    figures"), a speech phrase ("told reporters"), a word in scare quotes (`` launched ''), or one said of what
+    may happen ("an analysis is expected to be released", "the bill could be passed")."""
     word = e.text.strip().lower()
     if word in _SPEECH_ONLY:
         return True
     if e.start is None or e.end is None:
         return False
     if word == "official" and re.match(r"\s+[a-z]", clean.text[e.end:e.end + 3]):
+        return True
+    before = clean.text[max(0, e.start - 80):e.start]
+    if _HYPOTHETICAL.search(before) or _PROPOSED.search(before):
         return True
     return bool(re.search(r"[\"“‘'`]\s?$", clean.text[max(0, e.start - 3):e.start])
                 and re.match(r"\s?[\"”’']", clean.text[e.end:e.end + 3]))
@@ -533,13 +548,16 @@ def _modifier(clean: CleanArticle, e) -> bool:
     return word.lower() not in _FUNCTION_WORDS and not re.search(r"(?:ed|ing|ly|[^s]s)$", word)
 
 
-#: Said of what is proposed, asked about or wished for, not done: "whether there should be another referendum",
-#: "unless the eurozone agrees to pay ... its bail-out deal", "would introduce legislation", "calls for a ban".
-_NOT_DONE = re.compile(r"\b(?:would|could|might|may|should|will|shall|if|unless|whether|wants?|wanted|calls? for|"
-                       r"called for|demands?|demanded|urges?|urged|plans?|planned|proposes?|proposed|propos(?:al|ing)|"
-                       r"pledges?|pledged|promises?|promised|threatens?|threatened|considering|considers?|asks?|asked|"
-                       r"seeks?|sought|push(?:es|ed)? for|hopes?|aims?|intends?|fears?|feared|expected|possible|"
-                       r"potential|any|no|without|against|rather than|instead of|only|(?-i:may))\b[^,;:.!?]*$", re.I)
+#: Said of what is proposed, asked about or wished for: "whether there should be another referendum",
+#: "calls for a ban", "plans to introduce legislation".
+_PROPOSED = re.compile(r"\b(?:whether|wants?|wanted|calls? for|called for|demands?|demanded|urges?|urged|plans?|"
+                       r"planned|proposes?|proposed|propos(?:al|ing)|pledges?|pledged|promises?|promised|threatens?|"
+                       r"threatened|considering|considers?|asks?|asked|seeks?|sought|push(?:es|ed)? for|hopes?|aims?|"
+                       r"intends?)\b[^,;:.!?]*$", re.I)
+#: Said of what might happen, not of a proposal: "the flaw would allow a hacker to launch an attack", "unless the
+#: eurozone agrees to pay", "an analysis is expected to be released". Such a word is neither done nor proposed.
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|should|will|shall|if|unless|fears?|feared|expected|possible|"
+                           r"potential|any|no|without|against|rather than|instead of|only)\b[^,;:.!?]*$", re.I)
 
 
 #: Who acts, counted by the action signal as a sign of state power, is no action: "what was done (regulator)".
@@ -562,7 +580,10 @@ def _done_actions(clean: CleanArticle, signals: list[Signal]) -> tuple[list[str]
                                                  and _scare_quoted(clean.text, e.start, e.end)):
             continue
         before = clean.text[max(sentence.start, (e.start or 0) - 80):e.start or 0]
-        (proposed if _NOT_DONE.search(before) else done).append(e.text.lower())
+        if _PROPOSED.search(before):
+            proposed.append(e.text.lower())
+        elif not _HYPOTHETICAL.search(before):
+            done.append(e.text.lower())
     return list(dict.fromkeys(done))[:3], [w for w in dict.fromkeys(proposed) if w not in done][:2]
 
 
