@@ -195,3 +195,21 @@ def test_a_figure_is_quoted_whole():
             "Parliament votes on the cuts on Thursday, and the unions have called another strike for next week.")
     analysis = analyze(text).analysis
     assert "of union”" not in analysis
+
+
+LOUD = ("The corrupt elites in Washington are lying to you again, and they think you are too stupid to notice. "
+        "Every single day they destroy another piece of this once great nation while the fake news media cheers. "
+        "They want your guns, your money and your children, and they will stop at nothing to get them. "
+        "Wake up before it is too late, because the traitors are already inside the gates. "
+        "Nobody in the swamp will ever tell you the truth about what they have done to your country. "
+        "This is the most shameful betrayal in our history, and the cowards responsible must be exposed. "
+        "Share this with everyone you know before they shut us down for telling the truth.")
+
+
+def test_a_loud_score_is_given_reasons_a_reader_can_check_each_named_once():
+    # the word model's topic words are no reason to give; the next drivers with evidence are named instead
+    card = analyze(LOUD, title="SHOCK: Traitors Are Selling Out America!")
+    assert card.hype_level in {"high", "extreme"}
+    hype = card.analysis[card.analysis.index("(" + str(card.hype) + "/10)"):]
+    assert "driven by" in hype or "because of" in hype
+    assert hype.count("SHOCK:") == 1

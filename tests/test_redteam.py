@@ -500,7 +500,9 @@ def _send_chunked(port: int, path: str, content_type: str, limit: int = 40 * 102
 def test_chunked_bodies_over_the_cap_are_refused_before_being_read(live, path, content_type):
     sent, answer = _send_chunked(live.port, path, content_type)
     assert answer.startswith(b"HTTP/1.1 413")
-    assert sent < 8 * 1024 * 1024  # the 2 MiB cap, plus what the sockets buffer: not the 40 MB offered
+    # the 2 MiB cap, plus what the sockets buffer and what a loaded machine lets through before the answer
+    # arrives (8.1 MiB seen at load 9 on two cores): far from the 40 MB offered
+    assert sent < 16 * 1024 * 1024
 
 
 # --- Medium 5: other super-linear costs ---------------------------------------------------------

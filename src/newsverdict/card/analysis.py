@@ -86,7 +86,12 @@ _HYPE_NAMES = {
     "repetition": "the same claims repeated",
     "persuasion": "persuasion techniques",
     "propaganda_techniques": "sentences built like propaganda",
+    "headline_label": "a headline led by a label or a question",
+    "attribution": "unsourced claims",
 }
+#: Drivers shown with their first piece of evidence: the label, "38 of 40 sentences name no source", the opening
+#: of the most technique-like sentence.
+_FIRST_EVIDENCE = {"headline_label", "attribution", "propaganda_techniques"}
 _QUOTED_DRIVERS = {"sensational_language", "superlatives", "speculation", "framing", "anonymous_sourcing"}
 _FIGURE_KINDS = ("money", "casualties", "percent", "count")
 _UNIT_AFTER_NUMBER = re.compile(r"\d[\d,.]*\s*(?:%|per ?cent|percent|[a-zA-Z£$€])|[£$€]\s?\d")
@@ -666,12 +671,25 @@ def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores,
 def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, key: str) -> str:
     ranked = sorted((s for s in signals if s.kind == "hype" and s.contribution > 0.1 and s.value >= 0.4),
                     key=lambda s: -s.contribution)
-    drivers = []
-    for s in ranked[:2]:
+    drivers: list[str] = []
+    named: list[str] = []
+    # the two largest drivers a reader can check: a word model's topic words ("Pope", "Catholic") are no reason
+    # to give, so the next driver with checkable evidence is named instead of leaving the level unexplained
+    for s in ranked:
+        if len(drivers) == 2:
+            break
         name = _HYPE_NAMES.get(s.name, "")
         if not name:  # a signal this text cannot name in plain words is left to the evidence list
             continue
-        if s.name == "clickbait_headline":
+        if s.name in _FIRST_EVIDENCE:
+            shown = next((e.text.strip() for e in s.evidence if e.direction == "raises" and e.text.strip()), "")
+            if not shown or shown in " ".join(drivers):  # a label the clickbait driver has quoted already
+                continue
+            if s.name == "propaganda_techniques":  # the sentence the model found most technique-like, opened
+                words = shown.split()
+                shown = " ".join(words[:8]).rstrip(",;:.") + ("…" if len(words) > 8 else "")
+            name += f" ({shown})" if s.name == "attribution" else f" (“{shown.strip('“”')}”)"
+        elif s.name == "clickbait_headline":
             shape = _clickbait_shape(s, clean)
             if not shape:  # a plain statistic headline ("... can expect a retirement income 13% higher") is no bait
                 continue
@@ -688,18 +706,21 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
                 continue
             name += f" ({quoted})"
         drivers.append(name)
+        named.append(s.name)
+    # a low score's colour is only what the reader can see in the words themselves; "propaganda", a label and
+    # unsourced claims are too strong for a report the card calls low in hype
+    colour = [d for d, n in zip(drivers, named, strict=True) if n in _QUOTED_DRIVERS or n == "clickbait_headline"]
     level, hype = scores.hype_level, scores.hype
     if level == "low" and hype >= 4:
         # the rubric's 3-4: "mostly factual with some colour or mild framing"; the colour is named where a reader
         # can check it ("propaganda" is too strong a word for a report the card calls low in hype)
-        colour = [d for d in drivers if "propaganda" not in d]
         text = f"Hype is low ({hype}/10): the report is mostly factual, with some colour" + \
             (f" from {' and '.join(colour)}" if colour else " or mild framing")
     elif level == "low":
         text = _pick((f"The telling is sober: hype is {hype}/10",
                       f"Coverage stays close to the facts, so hype is low ({hype}/10)",
                       f"Hype is low ({hype}/10): the report is mostly factual and attributed"), key)
-        quoted = [d for d in drivers if "“" in d]
+        quoted = [d for d, n in zip(drivers, named, strict=True) if n in _QUOTED_DRIVERS and "“" in d]
         if quoted:  # only a driver the reader can check in the text is worth a "despite"
             text += f", despite some {quoted[0]}"
     else:
