@@ -820,14 +820,15 @@ def _main_clause(development: str) -> str:
 
 
 def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, development: str,
-                  opinion: bool | None = None) -> str:
+                  opinion: bool | None = None, told_as_article: bool | None = None) -> str:
     """Three sentences: what happened and what kind of event it is; why the impact score is what
-    it is, against the rubric's bands; why the hype score is what it is."""
+    it is, against the rubric's bands; why the hype score is what it is. ``told_as_article``: the card tells
+    the page's claims as the article's (voice.attributed, as the summary decided it)."""
     opinion = is_opinion(clean) if opinion is None else opinion
     development = _main_clause(development)
     kind = _event_kind(clean, development, opinion)
     key = development
-    if attributed(clean, scores, opinion):
+    if attributed(clean, scores, opinion) if told_as_article is None else told_as_article:
         # a partisan or opinion article's claim is the article's, not the card's
         if kind and kind != "opinion piece":  # the kind is the card's reading, the claim the article's
             kind_first = f"{_article_for(kind).capitalize()} {kind}; the article says: {development}"
