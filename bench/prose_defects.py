@@ -441,7 +441,7 @@ def card_defects(card: dict, signals: dict[str, dict], article: str = "", titled
 
 #: The writer passing judgement, not reporting (a copy of card.voice._JUDGEMENT, kept here so that the bench does
 #: not read the code it checks).
-_JUDGEMENT = re.compile(r"\b(?:seems? to be|all too|deliberately|disgraced|so-called|of course|obviously|"
+_JUDGEMENT = re.compile(r"\b(?:seems? to be|all too|deliberately|disgraced|so-called(?!\s*[\"“'‘])|of course|obviously|"
                         r"shamefully|sadly|needless to say|clearly)\b", re.I)
 
 
@@ -450,7 +450,7 @@ def writer_judgement_unattributed(summary: str) -> bool:
     and no speaker."""
     if _ATTRIBUTED.search(" ".join(summary.split()[:12])):
         return False
-    return any(_JUDGEMENT.search(_outside_quotes(s)) and not _SOURCED.search(_outside_quotes(s))
+    return any(_JUDGEMENT.search(re.sub(r"[“\"][^”\"]*[”\"]", " “” ", s)) and not _SOURCED.search(_outside_quotes(s))
                for s in _sentences(summary))
 
 

@@ -837,3 +837,5 @@ def test_a_judgement_word_in_a_quotation_or_with_its_speaker_is_not_the_writers(
     assert not writer_judges("“It is clearly a scandal,” the mayor said on Monday.")
     assert not writer_judges("The cause was clearly a faulty valve, investigators said.")
     assert not writer_judges("A ferry struck the pier at Dunmore on Tuesday.")
+    assert not writer_judges("He outlasted John Gotti, the so-called “Teflon Don”, by a decade.")  # a nickname
+    assert writer_judges("The so-called experts got the ferry's route wrong.")

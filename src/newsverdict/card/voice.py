@@ -62,7 +62,7 @@ def attributed(clean: CleanArticle, scores: Scores, opinion: bool | None = None,
 #: The writer passing judgement rather than reporting: "still seems to be the most important priority for all
 #: too many American officials", "The media very deliberately misreported ...", "disgraced FBI figures". Page-wide
 #: tone signals do not tell a partisan blog from a tabloid at hype 5 (dev cards, 2026-12-07); these words do.
-_JUDGEMENT = re.compile(r"\b(?:seems? to be|all too|deliberately|disgraced|so-called|of course|obviously|"
+_JUDGEMENT = re.compile(r"\b(?:seems? to be|all too|deliberately|disgraced|so-called(?!\s*[\"“'‘])|of course|obviously|"
                         r"shamefully|sadly|needless to say|clearly)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 
@@ -71,7 +71,7 @@ def writer_judges(text: str) -> bool:
     """A sentence of ``text`` passes the writer's own judgement: a judgement word outside quotation marks in a
     sentence that names no speaker (", police said" makes it the speaker's)."""
     for sentence in _SENTENCE_END.split(text):
-        own = QUOTED_SPAN.sub(" ", sentence)
+        own = QUOTED_SPAN.sub(" “” ", sentence)  # the marks stay: "the so-called “Teflon Don”" is a nickname
         if _JUDGEMENT.search(own) and not _SPEECH_VERB.search(own):
             return True
     return False
