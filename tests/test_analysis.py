@@ -168,3 +168,15 @@ def test_a_speakers_words_over_several_sentences_are_no_loaded_language_of_the_w
         index = next(i for i, s in enumerate(done.cleaned.sentences) if s.start <= at < s.end)
         evidence = Evidence(text=word, sentence=index, start=at, end=at + len(word))
         assert _inside_a_quotation(done.cleaned, evidence) is inside, word
+
+
+def test_a_long_developments_fronted_background_clause_gives_way_to_the_news():
+    # prose11: the development names what happened, not the scene set before it
+    fronted = ("Even as the harbour board on Friday named a new chair for its annual regatta at Dunmore, the threat of "
+               "a ferry workers' strike was casting a long shadow over whether the crossing would run next month")
+    assert _main_clause(fronted) == ("The threat of a ferry workers' strike was casting a long shadow over whether the "
+                                     "crossing would run next month")
+    # a company's name ending in -ing is the subject, not a fronted participle
+    boeing = ("Boeing said on Tuesday that it would cut 500 jobs at its plant near Seattle and move the work to South "
+              "Carolina by the end of next year")
+    assert _main_clause(boeing).startswith("Boeing said on Tuesday")

@@ -801,6 +801,24 @@ _TRAILING_STAMP = re.compile(r"(?<! on)(?<! in)(?<! at)(?<! by)(?<! since)(?<! u
                              r",?\s*\d{1,2}\s?:\s?\d{2}(?:\s*\([^)]*\))?\s*$")
 
 
+#: A long development's fronted clause, background to the news: "Even as Oscar organizers on Friday unveiled Hugh
+#: Jackman as the host ..., the prospect of a U.S. actors strike was casting a long shadow ..." (prose11).
+#: A participle opens one only before its object ("Striking another blow"): "Boeing said ..." is a subject.
+_FRONTED = re.compile(r"(?:(?:After|Even as|While|Although|Though|Despite|Amid|Following)\s"
+                      r"|[A-Z][a-z]+ing\s(?=(?:a|an|the|another|his|her|their|its|up|out|off)\s))"
+                      r"[^,;:]{8,160}?,\s(?=(?:[Aa]n?|[Tt]he|[A-Z][a-z]+)\s)")
+
+
+def _without_fronted_clause(development: str) -> str:
+    """``development`` without a fronted clause, when what follows is a whole statement (8 words or more)."""
+    m = _FRONTED.match(development)
+    rest = development[m.end():] if m else ""
+    head = development[: m.end()] if m else ""
+    if not m or len(rest.split()) < 8 or head.count('"') % 2 or head.count("“") != head.count("”"):
+        return development
+    return rest[:1].upper() + rest[1:]
+
+
 def _main_clause(development: str) -> str:
     """The development, a long one cut to its first whole clause (at least 8 words): "Spain's 2-0 defeat by
     Holland on Tuesday brought back bitter memories of their disastrous 2014 World Cup, but coach ... insists
@@ -808,6 +826,9 @@ def _main_clause(development: str) -> str:
     development = _TRAILING_STAMP.sub("", development) or development
     if len(development.split()) <= DEVELOPMENT_WORDS or development.count("“") != development.count("”") \
             or development.count('"') % 2:
+        return development
+    development = _without_fronted_clause(development)
+    if len(development.split()) <= DEVELOPMENT_WORDS:
         return development
     for m in _CLAUSE_END.finditer(development):
         head = development[: m.start()].rstrip(" ,")
