@@ -432,7 +432,26 @@ def card_defects(card: dict, signals: dict[str, dict], article: str = "", titled
     # the article, each checked against the article's text, not against the code that wrote the card
     for name in analysis_false_clauses(card["analysis"], article):
         d[name] += 1
+    # round 11 (prose11): at moderate hype the card told a writer's verdict as its own ("Protecting the image of
+    # Islam, not protecting the public, still seems to be the most important priority ...", hype 5)
+    if card.get("hype_level") == "moderate" and writer_judgement_unattributed(card["summary"]):
+        d["summary: writer's judgement in the card's own voice (moderate hype)"] += 1
     return d
+
+
+#: The writer passing judgement, not reporting (a copy of card.voice._JUDGEMENT, kept here so that the bench does
+#: not read the code it checks).
+_JUDGEMENT = re.compile(r"\b(?:seems? to be|all too|deliberately|disgraced|so-called(?!\s*[\"“'‘])|of course|obviously|"
+                        r"shamefully|sadly|needless to say|clearly)\b", re.I)
+
+
+def writer_judgement_unattributed(summary: str) -> bool:
+    """A summary not told as the article's that has a sentence with a judgement word outside quotation marks
+    and no speaker."""
+    if _ATTRIBUTED.search(" ".join(summary.split()[:12])):
+        return False
+    return any(_JUDGEMENT.search(re.sub(r"[“\"][^”\"]*[”\"]", " “” ", s)) and not _SOURCED.search(_outside_quotes(s))
+               for s in _sentences(summary))
 
 
 #: Titles and institutions that do not say whose they are: "who is involved (Egypt, Italy, Minister)".

@@ -86,10 +86,12 @@ def test_a_long_development_is_told_by_its_main_clause():
                                   "disastrous 2014 World Cup")
     short = "Greece denies it will miss an IMF repayment, officials say"
     assert _main_clause(short) == short
-    # "not only ..., but ...": the second half is the news, so nothing is cut
+    # "not only ..., but ...": the second half is the news, so it is never cut; only the fronted scene before
+    # the subject goes (prose11)
     both = ("Striking another blow against the pirates off the Horn of Africa, an Indian Navy warship not only "
             "repulsed an attack on a merchant vessel in the Gulf of Aden, but nabbed 23 Somali and Yemeni sea brigands")
-    assert _main_clause(both) == both
+    assert _main_clause(both) == ("An Indian Navy warship not only repulsed an attack on a merchant vessel in the "
+                                  "Gulf of Aden, but nabbed 23 Somali and Yemeni sea brigands")
 
 
 def _with_clickbait(done, headline: str, words: list[str]):
@@ -213,3 +215,15 @@ def test_a_loud_score_is_given_reasons_a_reader_can_check_each_named_once():
     hype = card.analysis[card.analysis.index("(" + str(card.hype) + "/10)"):]
     assert "driven by" in hype or "because of" in hype
     assert hype.count("SHOCK:") == 1
+
+
+def test_a_long_developments_fronted_background_clause_gives_way_to_the_news():
+    # prose11: the development names what happened, not the scene set before it
+    fronted = ("Even as the harbour board on Friday named a new chair for its annual regatta at Dunmore, the threat of "
+               "a ferry workers' strike was casting a long shadow over whether the crossing would run next month")
+    assert _main_clause(fronted) == ("The threat of a ferry workers' strike was casting a long shadow over whether the "
+                                     "crossing would run next month")
+    # a company's name ending in -ing is the subject, not a fronted participle
+    boeing = ("Boeing said on Tuesday that it would cut 500 jobs at its plant near Seattle and move the work to South "
+              "Carolina by the end of next year")
+    assert _main_clause(boeing).startswith("Boeing said on Tuesday")

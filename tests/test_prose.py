@@ -784,3 +784,58 @@ def test_a_common_noun_first_is_no_referent_for_his():
     assert _dangling_pronoun("Speculation about his successor for the sequel has begun with a second-unit director.")
     # a first name that only looks like a noun by its ending still names its person
     assert not _dangling_pronoun("Clarence said his successor would be named soon after the vote in the assembly.")
+
+
+# --- prose11 (issue 9, round 11): whose claim a moderate-hype card tells -------------------------------------------
+
+_VERDICT = ("Guarding the reputation of the ferry company, not guarding the passengers, still seems to be the top "
+            "priority for all too many harbour officials. ")
+_BLOG = ("A ferry struck the pier at Dunmore on Tuesday, injuring four people. " + _VERDICT
+         + "The captain, 58, was taken to hospital for tests. Officials have not named a cause and say the inquiry "
+         "will take weeks. The ferry company said its boats are checked every month. "
+         "Passengers told local radio the crossing had been rough.")
+_BLOG_LEAD = _VERDICT + _BLOG.replace(_VERDICT, "")
+_REPORT = ("A ferry struck the pier at Dunmore on Tuesday, injuring four people, the coast guard said. The captain, "
+           "58, was taken to hospital for tests. Officials have not named a cause and say the inquiry will take weeks. "
+           "The ferry company said its boats are checked every month. Passengers told local radio the crossing had "
+           "been rough. Services resumed on Wednesday morning.")
+
+
+def _written_at(text: str, hype: int, title: str = "Ferry hits pier at Dunmore"):
+    from newsverdict.card.pipeline import run
+    from newsverdict.card.prose import write
+
+    done = run(text, title=title)
+    level = "low" if hype <= 4 else "moderate"
+    return write(done.cleaned, done.signals, done.scores.model_copy(update={"hype": hype, "hype_level": level}))
+
+
+def test_a_writers_verdict_at_moderate_hype_is_told_as_the_articles():
+    # the verdict as a key point: every claim of the card is then the article's
+    prose = _written_at(_BLOG, 5)
+    verdict = [p for p in prose.key_points if "Guarding the reputation" in p]
+    assert verdict and all(p.startswith("The article says: ") for p in verdict)
+    assert prose.summary.startswith("According to the article, a ferry struck")
+    # untitled, the verdict is the headline and the analysis's development: told as the article's there too
+    untitled = _written_at(_BLOG_LEAD, 5, title="")
+    assert "article" in untitled.analysis.split(":")[0] and "Guarding the reputation" in untitled.analysis
+
+
+def test_a_sober_card_or_a_plain_report_keeps_its_own_voice():
+    # below hype 5 the writer's verdict alone does not move the card (the rubric's "sober" band)
+    sober = _written_at(_BLOG, 4)
+    assert not any(p.startswith("The article says") for p in sober.key_points)
+    assert not sober.summary.startswith("According to the article")
+    # at hype 5 a report with no judgement of the writer's is told as a report
+    assert not _written_at(_REPORT, 5).summary.startswith(("The article", "According to the article"))
+
+
+def test_a_judgement_word_in_a_quotation_or_with_its_speaker_is_not_the_writers():
+    from newsverdict.card.voice import writer_judges
+
+    assert writer_judges("The media very deliberately misreported the standoff. Four men were charged.")
+    assert not writer_judges("“It is clearly a scandal,” the mayor said on Monday.")
+    assert not writer_judges("The cause was clearly a faulty valve, investigators said.")
+    assert not writer_judges("A ferry struck the pier at Dunmore on Tuesday.")
+    assert not writer_judges("He outlasted John Gotti, the so-called “Teflon Don”, by a decade.")  # a nickname
+    assert writer_judges("The so-called experts got the ferry's route wrong.")

@@ -843,6 +843,24 @@ _TRAILING_STAMP = re.compile(r"(?<! on)(?<! in)(?<! at)(?<! by)(?<! since)(?<! u
                              r",?\s*\d{1,2}\s?:\s?\d{2}(?:\s*\([^)]*\))?\s*$")
 
 
+#: A long development's fronted clause, background to the news: "Even as Oscar organizers on Friday unveiled Hugh
+#: Jackman as the host ..., the prospect of a U.S. actors strike was casting a long shadow ..." (prose11).
+#: A participle opens one only before its object ("Striking another blow"): "Boeing said ..." is a subject.
+_FRONTED = re.compile(r"(?:(?:After|Even as|While|Although|Though|Despite|Amid|Following)\s"
+                      r"|[A-Z][a-z]+ing\s(?=(?:a|an|the|another|his|her|their|its|up|out|off)\s))"
+                      r"[^,;:]{8,160}?,\s(?=(?:[Aa]n?|[Tt]he|[A-Z][a-z]+)\s)")
+
+
+def _without_fronted_clause(development: str) -> str:
+    """``development`` without a fronted clause, when what follows is a whole statement (8 words or more)."""
+    m = _FRONTED.match(development)
+    rest = development[m.end():] if m else ""
+    head = development[: m.end()] if m else ""
+    if not m or len(rest.split()) < 8 or head.count('"') % 2 or head.count("“") != head.count("”"):
+        return development
+    return rest[:1].upper() + rest[1:]
+
+
 def _main_clause(development: str) -> str:
     """The development, a long one cut to its first whole clause (at least 8 words): "Spain's 2-0 defeat by
     Holland on Tuesday brought back bitter memories of their disastrous 2014 World Cup, but coach ... insists
@@ -850,6 +868,9 @@ def _main_clause(development: str) -> str:
     development = _TRAILING_STAMP.sub("", development) or development
     if len(development.split()) <= DEVELOPMENT_WORDS or development.count("“") != development.count("”") \
             or development.count('"') % 2:
+        return development
+    development = _without_fronted_clause(development)
+    if len(development.split()) <= DEVELOPMENT_WORDS:
         return development
     for m in _CLAUSE_END.finditer(development):
         head = development[: m.start()].rstrip(" ,")
@@ -862,14 +883,15 @@ def _main_clause(development: str) -> str:
 
 
 def analyze_prose(clean: CleanArticle, signals: list[Signal], scores: Scores, development: str,
-                  opinion: bool | None = None) -> str:
+                  opinion: bool | None = None, told_as_article: bool | None = None) -> str:
     """Three sentences: what happened and what kind of event it is; why the impact score is what
-    it is, against the rubric's bands; why the hype score is what it is."""
+    it is, against the rubric's bands; why the hype score is what it is. ``told_as_article``: the card tells
+    the page's claims as the article's (voice.attributed, as the summary decided it)."""
     opinion = is_opinion(clean) if opinion is None else opinion
     development = _main_clause(development)
     kind = _event_kind(clean, development, opinion)
     key = development
-    if attributed(clean, scores, opinion):
+    if attributed(clean, scores, opinion) if told_as_article is None else told_as_article:
         # a partisan or opinion article's claim is the article's, not the card's
         if kind and kind != "opinion piece":  # the kind is the card's reading, the claim the article's
             kind_first = f"{_article_for(kind).capitalize()} {kind}; the article says: {development}"

@@ -1234,13 +1234,18 @@ def write(clean: CleanArticle, signals: list[Signal], scores: Scores) -> Prose:
         for point in points:
             named.append(introduce_names(point, names, " ".join([known, summary, *named])))
         points = named
-    if attributed(clean, scores, opinion):
+    # the writer's judgement in the summary, a key point or the development makes a hype-5 page's claims the
+    # article's, in all three (the Travis base card told "Protecting the image of Islam ..." as its own)
+    development = _development(clean, points, signals)
+    told_as_article = attributed(clean, scores, opinion, " ".join([summary if chosen else "", *points,
+                                                                   development + "."]))
+    if told_as_article:
         if chosen:
             summary = attribute(summary, summary=True)
         # the writer's claims in the key points are the article's too, not the card's (issue 9, round 6)
         told = attribute_points(points)
     else:
         told = points
-    analysis = analyze_prose(clean, signals, scores, _development(clean, points, signals), opinion)
+    analysis = analyze_prose(clean, signals, scores, development, opinion, told_as_article)
     return Prose(analysis=analysis, summary=summary, key_points=told,
                  key_points_note=key_points_note(points))

@@ -51,9 +51,30 @@ def _ends_inside_quote(text: str, quoting: bool) -> bool:
     return quoting != (text.count('"') % 2 == 1)
 
 
-def attributed(clean: CleanArticle, scores: Scores, opinion: bool | None = None) -> bool:
-    """The card tells this article's claims as the article's: hype from 6 on, or an opinion piece."""
-    return scores.hype >= ATTRIBUTED_FROM_HYPE or (is_opinion(clean) if opinion is None else opinion)
+def attributed(clean: CleanArticle, scores: Scores, opinion: bool | None = None, summary: str = "") -> bool:
+    """The card tells this article's claims as the article's: hype from 6 on, an opinion piece, or hype 5
+    ("noticeable loaded language") when a sentence the summary tells is the writer's own judgement."""
+    if scores.hype >= ATTRIBUTED_FROM_HYPE or (is_opinion(clean) if opinion is None else opinion):
+        return True
+    return scores.hype >= ATTRIBUTED_FROM_HYPE - 1 and writer_judges(summary)
+
+
+#: The writer passing judgement rather than reporting: "still seems to be the most important priority for all
+#: too many American officials", "The media very deliberately misreported ...", "disgraced FBI figures". Page-wide
+#: tone signals do not tell a partisan blog from a tabloid at hype 5 (dev cards, 2026-12-07); these words do.
+_JUDGEMENT = re.compile(r"\b(?:seems? to be|all too|deliberately|disgraced|so-called(?!\s*[\"“'‘])|of course|obviously|"
+                        r"shamefully|sadly|needless to say|clearly)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+
+
+def writer_judges(text: str) -> bool:
+    """A sentence of ``text`` passes the writer's own judgement: a judgement word outside quotation marks in a
+    sentence that names no speaker (", police said" makes it the speaker's)."""
+    for sentence in _SENTENCE_END.split(text):
+        own = QUOTED_SPAN.sub(" “” ", sentence)  # the marks stay: "the so-called “Teflon Don”" is a nickname
+        if _JUDGEMENT.search(own) and not _SPEECH_VERB.search(own):
+            return True
+    return False
 
 
 def attribute(text: str, *, summary: bool = False) -> str:
