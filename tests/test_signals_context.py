@@ -280,21 +280,6 @@ def test_strategic_shift_counts_the_event_not_the_background_or_a_sports_rivalry
     assert _signals(past)["strategic_shift"].value == 0.0
 
 
-def test_sanctions_count_between_powers_not_as_a_penalty_or_a_movement_name():
-    powers = ("Washington imposed new sanctions on Venezuela's oil exports on Monday, officials said. "
-              "The measures take effect next week.")
-    penalty = ("The bishop said offenders must face sanctions from the church. The diocese published new "
-               "guidelines for parishes on Monday.")
-    prison = ("Offenders on community orders often miss their shifts. If sanctions are applied, they will end up "
-              "in prison; if not, the sentence cannot be enforced.")
-    movement = ("Students voted to oppose the campus ban on the Boycott, Divestment and Sanctions campaign. The "
-                "motion passed by a wide margin on Monday.")
-    s = _signals(powers)["strategic_shift"]
-    assert s.value > 0 and "sanctions" in _evidence_texts(s)
-    for text in (penalty, prison, movement):
-        assert _signals(text)["strategic_shift"].value == 0.0, text
-
-
 def test_a_nickname_inside_a_name_is_not_scare_quotes():
     body = "W. Mark Felt, the FBI's number two during Watergate, died on Thursday at 95, his family said."
     named = _signals(body, title='Mark "Deep Throat" Felt dead at 95')

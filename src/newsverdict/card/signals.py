@@ -827,25 +827,6 @@ def novelty(doc: _Doc) -> Signal:
                    _distinct(new) + _distinct(old))
 
 
-_SANCTIONS = re.compile(r"sanctions?", re.I)
-#: Sanctions between powers: a sentence that names a country, or says what kind ("economic", "U.N.").
-_POWERS = re.compile(r"\b(?:economic|trade|financial|international|western|U\.?N\.?|United Nations|EU|European Union|"
-                     r"Treasury|oil|embargo)\b", re.I)
-#: The movement's name ("Boycott, Divestment and Sanctions"), not sanctions imposed.
-_BDS = re.compile(r"Divestment,? and $", re.I)
-
-
-def _between_powers(doc: _Doc, hit: Evidence) -> bool:
-    """Is "sanctions" about powers? Not a penalty ("perpetrators must face sanctions", "if sanctions are
-    applied, they will end up in prison"), nor the BDS movement's name. Read from the strategic_shift
-    firings on dev: 4 of its 10 "sanctions" were penalties or the name."""
-    if _BDS.search(doc.text[max(0, (hit.start or 0) - 20):hit.start or 0]):
-        return False
-    sentence = doc.clean.sentences[hit.sentence].text if hit.sentence is not None else ""
-    countries = [m for m in lx.phrase_pattern(lx.COUNTRIES).finditer(sentence) if _proper(m.group(0))]
-    return bool(countries) or bool(_POWERS.search(sentence))
-
-
 @signal("strategic_shift", kind="impact", family="lasting", plain_name="Strategic shift",
         measures="a strategic shift between powers or across an industry: a government's change of stance, "
                  "reversals, technology races and trade wars, export controls, tariffs, sanctions",
@@ -856,8 +837,7 @@ def strategic_shift(doc: _Doc) -> Signal:
     Distinct words about the event (not in background sentences, questions or trades), saturating:
     0.5 at one, 0.75 at two.
     """
-    hits = [h for h in doc.find(lx.STRATEGIC_SHIFT, "strategic shift")
-            if _event_keyword(doc, h) and (not _SANCTIONS.fullmatch(h.text) or _between_powers(doc, h))]
+    hits = [h for h in doc.find(lx.STRATEGIC_SHIFT, "strategic shift") if _event_keyword(doc, h)]
     found = _distinct(hits)
     return _signal("strategic_shift", "impact", _saturate(len(found), 1.0),
                    "A strategic shift between powers or across an industry: a change of stance, a reversal, "
