@@ -343,6 +343,16 @@ def test_a_national_rule_change_in_the_lead_is_seen_with_its_sentence():
         assert _signals(text)["rule_change"].value == 0.0
 
 
+def test_a_think_tank_regime_change_plan_is_not_a_national_rule_changed():
+    plan = ("A think-tank paper urges regime change in the island state. The plan, written by a national security "
+            "research group, calls for a tougher policy and is being read by some officials.")
+    s = _signals(plan)["rule_change"]
+    assert s.value == 0.0  # "regime change" changes no rule; "national security" is no rule-maker
+    enacted = ("The national government changed its visa policy on Monday, officials said. "
+               "The new rules take effect in June.")
+    assert _signals(enacted)["rule_change"].value == 1.0
+
+
 def test_a_rule_change_in_a_title_case_headline_names_the_rule_not_a_verb():
     # the page opens with its headline, as scraped pages do (the signal reads the text's first sentences)
     body = "Scientists welcomed the decision on Tuesday. The change takes effect next month."
