@@ -327,7 +327,7 @@ def _certainty(signals: list[Signal], clean: CleanArticle) -> tuple[list[str], l
 _SPEECH_ONLY = {"told reporters", "said in a statement"}
 
 
-def _no_confirmation(clean: CleanArticle, e) -> bool:
+def _no_confirmation(clean: CleanArticle, e, *, may_happen: bool = True) -> bool:
     """A "done" word that confirms nothing: "official" as an adjective ("an official source", "official
     figures"), a speech phrase ("told reporters"), a word in scare quotes (`` launched ''), or one said of what
     may happen ("an analysis is expected to be released", "the bill could be passed")."""
@@ -339,7 +339,7 @@ def _no_confirmation(clean: CleanArticle, e) -> bool:
     if word == "official" and re.match(r"\s+[a-z]", clean.text[e.end:e.end + 3]):
         return True
     before = clean.text[max(0, e.start - 80):e.start]
-    if _HYPOTHETICAL.search(before) or _PROPOSED.search(before):
+    if may_happen and (_HYPOTHETICAL.search(before) or _PROPOSED.search(before)):
         return True
     return bool(re.search(r"[\"“‘'`]\s?$", clean.text[max(0, e.start - 3):e.start])
                 and re.match(r"\s?[\"”’']", clean.text[e.end:e.end + 3]))
@@ -641,7 +641,13 @@ def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores,
         reasons.append("its reach across countries or sectors")
     done, expected = _certainty(signals, clean)
     certainty = by.get("certainty")
-    low_certainty = bool(certainty and certainty.value < 0.15 and len(expected) > 2 * max(1, len(done)))
+    # whether the text mostly speaks of what may happen is decided on every "done" word that is not a speech tag,
+    # an adjective or a scare quote; the card quotes fewer (not those said of what may happen), so they cannot
+    # decide it: "killed" in "the toll could rise after 124 were killed" still counts
+    said_done = len(_lead_first([e for e in certainty.evidence if e.direction == "raises"
+                                 and not _no_confirmation(clean, e, may_happen=False)], clean,
+                                fallback=False)) if certainty else 0
+    low_certainty = bool(certainty and certainty.value < 0.15 and len(expected) > 2 * max(1, said_done))
     impact = scores.impact
     what = f"{_article_for(kind)} {kind}" if kind else "the development"
     compared = _rubric_comparison(kind, impact)
