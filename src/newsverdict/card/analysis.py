@@ -674,9 +674,8 @@ def _impact_sentence(clean: CleanArticle, signals: list[Signal], scores: Scores,
     return rating + "."
 
 
-def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, key: str) -> str:
-    ranked = sorted((s for s in signals if s.kind == "hype" and s.contribution > 0.1 and s.value >= 0.4),
-                    key=lambda s: -s.contribution)
+def _hype_drivers(ranked: list[Signal], clean: CleanArticle) -> tuple[list[str], list[str]]:
+    """The two largest hype drivers a reader can check, in words, and the names of their signals."""
     drivers: list[str] = []
     named: list[str] = []
     # the two largest drivers a reader can check: a word model's topic words ("Pope", "Catholic") are no reason
@@ -713,6 +712,13 @@ def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, k
             name += f" ({quoted})"
         drivers.append(name)
         named.append(s.name)
+    return drivers, named
+
+
+def _hype_sentence(signals: list[Signal], scores: Scores, clean: CleanArticle, key: str) -> str:
+    ranked = sorted((s for s in signals if s.kind == "hype" and s.contribution > 0.1 and s.value >= 0.4),
+                    key=lambda s: -s.contribution)
+    drivers, named = _hype_drivers(ranked, clean)
     # a low score's colour is only what the reader can see in the words themselves; "propaganda", a label and
     # unsourced claims are too strong for a report the card calls low in hype
     colour = [d for d, n in zip(drivers, named, strict=True) if n in _QUOTED_DRIVERS or n == "clickbait_headline"]
