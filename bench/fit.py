@@ -296,16 +296,22 @@ def _oof_word_values(texts: list[str], y: np.ndarray, groups: list[str], k: int 
     return list(out)
 
 
-def _fit_linear(x: np.ndarray, y: np.ndarray, names: list[str], kind: str, alpha: float,
-                sample_weight: np.ndarray, n_rated: int) -> tuple[np.ndarray, float, dict]:
-    from sklearn.linear_model import Ridge
-
+def _hand_set(x: np.ndarray, names: list[str], kind: str, n_rated: int) -> tuple[list[int], np.ndarray]:
+    """(the signals to fit, the hand-set weights of those too rare on the rated rows to fit: FALLBACK)."""
     support = (x[:n_rated] > 0.05).sum(axis=0)
     fitted = [j for j, n in enumerate(names) if support[j] >= MIN_SUPPORT or n not in FALLBACK[kind]]
     fixed = np.zeros(len(names))
     for j, n in enumerate(names):
         if j not in fitted:
             fixed[j] = FALLBACK[kind][n]
+    return fitted, fixed
+
+
+def _fit_linear(x: np.ndarray, y: np.ndarray, names: list[str], kind: str, alpha: float,
+                sample_weight: np.ndarray, n_rated: int) -> tuple[np.ndarray, float, dict]:
+    from sklearn.linear_model import Ridge
+
+    fitted, fixed = _hand_set(x, names, kind, n_rated)
     resid = y - x @ fixed
     model = Ridge(alpha=alpha, positive=True).fit(x[:, fitted], resid, sample_weight=sample_weight)
     coef = fixed.copy()
@@ -327,12 +333,7 @@ def _fit_pairwise(x: np.ndarray, y: np.ndarray, names: list[str], kind: str, alp
     """
     from scipy.optimize import minimize
 
-    support = (x[:n_rated] > 0.05).sum(axis=0)
-    fitted = [j for j, n in enumerate(names) if support[j] >= MIN_SUPPORT or n not in FALLBACK[kind]]
-    fixed = np.zeros(len(names))
-    for j, n in enumerate(names):
-        if j not in fitted:
-            fixed[j] = FALLBACK[kind][n]
+    fitted, fixed = _hand_set(x, names, kind, n_rated)
     i, j = np.nonzero((y[:, None] - y[None, :]) >= RANK_MARGIN)
     xf = x[:, fitted]
     spread = xf.std(axis=0) + 1e-9
