@@ -227,3 +227,25 @@ def test_a_long_developments_fronted_background_clause_gives_way_to_the_news():
     boeing = ("Boeing said on Tuesday that it would cut 500 jobs at its plant near Seattle and move the work to South "
               "Carolina by the end of next year")
     assert _main_clause(boeing).startswith("Boeing said on Tuesday")
+
+
+# --- lead: a model's own summary line is never quoted as the text's words ---
+
+def test_technique_driver_quotes_a_sentence_of_the_text_or_is_not_named() -> None:
+    """With no sentence past the technique model's bar, its only evidence is its own 'mean p …' line; the
+    analysis must not quote that line to a reader as 'sentences built like propaganda'."""
+    from newsverdict.card.analysis import _hype_drivers
+    from newsverdict.card.clean import clean
+    from newsverdict.models import Article, Signal
+
+    cleaned = clean(Article(text="Police arrested 46 people on Wednesday night. Officials said the street was calm."),
+                    min_words=1)
+    summary_line = Evidence(text="mean p 0.47 of the 3 most technique-like of 2 sentences", note="model")
+    ranked = [Signal(name="propaganda_techniques", kind="hype", value=0.47, weight=1.0, contribution=0.47,
+                     description="", evidence=[summary_line])]
+    drivers, _ = _hype_drivers(ranked, cleaned)
+    assert not any("mean p" in d for d in drivers)
+    sentence = Evidence(text="Police arrested 46 people on Wednesday night.", sentence=0, note="p=0.61")
+    ranked[0] = ranked[0].model_copy(update={"evidence": [sentence, summary_line]})
+    drivers, _ = _hype_drivers(ranked, cleaned)
+    assert drivers and "Police arrested 46 people" in drivers[0]

@@ -687,7 +687,9 @@ def _hype_drivers(ranked: list[Signal], clean: CleanArticle) -> tuple[list[str],
         if not name:  # a signal this text cannot name in plain words is left to the evidence list
             continue
         if s.name in _FIRST_EVIDENCE:
-            shown = next((e.text.strip() for e in s.evidence if e.direction == "raises" and e.text.strip()), "")
+            # only evidence that points into the text: the technique model's last item is its own summary line
+            shown = next((e.text.strip() for e in s.evidence if e.direction == "raises" and e.text.strip()
+                          and (e.sentence is not None or s.name != "propaganda_techniques")), "")
             if not shown or shown in " ".join(drivers):  # a label the clickbait driver has quoted already
                 continue
             if s.name == "propaganda_techniques":  # the sentence the model found most technique-like, opened
