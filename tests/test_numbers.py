@@ -18,3 +18,22 @@ def test_model_numbers_adverbs_and_units_are_not_counts():
     text = ("Gunmen with AK-47 assault rifles sailed 150 nautical miles; seven AK-47s were found. "
             "The firm will cut 1,200 jobs.")
     assert [f.text for f in find_figures(text)] == ["1,200 jobs"]
+
+
+# --- lead: labels and scores are not counts ---
+
+def test_scores_records_and_seasons_are_not_counts() -> None:
+    """"a 43-39 record", "a 20-13 victory" and "the 2008-09 season" count nothing: the analysis once cited
+    "39 record-a" as a figure at stake on a coach's firing."""
+    text = ("The coach was fired despite a 43-39 record. The Colts won 20-13 in the 2008-09 season, "
+            "and 40,000 fans watched.")
+    counts = [f.text for f in find_figures(text) if f.kind == "count"]
+    assert counts == ["40,000 fans"]
+
+
+def test_labelled_numbers_are_not_counts() -> None:
+    """A size, a flight, a seed or a chapter is a label: "size 24 dress" is not 24 dresses."""
+    text = ("She reached a size 24 dress. The number 15 seed lost. Flight 93 passengers fought back. "
+            "Officials said 24 dresses and 300 passengers were on the list.")
+    counts = [f.text for f in find_figures(text) if f.kind == "count"]
+    assert counts == ["24 dresses", "300 passengers"]

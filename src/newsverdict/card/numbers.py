@@ -154,15 +154,28 @@ class _Spans:
         self.starts.insert(i, span[0])
         self.ends.insert(i, span[1])
 
+#: Words before a number that make it a label, not a quantity ("size 24 dress", "Flight 93 passengers").
+_LABEL_WORDS = {"size", "sizes", "number", "no", "no.", "nos", "room", "flight", "route", "page", "chapter",
+                "highway", "interstate", "exit", "gate", "platform", "channel", "level", "grade", "row", "seat",
+                "suite", "apartment", "unit", "ward", "district", "precinct", "squadron", "division", "lane",
+                "pier", "terminal", "hangar", "bay", "lot", "box", "model", "version", "season", "episode", "week",
+                "day", "stage", "round", "game", "match", "hole", "heat", "leg", "lap", "mile", "track"}
+#: A number right after "43-" or "3–" is the second half of a score, record or range ("a 43-39 record").
+_SCORE_HALF = re.compile(r"\d[-–]$")
+
+
 def _plain_count(text: str, start: int, noun: str) -> bool:
-    """False for numbers that name things: dates, model numbers, street addresses.
+    """False for numbers that name things: dates, model numbers, street addresses, labels, scores.
 
     "March 12 police" (a date), "Boeing 747 jets" and "iPhone 5 users" (model numbers: a
     capitalised name right before the number, mid-sentence), "350 Fifth Avenue" (an address:
-    a capitalised word right after it).
+    a capitalised word right after it), "size 24 dress" (a label), "a 43-39 record" (a score).
     """
     before = text[max(0, start - 24):start]
-    if _AFTER_MONTH.search(before):
+    if _AFTER_MONTH.search(before) or _SCORE_HALF.search(before):
+        return False
+    label = re.search(r"([A-Za-z.]+)\s$", before)
+    if label and label.group(1).lower() in _LABEL_WORDS:
         return False
     prev = re.search(r"(\S+)\s$", before)
     if prev:
