@@ -37,3 +37,12 @@ def test_labelled_numbers_are_not_counts() -> None:
             "Officials said 24 dresses and 300 passengers were on the list.")
     counts = [f.text for f in find_figures(text) if f.kind == "count"]
     assert counts == ["24 dresses", "300 passengers"]
+
+
+def test_a_sum_given_again_in_another_currency_is_one_sum() -> None:
+    """"$US1 million ($1.52 million)": the card cites the sum the article states, not its conversion."""
+    money = [f.text for f in find_figures("Damage was estimated at $US1 million ($1.52 million), police said. "
+                                          "The club paid 57m euros (£48.6m) and then $7 million.")
+             if f.kind == "money"]
+    assert money == ["$US1 million", "57m euros", "$7 million"]
+    assert [f.text for f in find_figures("a deal worth C$3.2 billion (US$2.9 billion)")] == ["C$3.2 billion"]

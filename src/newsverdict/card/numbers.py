@@ -25,7 +25,7 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30,
                 "forty": 40, "dozen": 12, "fifty": 50, "hundred": 100, "a hundred": 100, "a thousand": 1000,
                 "a million": 1e6, "a billion": 1e9}
-CURRENCY = r"(?:US\$|\$|€|£|¥|USD|EUR|GBP|Rs\.?)"
+CURRENCY = r"(?:US\$|\$US|(?:A|AU|C|CA|NZ|HK|S)\$|\$|€|£|¥|USD|EUR|GBP|Rs\.?)"
 CURRENCY_WORDS = r"(?:dollars|euros|pounds|yuan|yen|rupees|francs|roubles|rubles)"
 # The word lists below are compiled as regex tries (lexicons._trie_body): the same matches as the flat, longest-first
 # alternations they replace (no entry of a list is a prefix of another but "hundreds" of "hundreds of ...", which a
@@ -36,7 +36,7 @@ CASUALTY_WORDS = "(?:" + _trie_body(("dead", "killed", "died", "deaths", "death 
 _CASUALTY_VERBS = _trie_body(("killing", "killed", "kills", "injuring", "injured", "wounding", "wounded", "left"))
 
 # A number not glued to a word before it ("H200", "A380" are names, not counts).
-NUMBER = r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+NUMBER = r"(?:(?<![\w.])|(?<=\$US))(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 SCALE_WORD = r"(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b"
 _NUM = NUMBER
 _SCALE = SCALE_WORD
@@ -189,6 +189,13 @@ def _plain_count(text: str, start: int, noun: str) -> bool:
     return not (noun[:1].isupper() and noun.lower() not in {"people", "dead"} and not noun.isupper())
 
 
+def _conversion(text: str, start: int, figures: list[Figure]) -> bool:
+    """True for a sum given again in another currency: "$US1 million ($1.52 million)" is one sum, not two."""
+    if not figures or figures[-1].kind != "money" or not text[:start].endswith("("):
+        return False
+    return start - figures[-1].end <= 3
+
+
 def find_figures(text: str) -> list[Figure]:
     figures: list[Figure] = []
     taken = _Spans()
@@ -207,6 +214,9 @@ def find_figures(text: str) -> list[Figure]:
         else:
             amount = _scaled(m.group("num") or m.group("num2"), m.group("scale") or m.group("scale2"))
         if amount is None or not free(*m.span()):
+            continue
+        if _conversion(text, m.start(), figures):
+            taken.append(m.span())  # the same sum again: neither a second sum nor a count
             continue
         figures.append(Figure(m.group(0), "money", amount, _log_size(amount, *MONEY_RANGE), m.start(), m.end()))
         taken.append(m.span())
