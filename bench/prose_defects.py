@@ -623,6 +623,8 @@ _KIND_EVENT = {
                      r"passed|approved|signed|enacted|repealed|licen[cs]es?|cap|scheme|plans?",
     "business deal": r"acqui(?:re|res|red|sition)|merger|takeover|deal|buy(?:s|out)?|bought|stake|invest(?:s|ed|ment)?|"
                      r"shares|profits?|revenue|earnings|ipo|sale|sold",
+    "business result": r"shares|profits?|revenues?|earnings|sales|quarter(?:ly)?|results|forecasts?|guidance|"
+                       r"dividends?|rose|fell|jumped|slumped|beat|missed?|estimates",
     "appointment or departure": r"appointed|named|resign(?:s|ed)|stepp(?:ed|ing) down|sacked|fired|hired|poached|"
                                 r"retire[sd]?|confirmed as|new (?:manager|boss|chief|coach)",
     "study": r"study|studies|researchers?|scientists?|survey|report found|findings|found",

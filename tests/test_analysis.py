@@ -280,10 +280,10 @@ def test_a_reward_offered_later_or_a_number_in_a_quotation_is_no_figure_at_stake
     assert "crime" in analysis.split(". ")[0]  # a bomb that kills: the lead says so twice
 
 
-PARDON = ("The governor on Tuesday signed pardons for two brothers jailed over a barn fire on state land. The brothers, "
-          "farmers from Alder County, had served three years of a five-year term. Their case had angered ranchers "
-          "across the state. The governor said the sentences were too harsh. The brothers will be freed on Friday. "
-          "Their lawyer thanked the governor.")
+PARDON = ("The governor on Tuesday signed pardons for two brothers jailed over a barn fire on state land. The "
+          "brothers, farmers from Alder County, had served three years of a five-year term. Their case had angered "
+          "ranchers across the state. The governor said the sentences were too harsh. The brothers will be freed on "
+          "Friday. Their lawyer thanked the governor.")
 STALKER = ("A man who set up 40 Instagram accounts to send abuse to his former partner has been jailed. He sent her "
            "hundreds of messages after she ended their relationship, a court heard. The woman, from Tilsby, Kent, "
            "told the court she had changed her phone number twice. The man admitted harassment. He was jailed for "
@@ -329,3 +329,17 @@ def test_the_bench_counts_the_false_clauses_an_editor_found():
     for text in (HOOK, POOL, PARDON):
         assert not {n for n in analysis_false_clauses(analyze(text).analysis, text) if "hook" in n or "one word" in n
                     or "binding" in n}
+
+
+def test_a_quarter_is_a_business_result_and_an_example_of_another_scale_is_not_compared():
+    from newsverdict.card.analysis import _rubric_comparison
+
+    results = ("Acme Stores reported third-quarter earnings on Tuesday that topped estimates, but sales fell short and "
+               "its shares dropped 4 percent. The retailer earned $1.1 billion as revenue rose 2 percent to $14 "
+               "billion. Analysts had expected revenue of $14.3 billion. The company cut its forecast for the year. Its shares "
+               "are still up 20 percent this year. The chief executive said the company would keep investing.")
+    first = analyze(results).analysis.split(". ")[0]
+    assert "business deal" not in first and "acquisition" not in analyze(results).analysis
+    # a vote counted by fax at 3/10 is no "election of a national leader" (6–7); at 6 it is compared with it
+    assert _rubric_comparison("election", 3) == ""
+    assert "national leader" in _rubric_comparison("election", 6)

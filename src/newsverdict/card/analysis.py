@@ -61,7 +61,10 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("law or policy", r"\b(?:law|bill|legislation|regulations?|ban(?:ned)?|approv(?:ed|al)|"
                           r"polic(?:y|ies)|decree|passed(?! away| on\b)|signed into|enacted|repealed)\b"),
         ("business deal", r"\b(?:acqui(?:re|res|red|sition)|merger|takeover|deal|buy(?:s|out)?|bought|stake|"
-                          r"invest(?:s|ed|ment)?|shares|profits?|revenue|earnings|ipo)\b"),
+                          r"invest(?:s|ed|ment)?|ipo)\b"),
+        # a company's quarter is its result, not a deal ("Home Depot sales miss, shares plunge" was "a business deal")
+        ("business result", r"\b(?:shares|profits?|revenues?|earnings|sales|quarter(?:ly)?|results|forecasts?|"
+                            r"guidance|dividends?)\b"),
         ("appointment or departure", r"\b(?:appointed|named|resign(?:s|ed)|stepp(?:ed|ing) down|sacked|"
                                      r"fired|hired|poached|retire[sd]?)\b"),
         ("study", r"\b(?:study|researchers?|scientists?|survey|report found|findings)\b"),
@@ -149,9 +152,10 @@ def _kind_cues(name: str, pattern: re.Pattern[str], text: str) -> list[re.Match]
 def _event_kind(clean: CleanArticle, development: str, opinion: bool | None = None) -> str:
     """The kind of event the development reports; an opinion piece is one whatever its topic. One word is no kind
     of event (a "murder victim" a cleaner feared, who was a 900-year-old mummy): the development's word needs a
-    second cue, in the development or in the lead's first sentences; only a text with no lead beyond its
-    development is judged on the development alone. A kind's word in a list, or in a name or title ("Senate
-    Candidate", "Judge Brett Kavanaugh", "The Goal Of ..."), is a keyword, not what happened."""
+    second cue, in the development or in the lead's first sentences (a cue of two words, "a survey has revealed",
+    is two); only a text with no lead beyond its development is judged on the development alone. A kind's word in
+    a list, or in a name or title ("Senate Candidate", "Judge Brett Kavanaugh", "The Goal Of ..."), is a keyword,
+    not what happened."""
     if is_opinion(clean) if opinion is None else opinion:
         return "opinion piece"
     head = development.strip().rstrip(".")[:60]
@@ -394,6 +398,7 @@ _RUBRIC_EXAMPLES: dict[str, tuple[tuple[str, int, int], ...]] = {
     "court case": (("a local crime with few victims", 2, 3), ("a significant trial verdict", 4, 5),
                    ("a major court ruling", 6, 7)),
     "business deal": (("a notable company acquisition", 4, 5), ("a major corporate deal worth billions", 6, 7)),
+    "business result": (("a minor business result", 2, 3),),
     "disaster": (("a regional disaster with some casualties", 4, 5),
                  ("a large disaster with dozens dead or thousands displaced", 6, 7)),
     "law or policy": (("a state-level policy", 4, 5), ("national legislation or regulation", 6, 7)),
@@ -418,10 +423,16 @@ def _rubric_example(kind: str, impact: int) -> tuple[str, str, str]:
     return example, span, where
 
 
+#: How far below the rubric's nearest example for its kind a score may stand and still be compared with it: a vote
+#: counted by fax at 3/10 is no "election of a national leader" (6–7), an event of another scale.
+EXAMPLE_REACH = 2
+
+
 def _rubric_comparison(kind: str, impact: int) -> str:
     """The score against the rubric's example for this kind: "in line with the rubric's band for a local crime
-    with few victims (2–3)", "above the rubric's band for celebrity gossip (1)"; "" for a kind without one."""
-    if kind not in _RUBRIC_EXAMPLES:
+    with few victims (2–3)", "above the rubric's band for celebrity gossip (1)"; "" for a kind without one, or
+    whose nearest example is of another scale (more than EXAMPLE_REACH above the score)."""
+    if kind not in _RUBRIC_EXAMPLES or impact < min(low for _, low, _ in _RUBRIC_EXAMPLES[kind]) - EXAMPLE_REACH:
         return ""
     example, span, where = _rubric_example(kind, impact)
     return f"{where} the rubric's band for {example} ({span})"
