@@ -337,7 +337,7 @@ def test_a_quarter_is_a_business_result_and_an_example_of_another_scale_is_not_c
     results = ("Acme Stores reported third-quarter earnings on Tuesday that topped estimates, but sales fell short and "
                "its shares dropped 4 percent. The retailer earned $1.1 billion as revenue rose 2 percent to $14 "
                "billion. Analysts had expected revenue of $14.3 billion. The company cut its forecast for the year. "
-               "Its shares are still up 20 percent this year. The chief executive said the company would keep investing.")
+               "Its shares are still up 20 percent this year. The chief executive said it would keep investing.")
     first = analyze(results).analysis.split(". ")[0]
     assert "business deal" not in first and "acquisition" not in analyze(results).analysis
     # a vote counted by fax at 3/10 is no "election of a national leader" (6–7); at 6 it is compared with it
