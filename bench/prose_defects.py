@@ -615,7 +615,8 @@ _KIND_EVENT = {
                   r"prosecutors?|ruled|ruling|judge (?:ruled|ordered|said|found|rejected|dismissed|blocked)",
     "crime": r"arrested|arrests?|charged|murder(?:ed)?|killed|shot|stabbed|robbery|heist|stole|stolen|suspects?|"
              r"manslaughter|assault(?:ed)?|kidnapp(?:ed|ing)|attack(?:ed)?|police (?:said|say|have|are|were)|"
-             r"gunm[ae]n|kills|shoots|shooting|opened fire|opens fire|arson",
+             r"gunm[ae]n|kills|shoots|shooting|opened fire|opens fire|arson|handcuffed|custody|booked|bomb\w*|"
+             r"fire-?bomb\w*|jailed|rape[ds]?|theft|fraud",
     "accident": r"crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell|fall",
     "election": r"election|elected|re-elected|ballots?|referendum|polling day|vote[sd]?|voting",
     "trade decision": r"imports?|exports?|tariffs?|sanctions|trade deal|embargo",
@@ -634,7 +635,7 @@ _KIND_EVENT = {
                     r"rejoin|join(?:s|ed)?|paid|fee|qualifiers?|team|squad|retire[sd]?",
     "sports result": r"won|wins|beat|beats|lost|defeat(?:ed)?|draw|drew|victory|scored?|match|game|title|cup|league|"
                      r"season|championship|tournament|race|fight|round|semi-final|final|ban(?:ned)?|suspended|"
-                     r"save|medal|goal|wickets?|innings|run-chase",
+                     r"save|medal|goal|wickets?|innings|run-chase|pole|grand prix|qualifying|laps?",
     "health": r"hospital(?:ised|ized)?|disease|virus|outbreak|patients?|cancer|vaccine|plague|infect(?:ed|ion)s?",
     "celebrity or lifestyle story": r"actress|actor|star|singer|celebrity|instagram|fans|fashion|model|reality|royal|"
                                     r"duchess|prince|princess|wedding|film|show",
@@ -1046,7 +1047,8 @@ def main(argv: list[str] | None = None) -> int:
 #: The article's sentences that tell the development: the first few (a card's "what was done" and its kind of event
 #: are said of these; what comes later is background, reaction or history).
 _EVENT_SENTENCES = 4
-_HOOK_OPENING = re.compile(r"^(?:[^:]{0,40}:\s)?[\"“‘']|^(?:[^:]{0,40}:\s)?(?:Never before|Imagine|It['’]s hard to|"
+_HOOK_OPENING = re.compile(r"^(?:[^:]{0,40}:\s)?[\"“‘'](?:[^\"”’']+\s){3}|"
+                           r"^(?:[^:]{0,40}:\s)?(?:Never before|Imagine|It['’]s hard to|"
                            r"It is hard to|All sorts of|Once upon)\b|\?$")
 _IRREGULAR_PAST = {"won", "lost", "sold", "bought", "struck", "shot", "fled", "led", "met", "paid", "hit", "fell",
                    "signed into law"}

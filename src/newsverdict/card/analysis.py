@@ -43,7 +43,8 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"falls? (?:from|off|to (?:his|her|their) deaths?)|fall to (?:his|her|their) deaths?|"
                      r"(?:fatal|deadly) falls?|killed in (?:\w+ ){0,3}falls?)\b"),
         ("crime", r"\b(?:arrested|charged|murder(?:ed)?|killed|(?:was|were|been|being|fatally|police|people|teen|"
-                  r"man|woman|boy|girl) shot|shot (?:by|to death|dead|and killed|him|her|them|at|\d+|(?-i:[A-Z])\w*)|"
+                  r"man|woman|boy|girl) shot(?! down)|"
+                  r"shot (?:by|to death|dead|and killed|him|her|them|at|\d+|(?-i:[A-Z])\w*)|"
                   r"stabbed|robbery|suspect|manslaughter|gunm[ae]n|opened fire|shoots|arson|"
                   r"(?<!film )(?<!movie )(?:mass |fatal |deadly |workplace |school )?shooting|"
                   r"assault(?:ed)?|kidnapp(?:ed|ing)|bomb(?:s|ed|ing|ings|er|ers)?|on suspicion of|in custody|"

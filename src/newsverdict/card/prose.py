@@ -1253,7 +1253,8 @@ def _development(clean: CleanArticle, points: list[str], signals: list[Signal]) 
     base = clean.title if clean.title and clickbait < 0.5 and len(clean.title.split()) >= 4 else ""
     if not base:
         lead = _event_lead(clean)
-        whole = lead if len(lead.split()) <= 40 else None  # the headline's own cut: a whole lead up to 40 words
+        # the headline's own cut (a whole lead up to 40 words), or an untitled text's headline, whatever its length
+        whole = lead if len(lead.split()) <= 40 or (not clean.title and lead == headline(clean)) else None
         base = (trim(lead, 30) or whole if lead else None) or (points[0] if points else headline(clean))
     return base.strip().rstrip(".!")
 
