@@ -616,8 +616,8 @@ _KIND_EVENT = {
     "crime": r"arrested|arrests?|charged|murder(?:ed)?|killed|shot|stabbed|robbery|heist|stole|stolen|suspects?|"
              r"manslaughter|assault(?:ed)?|kidnapp(?:ed|ing)|attack(?:ed)?|police (?:said|say|have|are|were)|"
              r"gunm[ae]n|kills|shoots|shooting|opened fire|opens fire|arson|handcuffed|custody|booked|bomb\w*|"
-             r"fire-?bomb\w*|jailed|rape[ds]?|theft|fraud",
-    "accident": r"crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell|fall",
+             r"fire-?bomb\w*|jailed|rape[ds]?|theft|fraud|DUI|charges|drunk[- ]driving",
+    "accident": r"crash(?:ed)?|collision|derail(?:ed)?|pile-?up|drowned|fell|falls?|deaths?",
     "election": r"election|elected|re-elected|ballots?|referendum|polling day|vote[sd]?|voting",
     "trade decision": r"imports?|exports?|tariffs?|sanctions|trade deal|embargo",
     "law or policy": r"law|laws|bill|legislation|regulations?|rules?|ban(?:ned|s)?|polic(?:y|ies)|decree|tax(?:es)?|"

@@ -1237,7 +1237,9 @@ def _event_lead(clean: CleanArticle, limit: int = 8) -> str:
             text = text[len(clean.title):].strip()
         # a time phrase is no pointer to an earlier sentence: "This morning one of the providers ... experienced"
         probe = _OPENING_TIME.sub("", text)
-        if _statement(probe[:1].upper() + probe[1:]) and not _LATE_PRONOUN.match(text):
+        # mostly a quotation ("The operative words, of course, are: “Subject to the receipt of ...”"): words, not news
+        quoted = sum(len(m.group()) for m in QUOTED_SPAN.finditer(text)) > 0.4 * len(text)
+        if _statement(probe[:1].upper() + probe[1:]) and not _LATE_PRONOUN.match(text) and not quoted:
             statements.append(text)
     if not clean.title:  # an untitled text's headline is its lead's first whole statement, cut if long
         first = headline(clean)
