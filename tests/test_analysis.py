@@ -343,3 +343,6 @@ def test_a_quarter_is_a_business_result_and_an_example_of_another_scale_is_not_c
     # a vote counted by fax at 3/10 is no "election of a national leader" (6–7); at 6 it is compared with it
     assert _rubric_comparison("election", 3) == ""
     assert "national leader" in _rubric_comparison("election", 6)
+    # a supermarket fire at 2/10 is no "regional disaster with some casualties" (4–5); at 3 it is one step below
+    assert _rubric_comparison("disaster", 2) == ""
+    assert _rubric_comparison("disaster", 3).startswith("below")

@@ -424,9 +424,10 @@ def _rubric_example(kind: str, impact: int) -> tuple[str, str, str]:
     return example, span, where
 
 
-#: How far below the rubric's nearest example for its kind a score may stand and still be compared with it: a vote
-#: counted by fax at 3/10 is no "election of a national leader" (6–7), an event of another scale.
-EXAMPLE_REACH = 2
+#: How far below the rubric's lowest example for its kind a score may stand and still be compared with it: a vote
+#: counted by fax at 3/10 is no "election of a national leader" (6–7), a supermarket fire at 2/10 no "regional disaster
+#: with some casualties" (4–5); they are events of another scale, told against the plain band.
+EXAMPLE_REACH = 1
 
 
 def _rubric_comparison(kind: str, impact: int) -> str:
