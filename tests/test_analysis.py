@@ -229,6 +229,125 @@ def test_a_long_developments_fronted_background_clause_gives_way_to_the_news():
     assert _main_clause(boeing).startswith("Boeing said on Tuesday")
 
 
+# --- analysis11: every clause true of the article (issue 9 item 4; seeds 81 and 82 read next to their articles) ---
+
+BONES = ("A gardener who thought the bones he dug up belonged to a murder victim had in fact found a Roman burial. "
+         "The skeleton was uncovered in a vegetable plot near Hexham on Sunday. Archaeologists said the remains date "
+         "back to the second century and were buried with two clay pots. The county museum will put the pots on show "
+         "next spring. The gardener said he was relieved. Digging on the plot has stopped while the site is mapped.")
+POOL = ("The town's new swimming pool opened on Monday beside the ground where the local side lifted the cup in 1998. "
+        "The pool cost £4 million and was paid for by the county council and a lottery grant. Swimmers queued from "
+        "seven in the morning to try the new lanes. The council said the old baths will be pulled down next year. "
+        "A cafe and a gym will open in the building in the summer. Entry costs £3 for adults.")
+CLIMB = ("Two climbers killed in Ben Alder falls. Rescuers recovered the body of the second climber to fall to his "
+         "death on the mountain over the weekend. The man fell about 200 metres from a ridge near the summit, police "
+         "said. His companion had died after a fall on Saturday morning. Both men were experienced walkers from "
+         "Leeds. Mountain rescue teams said the weather had been clear.")
+
+
+def test_one_word_is_no_kind_of_event_but_the_lead_can_confirm_it():
+    # a murder the gardener feared, a cup named in passing: one word, and nothing in the lead says it happened
+    assert "crime" not in analyze(BONES).analysis.split(". ")[0]
+    assert "sports result" not in analyze(POOL).analysis
+    # two climbers killed in falls: an accident (the lead says they fell), not a crime because of "killed"
+    first = analyze(CLIMB.split(". ", 1)[1], title=CLIMB.split(". ", 1)[0]).analysis.split(". ")[0]
+    assert "accident" in first and "crime" not in first
+
+
+HOOK = ("Never before have so many managers lost their jobs so early in a hockey season. On Saturday, the Tayside "
+        "Tigers fired their head coach Ray Dunne after a run of nine defeats. Dunne had been in charge for three "
+        "seasons. His assistant, Mo Kerr, will take charge for the match against Fife on Sunday. The club said a "
+        "permanent replacement would be named next month. Kerr spent 19 seasons with the club as a player.")
+
+
+def test_the_development_is_what_happened_not_the_writers_hook_and_its_figures_come_from_the_lead():
+    analysis = analyze(HOOK).analysis
+    first = analysis.split(". ")[0]
+    assert "fired their head coach" in first and "Never before" not in first
+    assert "19 seasons" not in analysis  # another man's career, told at the end, is no stake
+
+
+REWARD = ("A bomb exploded on Friday outside a bank in Dunmore, killing a police officer and injuring two passers-by. "
+          "The bomb went off shortly after five in the afternoon as the bank was closing. Police closed the town "
+          "centre for the night. The officer had served the town for 20 years, his chief said. Shops reopened on "
+          "Saturday morning. \"We will find who did this,\" the chief said, adding that 300 officers were on the case. "
+          "The bank said its staff were shaken but unhurt. The state has offered a $50,000 reward for information.")
+
+
+def test_a_reward_offered_later_or_a_number_in_a_quotation_is_no_figure_at_stake():
+    analysis = analyze(REWARD).analysis
+    assert "$50,000" not in analysis and "300 officers" not in analysis
+    assert "crime" in analysis.split(". ")[0]  # a bomb that kills: the lead says so twice
+
+
+PARDON = ("The governor on Tuesday signed pardons for two brothers jailed over a barn fire on state land. The "
+          "brothers, farmers from Alder County, had served three years of a five-year term. Their case had angered "
+          "ranchers across the state. The governor said the sentences were too harsh. The brothers will be freed on "
+          "Friday. Their lawyer thanked the governor.")
+STALKER = ("A man who set up 40 Instagram accounts to send abuse to his former partner has been jailed. He sent her "
+           "hundreds of messages after she ended their relationship, a court heard. The woman, from Tilsby, Kent, "
+           "told the court she had changed her phone number twice. The man admitted harassment. He was jailed for "
+           "18 weeks and given a restraining order. The judge said the abuse had been relentless.")
+
+
+def test_a_decision_the_text_reports_is_never_said_to_be_missing_and_a_platform_is_no_actor():
+    for text in (PARDON, STALKER):
+        analysis = analyze(text).analysis
+        assert not re.search(r"names no [^.;]*binding decisions", analysis), analysis
+    analysis = analyze(STALKER).analysis
+    assert "Instagram" not in analysis.split(". ", 1)[1] and "Kent" not in analysis.split(". ", 1)[1]
+    assert "court case" in analysis  # jailed, and the lead's court heard it
+
+
+def test_an_event_is_what_happened_and_a_deed_what_was_done():
+    quake = ("A strong earthquake struck the island of Tessel on Sunday, injuring five people and damaging dozens of "
+             "homes. The quake was felt across the region. Aftershocks continued on Monday, the governor said. "
+             "Tents were sent to two villages. Schools will stay closed until Wednesday. Officials said no one died.")
+    analysis = analyze(quake).analysis
+    assert "what was done (earthquake" not in analysis
+
+
+def test_the_bench_counts_the_false_clauses_an_editor_found():
+    from bench.prose_defects import analysis_false_clauses
+
+    article = HOOK
+    hooked = ("The development: Never before have so many managers lost their jobs so early in a hockey season "
+              "(sports story). Impact is 1/10, below the rubric's band for minor sports news (2–3): it cites “19 "
+              "seasons”, but nothing in it reaches beyond the people involved. Hype is low (1/10).")
+    found = analysis_false_clauses(hooked, article)
+    assert "analysis: development is a hook, a quotation or dated background" in found
+    assert "analysis: a figure from after the lead or from a quotation cited as at stake" in found
+    one_word = ("The development: The town's new swimming pool opened on Monday beside the ground where the local side "
+                "lifted the cup in 1998 (sports result). Impact is 2/10. Hype is low (1/10).")
+    assert "analysis: event kind from one word (no second cue in the development or lead)" in \
+        analysis_false_clauses(one_word, POOL)
+    denied = ("The development: The governor on Tuesday signed pardons for two brothers. Impact is 3/10: it names no "
+              "large sums or binding decisions. Hype is low (2/10).")
+    assert "analysis: says no binding decision, yet reports one (signed, jailed)" in \
+        analysis_false_clauses(denied, PARDON)
+    # the card of this tree says none of these
+    for text in (HOOK, POOL, PARDON):
+        assert not {n for n in analysis_false_clauses(analyze(text).analysis, text) if "hook" in n or "one word" in n
+                    or "binding" in n}
+
+
+def test_a_quarter_is_a_business_result_and_an_example_of_another_scale_is_not_compared():
+    from newsverdict.card.analysis import _rubric_comparison
+
+    results = ("Acme Stores reported third-quarter earnings on Tuesday that topped estimates, but sales fell short and "
+               "its shares dropped 4 percent. The retailer earned $1.1 billion as revenue rose 2 percent to $14 "
+               "billion. Analysts had expected revenue of $14.3 billion. The company cut its forecast for the year. "
+               "Its shares are still up 20 percent this year. The chief executive said it would keep investing.")
+    first = analyze(results).analysis.split(". ")[0]
+    assert "business deal" not in first and "acquisition" not in analyze(results).analysis
+    # a vote counted by fax at 3/10 is no "election of a national leader" (6–7); at 6 it is compared with it
+    assert _rubric_comparison("election", 3) == ""
+    assert "national leader" in _rubric_comparison("election", 6)
+    # a supermarket fire at 2/10 is no "regional disaster with some casualties" (4–5); at 3 it is one step below
+    assert _rubric_comparison("disaster", 2) == ""
+    assert _rubric_comparison("disaster", 3).startswith("below")
+
+
 # --- lead: a model's own summary line is never quoted as the text's words ---
 
 def test_technique_driver_quotes_a_sentence_of_the_text_or_is_not_named() -> None:

@@ -168,9 +168,10 @@ def test_ticker_lines_and_run_in_captions_are_not_key_points_or_summary():
 def test_model_numbers_units_and_adverbs_are_not_figures_at_stake():
     card = analyze(load(str(FIXTURES / "pirates.txt")))
     cited = re.search(r"figures at stake \(([^)]*)\)", card.analysis)
-    assert cited and "$2 million" in cited.group(1), card.analysis  # the real sum is cited instead
+    # analysis11: only the lead's figures are at stake; this lead states none (the patrols' "$2 million a month" is
+    # its last sentence), so none is cited, and never an odd one
     for odd in ("47 assault", "150 nautical", "23 heavily", "100 merchant"):
-        assert odd not in cited.group(1), card.analysis
+        assert not cited or odd not in cited.group(1), card.analysis
 
 
 def test_untitled_headline_keeps_its_toll_and_a_leading_number_in_a_title_stays():
@@ -816,9 +817,10 @@ def test_a_writers_verdict_at_moderate_hype_is_told_as_the_articles():
     verdict = [p for p in prose.key_points if "Guarding the reputation" in p]
     assert verdict and all(p.startswith("The article says: ") for p in verdict)
     assert prose.summary.startswith("According to the article, a ferry struck")
-    # untitled, the verdict is the headline and the analysis's development: told as the article's there too
+    # untitled, the verdict is the headline; the analysis's development is the news the lead tells after it
+    # (analysis11), told as the article's there too
     untitled = _written_at(_BLOG_LEAD, 5, title="")
-    assert "article" in untitled.analysis.split(":")[0] and "Guarding the reputation" in untitled.analysis
+    assert "article" in untitled.analysis.split(":")[0].split(",")[0] and "ferry struck" in untitled.analysis
 
 
 def test_a_sober_card_or_a_plain_report_keeps_its_own_voice():

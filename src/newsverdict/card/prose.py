@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from newsverdict.card.analysis import analyze_prose
+from newsverdict.card.analysis import _dated_past, analyze_prose
 from newsverdict.card.clean import is_furniture_sentence
 from newsverdict.card.text import STOPWORDS, split_sentences, tokens
 from newsverdict.card.voice import QUOTED_SPAN, attribute, attributed, is_opinion
@@ -1192,16 +1192,72 @@ def headline(clean: CleanArticle) -> str:
     return (trim(first, KEY_POINT_WORDS) or trim(first, 45) or shorten(first, HEADLINE_WORDS)).rstrip(".")
 
 
+#: A stamp or a repeated title before the lead: "(Tue, 16 Aug 2011) This morning ...", "November 29, 2018 This ...".
+_LEAD_STAMP = re.compile(r"^(?:\([^()]{0,40}\)|(?:[A-Z][a-z]+\.? \d{1,2},? (?:19|20)\d\d|"
+                         r"\d{1,2} [A-Z][a-z]+ (?:19|20)\d\d))"
+                         r"\s+(?=[A-Z])")
+_OPENING_TIME = re.compile(r"^(?:This|Last|Earlier) (?:morning|afternoon|evening|week|night)(?: today)?,? (?=\w)")
+#: When it happened, to the day: the mark of news told rather than background or a writer's hook.
+_DAY_ANCHOR = re.compile(r"\b(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:yesterday|"
+                         r"today|tonight|last night|this (?:morning|afternoon|evening|week)|"
+                         r"earlier (?:today|this week)|"
+                         r"(?:on|On) (?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December) \d{1,2})\b", re.I)
+#: A verb telling what was done: a past tense or a perfect.
+_DONE_VERB = re.compile(r"\b(?:was|were|had|has|have|did|[a-z]{3,}ed|said|sold|won|lost|made|took|gave|went|came|"
+                        r"became|told|found|got|left|met|paid|put|ran|saw|set|shot|struck|fell|hit|led|began|broke|"
+                        r"brought|built|bought|caught|drove|fled|flew|held|kept|rose|sent|spent|stood|stole|threw|"
+                        r"wrote|died|sank|won)\b")
+#: A writer's hook before the news: "Never before in NBA history have coaches fallen ...", "It's hard to believe ...".
+_HOOK = re.compile(r"^(?:Never|Imagine|It['’]s|It is|There['’]s|There is|There are|Those|These|What|Why|How|If|"
+                   r"Ever|For (?:years|decades|centuries)|Once upon|All sorts|Few|Many)\b")
+_HAS_FIGURE = re.compile(r"[$£€]\s?\d|\b\d[\d,.]*\s?(?:%|per ?cent|million|billion|people|[a-z]{2,}s)\b")
+#: The lead's first statements weighed for the development, and the head start of the first of them.
+EVENT_WINDOW = 3
+FIRST_STATEMENT_BONUS = 2
+
+
+def _event_score(text: str, first: bool, article: str) -> float:
+    """How plainly ``text`` tells news: a day it happened on, a verb of what was done, a figure; a hook or a
+    sentence dated years back counts against it, and the lead's first statement has a head start."""
+    score = 2.0 * bool(_DAY_ANCHOR.search(text)) + bool(_DONE_VERB.search(text)) + bool(_HAS_FIGURE.search(text))
+    score -= 2.0 * bool(_HOOK.match(text)) + 2.0 * _dated_past(text, article)
+    return score + (FIRST_STATEMENT_BONUS if first else 0)
+
+
+def _event_lead(clean: CleanArticle, limit: int = 8) -> str:
+    """The lead's statement that tells what happened: of its first whole statements (a stamp or the title run into
+    one cut off; for an untitled text, its headline first), the first, unless a later one plainly tells the news
+    and it does not ("All sorts of historical cross-currents play off each other in this timeless song" before "On
+    Tuesday, Christie's sold the ... manuscript of the song's lyrics for $1.2 million")."""
+    statements = []
+    for s in clean.sentences[:limit]:
+        text = _LEAD_STAMP.sub("", s.text.strip())
+        if clean.title and text.startswith(clean.title) and text[len(clean.title):].strip()[:1].isupper():
+            text = text[len(clean.title):].strip()
+        # a time phrase is no pointer to an earlier sentence: "This morning one of the providers ... experienced"
+        probe = _OPENING_TIME.sub("", text)
+        # mostly a quotation ("The operative words, of course, are: “Subject to the receipt of ...”"): words, not news
+        quoted = sum(len(m.group()) for m in QUOTED_SPAN.finditer(text)) > 0.4 * len(text)
+        if _statement(probe[:1].upper() + probe[1:]) and not _LATE_PRONOUN.match(text) and not quoted:
+            statements.append(text)
+    if not clean.title:  # an untitled text's headline is its lead's first whole statement, cut if long
+        first = headline(clean)
+        statements = [first] + [t for t in statements if first.rstrip(".") not in t]
+    scored = [(_event_score(t, i == 0, clean.text), -i, t) for i, t in enumerate(statements[:EVENT_WINDOW])]
+    return max(scored)[2] if scored else ""
+
+
 def _development(clean: CleanArticle, points: list[str], signals: list[Signal]) -> str:
-    """The concrete development as a whole clause: the cleaned headline when it is not clickbait,
-    else the lead's first whole statement."""
+    """The concrete development as a whole clause: the cleaned headline when it is not clickbait, else the
+    statement of the lead that tells what happened (never a quotation, a caption, a stamp or a writer's hook)."""
     clickbait = next((s.value for s in signals if s.name == "clickbait_headline"), 0.0)
     base = clean.title if clean.title and clickbait < 0.5 and len(clean.title.split()) >= 4 else ""
     if not base:
-        base = headline(clean) if not clean.title else ""
-        if not base:
-            lead = next(iter(_lead_statements(clean)), "")
-            base = (trim(lead, 30) if lead else None) or (points[0] if points else headline(clean))
+        lead = _event_lead(clean)
+        # the headline's own cut (a whole lead up to 40 words), or an untitled text's headline, whatever its length
+        whole = lead if len(lead.split()) <= 40 or (not clean.title and lead == headline(clean)) else None
+        base = (trim(lead, 30) or whole if lead else None) or (points[0] if points else headline(clean))
     return base.strip().rstrip(".!")
 
 
