@@ -465,7 +465,7 @@ _ANOTHER = re.compile(r"^(?!(?:In|On|At|For|From|With|During|After|Before|Unlike
                       r"[Aa]nother\s(?!one\b)[a-z]")  # "In another email exchange, Arnold ..." tells its own
 _ATTRIBUTION_LEAD = re.compile(r"^(?:According to the (?:article|piece), |The (?:article|opinion piece|piece) "
                                r"(?:says|claims|argues|adds|also says)(?::| that) |"
-                               r"It (?:also says|goes on to say|adds|further says)(?::| that) |It goes on: )")
+                               r"It (?:also says|goes on to say|adds|further says|says)(?::| that) |It goes on: )")
 
 
 def _without_lead(text: str) -> str:
@@ -507,23 +507,26 @@ def dangling_references(card: dict, titled: bool = True) -> list[str]:
 
 
 _LATER_ATTRIBUTED = re.compile(r"^(?:The (?:article|piece) (?:adds|also says|goes on)|It (?:also says|goes on|adds|"
-                               r"further says))\b")
+                               r"further says|says))\b")
 
 
 def later_sentences_unattributed(card: dict, article: str) -> bool:
-    """A summary told as the article's (a partisan or opinion page: high hype, or the writer's own voice) whose
-    later sentences read as the card's own: no attribution of their own and no source named by a reporting verb
-    near their start or end."""
+    """A summary told as the article's whose later sentences read as the card's own: no attribution of their own
+    and no source named by a reporting verb near their start or end, on a partisan page (high hype or an opinion
+    piece: any such sentence) or at moderate hype (a sentence with the writer's judgement)."""
     sentences = _sentences(card["summary"])
+    partisan = card.get("hype_level") in {"high", "extreme"} or bool(article and is_opinion(article))
     told = bool(sentences) and bool(_ATTRIBUTED.search(" ".join(sentences[0].split()[:12])))
-    if not told and card.get("hype_level") not in {"high", "extreme"} and not (article and is_opinion(article)):
+    if not (told or partisan):
         return False
     for sentence in sentences[1:]:
         bare = _outside_quotes(sentence).split()
         if (_LATER_ATTRIBUTED.match(sentence) or sentence[:1] in "\"“‘'" or re.match(r"(?:I|We|You|My|Our)\b", sentence)
                 or _SOURCED.search(" ".join(bare[:8])) or _SOURCED.search(" ".join(bare[-6:]))):
             continue
-        return True
+        # a page told as the article's at moderate hype (a tabloid) is partisan only where the writer judges
+        if partisan or _JUDGEMENT.search(" ".join(bare)):
+            return True
     return False
 
 

@@ -860,8 +860,8 @@ def test_every_sentence_of_a_partisan_summary_is_told_as_the_articles():
     sentences = re.split(r"(?<=\.) ", told)
     assert sentences[0] == "According to the article, the council has wasted another year on its pet projects."
     # a name is never lower-cased, and "The article adds that but ..." is no sentence
-    assert sentences[1] == "The article also says: Mayor Ruth Calder cut the library budget by a third."
-    assert sentences[2] == "It also says that it is a disgrace that the reading rooms close at four."
+    assert sentences[1] == "It also says: Mayor Ruth Calder cut the library budget by a third."
+    assert sentences[2] == "It says that it is a disgrace that the reading rooms close at four."
     assert sentences[3] == "The cuts were needed, officials said."  # its source is named
     assert sentences[4] == "It goes on to say that the vote is in May."
 
@@ -874,7 +874,7 @@ def test_a_partisan_card_tells_no_later_summary_sentence_in_its_own_voice():
     assert len(sentences) >= 2, prose.summary
     assert sentences[0].startswith(("According to the article", "The article says"))
     for sentence in sentences[1:]:
-        told = r"(?:The article (?:adds|also says)|It (?:also|further) says|It (?:goes on|adds))"
+        told = r"It (?:adds|says|also says|further says|goes on)\b"
         assert re.match(told, sentence) or re.search(r"\bsaid\b|\bsay\b", sentence), sentence
 
 

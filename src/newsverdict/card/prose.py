@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from newsverdict.card.analysis import analyze_prose
 from newsverdict.card.clean import is_furniture_sentence
+from newsverdict.card.scoring import ATTRIBUTED_FROM_HYPE
 from newsverdict.card.text import STOPWORDS, split_sentences, tokens
 from newsverdict.card.voice import QUOTED_SPAN, attribute, attribute_summary, attributed, is_opinion, reported
 from newsverdict.models import CleanArticle, Prose, Scores, Sentence, Signal
@@ -1259,8 +1260,9 @@ def _best_head(heads: list[str], topic: set[str]) -> str:
         stems = {w[:5] for w in re.findall(r"[a-z]{4,}", head.lower())}
         return sum(any(a.startswith(b) or b.startswith(a) for a in stems) for b in topic)
 
-    if not _VAGUE_SUBJECT.match(heads[0]):
-        return heads[0]  # "Four burly Swedish cops put their New York City vacation on hold ...": the lead stays
+    subject = _VAGUE_SUBJECT.match(heads[0])
+    if not subject or named(subject.group()):
+        return heads[0]  # "Four burly Swedish cops put ...", "The election comes ...": the lead names its subject
     counts = [named(h) for h in heads]
     best = max(range(len(heads)), key=lambda k: (counts[k], -k))
     return heads[best] if counts[best] >= 2 and counts[best] > counts[0] <= 1 else heads[0]
@@ -1326,7 +1328,7 @@ def write(clean: CleanArticle, signals: list[Signal], scores: Scores) -> Prose:
                                                                    development + "."]))
     if told_as_article:
         if chosen:
-            summary = attribute_summary(summary, clean.text)
+            summary = attribute_summary(summary, clean.text, every=opinion or scores.hype > ATTRIBUTED_FROM_HYPE)
         # the writer's claims in the key points are the article's too, not the card's (issue 9, round 6)
         told = attribute_points(points)
     else:

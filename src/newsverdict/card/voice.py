@@ -124,8 +124,8 @@ def reported(text: str) -> bool:
 #: How the card tells the second, third ... sentence of a summary it attributes: each one is the article's too
 #: (issue 9, editor3's read of seed 61: "According to the article, the president is doubling down ... It's a good
 #: example of how badly Trump does his job ..." read as the card's own verdict after its first sentence).
-_LATER_ATTRIBUTIONS = (("The article adds that ", "The article also says: "), ("It also says that ", "It also says: "),
-                       ("It goes on to say that ", "It goes on to say: "), ("It adds that ", "It further says: "))
+_LATER_ATTRIBUTIONS = (("It adds that ", "It also says: "), ("It says that ", "It says: "),
+                       ("It goes on to say that ", "It goes on: "), ("It also says that ", "It further says: "))
 #: A summary sentence's first word that may be lower-cased after "... that ": a common word, not a name.
 _LOWERABLE_AFTER_THAT = _LOWERABLE_FIRST | {
     "it", "it's", "it’s", "he", "she", "they", "there", "these", "those", "that", "some", "many", "most", "no",
@@ -134,17 +134,20 @@ _LOWERABLE_AFTER_THAT = _LOWERABLE_FIRST | {
     "such", "what", "how", "one", "two", "three", "four", "five", "more", "both", "now", "once", "until", "instead"}
 
 
-def attribute_summary(summary: str, article: str = "") -> str:
-    """An attributed summary, every sentence of it: the first as ``attribute`` tells it, each later one that does
-    not name its source with "The article adds that ...", "It also says that ..." (or "The article adds: ..."
-    before a name). ``article``: the text, where a common word is also met in lower case."""
+def attribute_summary(summary: str, article: str = "", every: bool = True) -> str:
+    """An attributed summary: the first sentence as ``attribute`` tells it, each later one that does not name its
+    source with "The article adds that ...", "It also says that ..." (or "The article also says: ..." before a
+    name). ``article``: the text, where a common word is also met in lower case. ``every``: a partisan page (high
+    hype, an opinion piece) has every later sentence told so; a page told as the article's at moderate hype only
+    those that pass the writer's judgement ("... all too many officials")."""
     sentences = [summary[a:b].strip() for a, b in split_sentences(summary)]
     if len(sentences) < 2:
         return attribute(summary, summary=True)
     told = [attribute(sentences[0], summary=True)]
     later = 0
     for sentence in sentences[1:]:
-        if _names_source(sentence) or sentence[:1] in "\"“‘'" or _FIRST_PERSON_OPENING.match(sentence):
+        if (_names_source(sentence) or sentence[:1] in "\"“‘'" or _FIRST_PERSON_OPENING.match(sentence)
+                or not (every or writer_judges(sentence))):
             told.append(sentence)  # "..., police said." is its source's; a quotation or the first person stays as is
             continue
         connective = _ATTRIBUTED_CONNECTIVE.match(sentence) or _BARE_CONNECTIVE.match(sentence)
