@@ -125,7 +125,7 @@ def reported(text: str) -> bool:
 #: (issue 9, editor3's read of seed 61: "According to the article, the president is doubling down ... It's a good
 #: example of how badly Trump does his job ..." read as the card's own verdict after its first sentence).
 _LATER_ATTRIBUTIONS = (("It adds that ", "It also says: "), ("It says that ", "It says: "),
-                       ("It goes on to say that ", "It goes on: "), ("It also says that ", "It further says: "))
+                       ("It goes on to say that ", "It goes on to say: "), ("It also says that ", "It further says: "))
 #: A summary sentence's first word that may be lower-cased after "... that ": a common word, not a name.
 _LOWERABLE_AFTER_THAT = _LOWERABLE_FIRST | {
     "it", "it's", "it’s", "he", "she", "they", "there", "these", "those", "that", "some", "many", "most", "no",
