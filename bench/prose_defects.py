@@ -437,7 +437,98 @@ def card_defects(card: dict, signals: dict[str, dict], article: str = "", titled
     # Islam, not protecting the public, still seems to be the most important priority ...", hype 5)
     if card.get("hype_level") == "moderate" and writer_judgement_unattributed(card["summary"]):
         d["summary: writer's judgement in the card's own voice (moderate hype)"] += 1
+    # round 12 (prose12), after editor3's read of seed 61: references the older classes do not see, and the
+    # sentences after the first of a summary told as the article's
+    dangling = dangling_references(card, titled)
+    if dangling:
+        d["card: reference without antecedent (the two men, the incident, Mr X, another, also)"] += 1
+        for kind in sorted(set(dangling)):
+            d[f"  dangling: {kind}"] += 1
+    if later_sentences_unattributed(card, article):
+        d["summary: a later sentence of a partisan page in the card's own voice"] += 1
     return d
+
+
+#: A group or a thing told as already met: "The two men were charged ...", "Both women ...", "The incident ...".
+_GROUP_BACK = re.compile(r"^(?:The (?:two|three|four|five|six|seven|eight|nine|ten|\d+|other)|Both)(?: [a-z-]+){0,2}? "
+                         r"(men|women|people|boys|girls|brothers|sisters|victims|suspects|officers|teenagers|teens|"
+                         r"friends|players|climbers|children|survivors|companies|countries|sides|groups|parties|"
+                         r"leaders|soldiers|pilots|passengers)\b(?! (?:at|aboard|inside|on board)\b)")
+_THING_BACK = re.compile(r"^The (incident|attack|accident|crash|shooting|collision|blast|explosion|move|deal|decision|"
+                         r"announcement|pair|couple|trio|duo|man|woman|boy|girl|victim|suspect|plan|"
+                         r"case|row|dispute|scheme|operation|raid|tragedy|killing|murder)\b"
+                         r"(?!['’]s)(?! (?:of|in|at|on|for|to|from|that|which|who|between|against|by|near)\b)"
+                         r"(?! [a-z]+ (?:of|in|at|on)\b)")
+#: A titled surname ("Mr Gaskin", "Insp Gaskin", "Sgt. Earley"): a person the reader must have met.
+_TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Insp|Inspector|Det|Detective|Sgt|Sergeant|Supt|Const|Capt|"
+                             r"Captain|Officer|Prof|Professor)\.? ([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b(?! [A-Z])")
+_ANOTHER = re.compile(r"^(?!(?:In|On|At|For|From|With|During|After|Before|Unlike|Like)\s)(?:[\w'’,-]+\s){0,3}?"
+                      r"[Aa]nother\s(?!one\b)[a-z]")  # "In another email exchange, Arnold ..." tells its own
+_ATTRIBUTION_LEAD = re.compile(r"^(?:According to the (?:article|piece), |The (?:article|opinion piece|piece) "
+                               r"(?:says|claims|argues|adds|also says)(?::| that) |"
+                               r"It (?:also says|goes on to say|adds|further says|says)(?::| that) |It goes on: )")
+
+
+def _without_lead(text: str) -> str:
+    m = _ATTRIBUTION_LEAD.match(text)
+    if not m:
+        return text
+    rest = text[m.end():]
+    return rest[:1].upper() + rest[1:]
+
+
+def dangling_references(card: dict, titled: bool = True) -> list[str]:
+    """References the card leaves without an antecedent: a group or thing told as met before ("The two men",
+    "The incident") whose noun neither the headline nor an earlier sentence of the card has; a titled surname
+    ("Mr Gaskin") that the card names nowhere before; "another" in a subject, and "also", in the summary's first
+    sentence or a key point (they point at a statement the card does not make). An untitled card's headline is
+    the card's own words, no antecedent: "The man is said to have been ..." is as lost there as in the summary."""
+    out = []
+    summary = [_without_lead(s) for s in _sentences(card["summary"])]
+    texts = [(s, k == 0, summary[:k]) for k, s in enumerate(summary)]
+    points = [_strip_attribution(p) for p in card["key_points"]]
+    texts += [(p, True, summary + points[:k]) for k, p in enumerate(points)]
+    for text, alone, before in texts:
+        known = " ".join([card["headline"] if titled else "", *before]).lower()
+        outside = _outside_quotes(text)
+        for pattern, kind in ((_GROUP_BACK, "a group told as met ('the two men')"),
+                              (_THING_BACK, "a thing told as met ('the incident')")):
+            m = pattern.match(text)
+            if m and not re.search(rf"\b{re.escape(m.group(1).lower()[:5])}", known):
+                out.append(kind)
+        for m in _TITLED_SURNAME.finditer(outside):
+            if m.group(1).lower() not in known and m.group(1).lower() not in text[: m.start()].lower():
+                out.append("a titled surname never named ('Mr Gaskin')")
+                break
+        if alone and _ANOTHER.match(outside):
+            out.append("'another' with no first one")
+        if alone and re.search(r"\balso\b(?! known)", outside) and not re.search(r"\bbut also\b", outside):
+            out.append("'also' with nothing before it")
+    return out
+
+
+_LATER_ATTRIBUTED = re.compile(r"^(?:The (?:article|piece) (?:adds|also says|goes on)|It (?:also says|goes on|adds|"
+                               r"further says|says))\b")
+
+
+def later_sentences_unattributed(card: dict, article: str) -> bool:
+    """A summary told as the article's whose later sentences read as the card's own: no attribution of their own
+    and no source named by a reporting verb near their start or end, on a partisan page (high hype or an opinion
+    piece: any such sentence) or at moderate hype (a sentence with the writer's judgement)."""
+    sentences = _sentences(card["summary"])
+    partisan = card.get("hype_level") in {"high", "extreme"} or bool(article and is_opinion(article))
+    told = bool(sentences) and bool(_ATTRIBUTED.search(" ".join(sentences[0].split()[:12])))
+    if not (told or partisan):
+        return False
+    for sentence in sentences[1:]:
+        bare = _outside_quotes(sentence).split()
+        if (_LATER_ATTRIBUTED.match(sentence) or sentence[:1] in "\"“‘'" or re.match(r"(?:I|We|You|My|Our)\b", sentence)
+                or _SOURCED.search(" ".join(bare[:8])) or _SOURCED.search(" ".join(bare[-6:]))):
+            continue
+        # a page told as the article's at moderate hype (a tabloid) is partisan only where the writer judges
+        if partisan or _JUDGEMENT.search(" ".join(bare)):
+            return True
+    return False
 
 
 #: The writer passing judgement, not reporting (a copy of card.voice._JUDGEMENT, kept here so that the bench does
@@ -924,11 +1015,16 @@ def odd_evidence(analysis: str, article: str) -> list[str]:
 #: with its size. A summary of a lead that states one must state one of the same kind.
 _NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|thousands)"
 _MAIN_EVENTS = {
-    "toll": re.compile(rf"\b{_NUMBER} (?:[\w-]+ ){{0,4}}(?:were |was |have been |are )?(?:killed|dead|died|injured|"
-                       rf"wounded)\b|\b(?:killing|killed|injuring|left) (?:at least )?{_NUMBER}\b|\btoll\b", re.I),
-    "verdict": re.compile(r"\b(?:found (?:not )?guilty|convicted|acquitted|sentenced|jailed|pleaded guilty|"
-                          r"recommended (?:the )?death|verdict)\b", re.I),
-    "approval": re.compile(r"\b(?:approved|passed|signed into law|ratified|gave (?:final )?approval|voted to)\b", re.I),
+    # round 12 (prose12): "no one was injured", "a convicted rapist", "passed away" and "have not approved it" are
+    # no toll, verdict or approval (four of the six dev examples of round 11 were these)
+    "toll": re.compile(rf"(?<!\bno )\b{_NUMBER} (?:[\w-]+ ){{0,4}}(?:were |was |have been |are )?(?:killed|dead|died|"
+                       rf"injured|wounded)\b|\b(?:killing|killed|injuring|left) (?:at least )?{_NUMBER}\b|\btoll\b",
+                       re.I),
+    "verdict": re.compile(r"\b(?:found (?:not )?guilty|convicted(?! (?:rapist|killer|murderer|felon|sex|paedophile|"
+                          r"pedophile|criminal|terrorist|fraudster|drug|child)\b)|acquitted|sentenced|jailed|"
+                          r"pleaded guilty|recommended (?:the )?death|verdict)\b", re.I),
+    "approval": re.compile(r"(?<!\bnot )(?<!n't )\b(?:approved|passed(?! away\b)|signed into law|ratified|"
+                           r"gave (?:final )?approval|voted to)\b", re.I),
     "deal": re.compile(r"\b(?:agreed to (?:buy|acquire|sell)|will (?:buy|acquire)|to buy|to acquire|takeover of|"
                        r"merger with|deal)\b[^.]{0,80}?(?:[$£€]\s?\d[\d,.]*\s?(?:bn|m|million|billion)?|"
                        r"\d[\d,.]* (?:million|billion))", re.I),

@@ -841,3 +841,119 @@ def test_a_judgement_word_in_a_quotation_or_with_its_speaker_is_not_the_writers(
     assert not writer_judges("A ferry struck the pier at Dunmore on Tuesday.")
     assert not writer_judges("He outlasted John Gotti, the so-called “Teflon Don”, by a decade.")  # a nickname
     assert writer_judges("The so-called experts got the ferry's route wrong.")
+
+
+# --- prose12: references the card gives no antecedent, a partisan summary told as the article's throughout ---
+
+_PARTISAN = ("The council has wasted another year on its pet projects. Mayor Ruth Calder cut the library budget by "
+             "a third in March. Of course the council never asked the people who use the libraries. But the "
+             "mayor's office said the cuts were needed to balance the books, officials said. It is a disgrace "
+             "that the reading rooms now close at four on weekdays. Parents in Brackley say their children "
+             "have nowhere quiet to study after school. The council will vote on next year's budget in May.")
+
+
+def test_every_sentence_of_a_partisan_summary_is_told_as_the_articles():
+    from newsverdict.card.voice import attribute_summary
+
+    told = attribute_summary("The council has wasted another year on its pet projects. Mayor Ruth Calder cut the "
+                             "library budget by a third. But it is a disgrace that the reading rooms close at four. "
+                             "The cuts were needed, officials said. The vote is in May.",
+                             "the council ... the vote ... but ...")
+    sentences = re.split(r"(?<=\.) ", told)
+    assert sentences[0] == "According to the article, the council has wasted another year on its pet projects."
+    # a name is never lower-cased, and "The article adds that but ..." is no sentence
+    assert sentences[1] == "It also says: Mayor Ruth Calder cut the library budget by a third."
+    assert sentences[2] == "It says that it is a disgrace that the reading rooms close at four."
+    assert sentences[3] == "The cuts were needed, officials said."  # its source is named
+    assert sentences[4] == "It goes on to say that the vote is in May."
+
+
+def test_a_partisan_card_tells_no_later_summary_sentence_in_its_own_voice():
+    from tests.test_prose import _written_at  # the helper above: the card written at a chosen hype
+
+    prose = _written_at(_PARTISAN, 7, title="Libraries cut again")
+    sentences = re.split(r"(?<=[.!?]) (?=[A-Z])", prose.summary)
+    assert len(sentences) >= 2, prose.summary
+    assert sentences[0].startswith(("According to the article", "The article says"))
+    for sentence in sentences[1:]:
+        told = r"It (?:adds|says|also says|further says|goes on)\b"
+        assert re.match(told, sentence) or re.search(r"\bsaid\b|\bsay\b", sentence), sentence
+
+
+def test_a_group_or_another_one_the_card_has_not_told_of_is_no_key_point():
+    from newsverdict.card.prose import _unknown_referent
+
+    assert _unknown_referent("The two men were charged with burglary on Monday night.", "a shop was raided")
+    assert _unknown_referent("Both women were taken to hospital with minor injuries.", "a van hit a bus shelter")
+    assert _unknown_referent("Behind her another mother was seen shot in her arm.", "a gunman opened fire")
+    assert _unknown_referent("The incident happened just after ten in the evening.", "a van hit a bus shelter")
+    # told of before, or named by what follows, it stands
+    assert not _unknown_referent("The two men were charged with burglary.", "two men raided a shop")
+    assert not _unknown_referent("The row over the depot closure lasted a week.", "a fire at a depot")
+    assert not _unknown_referent("Police found one another's phones in the car.", "")
+
+
+def test_a_titled_surname_the_card_has_not_named_gets_the_first_name():
+    from newsverdict.card.prose import _full_names, introduce_names
+
+    article = ("A climber fell 300m on Saturday, Area Commander Inspector Dave Gaskin said. Insp Gaskin said the "
+               "climbers were poorly equipped. Mr Gaskin urged people to check the weather.")
+    names = _full_names(article)
+    assert names.get("Gaskin") == "Dave"  # "Insp" is a rank, not a second first name
+    first = introduce_names("The climbers were poorly equipped, Insp Gaskin said.", names, "A climber fell 300m.")
+    assert first == "The climbers were poorly equipped, Insp Dave Gaskin said."
+    # once named, the next mention is left alone
+    assert introduce_names("Mr Gaskin urged people to check the weather.", names, first) == \
+        "Mr Gaskin urged people to check the weather."
+
+
+def test_also_with_nothing_before_it_is_dropped():
+    from newsverdict.card.prose import without_also
+
+    assert without_also("Police also found a knife in the car.") == "Police found a knife in the car."
+    assert without_also("The driver was also charged with speeding.") == "The driver was charged with speeding."
+    # someone's words, and "not only ... but also", keep it
+    assert without_also('"We also want answers," the mother said.') == '"We also want answers," the mother said.'
+    assert without_also("The plan is not only cheap but also quick.") == "The plan is not only cheap but also quick."
+
+
+def test_an_infobox_line_run_into_the_text_is_not_a_key_point():
+    text = ("The town's population will grow to 64,000 by 2040, planners said on Monday. The county council "
+            "published the forecast after a two-year study of births, deaths and moves. In 2010 the population "
+            "was 41,000 Without new housing, young families will leave the town, the report warns. The council "
+            "will decide on the new estates in June. Builders have asked to put up 900 homes on farmland north "
+            "of the river. Residents have until May to comment on the plans at the town hall. The report also "
+            "found that bus services have fallen by a third since 2010.")
+    card = analyze(text)
+    for line in [card.summary, *card.key_points]:
+        assert "41,000 Without" not in line, line
+
+
+def test_a_lead_cut_after_a_comma_is_not_taken_for_a_title():
+    text = ("Three more councils have agreed to fund free swimming lessons, backing The Courier's campaign to teach "
+            "every child to swim. Charities welcomed the move, saying it could prevent dozens of drownings every "
+            "year. Only two councils had promised to pay for the lessons before. The campaign has support from "
+            "teachers, lifeguards and parents across the county. The lessons will start in September at six pools.")
+    card = analyze(text)
+    assert card.headline.startswith("Three more councils have agreed to fund free swimming lessons")
+    assert not card.summary.startswith("The Courier's campaign")
+
+
+def test_an_untitled_headline_names_what_the_article_is_about():
+    text = ("The visitors won at Headingley with a day to spare to square the contest. Lancashire beat Yorkshire by "
+            "212 runs at Headingley, their first win over Yorkshire in six years. Yorkshire were bowled out for "
+            "148 runs on the last morning at Headingley. Lancashire's bowlers took eight wickets before lunch. "
+            "Yorkshire's coach said his batsmen had let the side down again. Lancashire and Yorkshire meet again "
+            "at Old Trafford in August, when the Lancashire bowlers will want more wickets and more runs against "
+            "Yorkshire.")
+    headline = analyze(text).headline
+    assert "Lancashire" in headline and "Yorkshire" in headline, headline
+
+
+def test_a_headline_is_never_only_the_phrase_before_the_main_clause():
+    from newsverdict.card.prose import trim
+
+    text = ("Famished and queuing for hours as far as the eye can see, the families of the besieged town waited for "
+            "the first aid lorries in a month to reach them on Sunday.")
+    cut = trim(text, 22)
+    assert cut is None or not cut.startswith("Famished and queuing for hours as far as the eye can see.")

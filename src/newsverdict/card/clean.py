@@ -296,7 +296,13 @@ def _title_head(head: str) -> bool:
     """Can ``head`` be a title run into the text after it: a few words, no sentence end, no dangling last word?"""
     words = head.split()
     return (2 <= len(words) <= 20 and not re.search(r"[.!?](?!\d)", head)
-            and words[-1].lower().strip("\"'’,") not in _NOT_TITLE_END and not head.rstrip().endswith(","))
+            and words[-1].lower().strip("\"'’,") not in _NOT_TITLE_END and not head.rstrip().endswith(",")
+            and not _CLAUSE_CUT.search(head))
+
+
+#: A head that ends one lower-case word after a comma is a sentence cut inside its clause, not a title: "Three more
+#: political parties have vowed to teach lifesaving skills in schools, backing" + "The Mail on Sunday's campaign".
+_CLAUSE_CUT = re.compile(r",\s+[a-z][\w'’-]*$")
 
 
 def _glued_lead_start(paragraph: str) -> int:
@@ -358,7 +364,7 @@ def lead_title(paragraph: str) -> tuple[str, str]:
         rest = body[match.end():]
         first_sentence = re.split(r"(?<!\d)[.!?](?!\d)", rest, maxsplit=1)[0]
         if (2 <= len(words) <= 15 and words[-1].lower().strip("\"'’") not in _NOT_TITLE_END
-                and len(first_sentence.split()) >= 8):
+                and len(first_sentence.split()) >= 8 and not _CLAUSE_CUT.search(title)):
             return title, rest
     start = _glued_lead_start(body)
     if start:
@@ -480,8 +486,11 @@ def _without_near_duplicates(candidates: list[str]) -> tuple[list[str], int]:
 #: the issue ...", "... to frame her It was a last-minute decision ..."). The new sentence starts at the
 #: capital; the caption before it has no full stop, so it is neither summary prose nor a key point.
 _RUN_IN = re.compile(r"(?<![A-Za-z-])(?!(?:to|when|that|and|or|of|the|a|an|as|if|so|for|from|in|on|at|by|with|"
-                     r"type|plan|vitamin|grade|class|group|category|hepatitis)\b)[a-z][a-z'’]+ "
-                     r"(?=(?:When|The|A|An|He|She|They|It|After|But|And|As|This|His|Her|In|On|At|Mr|Ms|Mrs|Police)"
+                     r"type|plan|vitamin|grade|class|group|category|hepatitis)\b)(?:[a-z][a-z'’]+|\d[\d,.]*[a-z]*) "
+                     r"(?=(?:When|The|A|An|He|She|They|It|After|But|And|As|This|His|Her|In|On|At|Mr|Ms|Mrs|Police|"
+                     # an infobox's or a caption's next line: "... totaling at 64million Without no change ...",
+                     # "... rounded penis compared to other macaques Officially named ..." (issue 9, round 12)
+                     r"Without|While|Officially|Currently|Previously|Recently|Meanwhile)"
                      r" [a-z])")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from newsverdict.card.scoring import ATTRIBUTED_FROM_HYPE
+from newsverdict.card.text import split_sentences
 from newsverdict.models import CleanArticle, Scores
 
 #: Words that may be lower-cased after "According to the article, ".
@@ -100,6 +101,77 @@ _NAMES_ITS_SOURCE = re.compile(r"(?:According to|As reported by)\s(?!the (?:arti
 
 _ATTRIBUTED_CONNECTIVE = re.compile(
     r"(?:For example|For instance|In fact|Indeed|Also|And|But|So|Meanwhile|Moreover|However|Still|Yet),\s+")
+
+
+#: A sentence that already says whose claim it is: a reporting verb outside quotation marks after a named source or
+#: a noun ("Khecharem also said: ...", "..., police said.", "according to the Sun-Sentinel", "Snipes' office has
+#: admitted ..."). On a partisan or opinion page such a statement is the source's, not the card's; the writer's
+#: own claims are not ("The price of a sanctuary city for illegal aliens is paid in abused children.").
+_REPORTED = re.compile(r"\b(?!(?:I|We|You|we|you|i|been|be|being|not|is|are|was|were|has|have|had|never)\b)"
+                       r"[A-Za-z][\w.'’-]*,?(?:\s(?:also|has|have|had|later|previously|reportedly|allegedly|"
+                       r"publicly|then|was|were))?\s(?:said|says|say|told|tells|tell|reported|reports|claimed|claims|"
+                       r"claim|allege|insist|argue|warn|confirm|admit|wrote|"
+                       r"writes|announced|stated|testified|alleged|admitted|insisted|argued|warned|confirmed|"
+                       r"acknowledged|declared|tweeted|added)\b|"
+                       r"\b(?i:according to|as reported by) (?!(?i:the (?:article|piece|writer|author))\b)\w")
+
+
+def reported(text: str) -> bool:
+    """The statement names its source with a reporting verb outside any quotation."""
+    return bool(_REPORTED.search(QUOTED_SPAN.sub(" \" \" ", text)))
+
+
+#: How the card tells the second, third ... sentence of a summary it attributes: each one is the article's too
+#: (issue 9, editor3's read of seed 61: "According to the article, the president is doubling down ... It's a good
+#: example of how badly Trump does his job ..." read as the card's own verdict after its first sentence).
+_LATER_ATTRIBUTIONS = (("It adds that ", "It also says: "), ("It says that ", "It says: "),
+                       ("It goes on to say that ", "It goes on to say: "), ("It also says that ", "It further says: "))
+#: A summary sentence's first word that may be lower-cased after "... that ": a common word, not a name.
+_LOWERABLE_AFTER_THAT = _LOWERABLE_FIRST | {
+    "it", "it's", "it’s", "he", "she", "they", "there", "these", "those", "that", "some", "many", "most", "no",
+    "not", "when", "while", "if", "although", "though", "because", "since", "despite", "with", "without", "by",
+    "from", "to", "under", "over", "during", "before", "even", "only", "all", "every", "each", "his", "her",
+    "such", "what", "how", "one", "two", "three", "four", "five", "more", "both", "now", "once", "until", "instead"}
+
+
+def attribute_summary(summary: str, article: str = "", every: bool = True) -> str:
+    """An attributed summary: the first sentence as ``attribute`` tells it, each later one that does not name its
+    source with "The article adds that ...", "It also says that ..." (or "The article also says: ..." before a
+    name). ``article``: the text, where a common word is also met in lower case. ``every``: a partisan page (high
+    hype, an opinion piece) has every later sentence told so; a page told as the article's at moderate hype only
+    those that pass the writer's judgement ("... all too many officials")."""
+    sentences = [summary[a:b].strip() for a, b in split_sentences(summary)]
+    if len(sentences) < 2:
+        return attribute(summary, summary=True)
+    told = [attribute(sentences[0], summary=True)]
+    later = 0
+    for sentence in sentences[1:]:
+        if (_names_source(sentence) or sentence[:1] in "\"“‘'" or _FIRST_PERSON_OPENING.match(sentence)
+                or not (every or writer_judges(sentence))):
+            told.append(sentence)  # "..., police said." is its source's; a quotation or the first person stays as is
+            continue
+        connective = _ATTRIBUTED_CONNECTIVE.match(sentence) or _BARE_CONNECTIVE.match(sentence)
+        if connective and sentence[connective.end():connective.end() + 1].isalnum():
+            sentence = sentence[connective.end()].upper() + sentence[connective.end() + 1:]  # not "adds that but"
+        that, colon = _LATER_ATTRIBUTIONS[later % len(_LATER_ATTRIBUTIONS)]
+        later += 1
+        words = sentence.split(" ", 2)
+        first = words[0].rstrip(",").lower()
+        common = first in _LOWERABLE_AFTER_THAT or (
+            len(words) > 1 and words[1][:1].islower() and re.search(rf"(?<![\w.]){re.escape(first)}\b", article))
+        told.append(that + sentence[:1].lower() + sentence[1:] if common else colon + sentence)
+    return " ".join(told)
+
+
+def _names_source(sentence: str) -> bool:
+    """The sentence names whose claim it tells near its start ("Police said ...", "According to ...") or at its
+    end ("..., police said.")."""
+    bare = QUOTED_SPAN.sub(' " " ', sentence)
+    return any(_REPORTED.search(" ".join(part)) for part in (bare.split()[:8], bare.split()[-6:]))
+
+
+_FIRST_PERSON_OPENING = re.compile(r"(?:I|We|You|My|Our)\b")
+_BARE_CONNECTIVE = re.compile(r"(?:But|And|So|Yet|Also|Still)\s+")
 
 
 def _lower_first(text: str) -> str:
