@@ -73,7 +73,12 @@ def _reading(text: str, norm: dict[str, str]) -> list[tuple[re.Match[str], str]]
 
 
 def _normalised(text: str, norm: dict[str, str]) -> list[str]:
-    return [read for _, read in _reading(text, norm)]
+    """What ``_reading`` reads, without the places (the fast path for counting terms)."""
+    found = _WORD.findall(text)
+    words = [w.lower() for w in found]
+    lower = {w.lower() for w in found if not w[0].isupper()}
+    get = norm.get
+    return [r for w in words if (r := get(w, w if w in lower else ""))]
 
 
 def analyze(text: str, norm: dict[str, str], lead: int = 0) -> list[str]:
@@ -106,6 +111,7 @@ class WordModel:
         self.target = target
         self.norm = norm
         self.lead = lead
+        self._read: tuple[str, list[tuple[re.Match[str], str]], dict[str, list[int]]] | None = None
 
     def terms(self, text: str) -> Counter[str]:
         """The text's terms as this model counts them (through its word table, if it has one)."""
@@ -119,9 +125,16 @@ class WordModel:
         if self.norm is None:
             m = re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", text, re.I)
             return (m.start(), m.end(), m.group(0)) if m else None
-        read = _reading(text, self.norm)
-        for i in range(len(read) - len(words) + 1):
-            if all(read[i + k][1] == w for k, w in enumerate(words)):
+        cached = self._read
+        if cached is None or cached[0] != text:  # the evidence asks for several terms of one text
+            read = _reading(text, self.norm)
+            where: dict[str, list[int]] = {}
+            for i, (_, w) in enumerate(read):
+                where.setdefault(w, []).append(i)
+            cached = self._read = (text, read, where)
+        _, read, where = cached
+        for i in where.get(words[0], []):
+            if all(i + k < len(read) and read[i + k][1] == w for k, w in enumerate(words)):
                 start, end = read[i][0].start(), read[i + len(words) - 1][0].end()
                 return start, end, text[start:end]
         return None
