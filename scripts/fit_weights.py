@@ -32,6 +32,7 @@ from bench.fit import (
     TONE_C,
     TONE_LABELS_RULES,
     WORD_ALPHA,
+    WORD_READING,
     WORD_TARGET,
     cross_validate,
     event_groups,
@@ -93,7 +94,7 @@ def main() -> None:
         save_models({k: models[k].word_model for k in KINDS}, DATA / MODEL_FILE,
                     meta={"fitted_on": out["fitted_on"], "vectoriser": "TF-IDF word 1-2-grams, min_df=2, "
                           "sublinear tf, letters only", "alpha": WORD_ALPHA,
-                          "targets": WORD_TARGET})
+                          "targets": WORD_TARGET, "reading": WORD_READING})
         tone = models["hype"].tone_models
         if tone is not None:
             save_models(tone, DATA / TONE_FILE,

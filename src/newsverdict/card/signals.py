@@ -111,6 +111,9 @@ class _Doc:
         the word and tone models share theirs."""
         vocabulary = _vocabulary(model)
         if vocabulary not in self._word_tfidf:
+            if model.norm is not None:  # a model with a word table (stems, no names) counts its own terms
+                self._word_tfidf[vocabulary] = model.tfidf(model.terms(word_text(self.clean)))
+                return self._word_tfidf[vocabulary]
             if self.word_terms is None:
                 self.word_terms = terms(word_text(self.clean))
             self._word_tfidf[vocabulary] = model.tfidf(self.word_terms)
@@ -922,12 +925,16 @@ def _word_signal(doc: _Doc, name: str, description: str) -> Signal:
     function = [c for c in contrib if _function_term(c[0])]
     evidence = []
     for term, c in ups + downs:
-        m = _term_pattern(term).search(doc.text)
-        start = m.start() if m else -1
-        evidence.append(Evidence(text=m.group(0) if m else term,
+        if model.norm is None:
+            m = _term_pattern(term).search(doc.text)
+            found = (m.start(), m.end(), m.group(0)) if m else None
+        else:  # stems: the words of the text that the term stands for
+            found = model.find(term, doc.text)
+        start = found[0] if found else -1
+        evidence.append(Evidence(text=found[2] if found else term,
                                  sentence=doc.sentence_of(start) if start >= 0 else None,
                                  start=start if start >= 0 else None,
-                                 end=m.end() if m else None,
+                                 end=found[1] if found else None,
                                  note=f"{model.describe(c)} on the {kind} word model's {prediction:.1f}",
                                  direction="raises" if c > 0 else "lowers"))
     evidence = evidence[: MAX_EVIDENCE + 1]

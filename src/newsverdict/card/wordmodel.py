@@ -9,6 +9,12 @@ and are fitted by ``scripts/fit_weights.py``; each term's contribution is
 A model may be fitted on the logarithm of the rating (``target="log"``): its terms then
 multiply the predicted rating (a term's contribution ``c`` scales it by ``exp(c)``), which
 suits a skewed rating such as hype, where most articles are sober and a few very loud.
+
+A model may also carry a word table (``norm``) and a lead length (``lead``): it then reads words through
+the table before counting terms. The table maps each word of the texts it was fitted on to its stem
+("riots", "rioting" -> "riot") and each name (a word never written in lower case there: "Athens",
+"Greek") to nothing, so the model learns what kind of event an article reports, not which one;
+the first ``lead`` words of the text count twice (``analyze``).
 """
 
 from __future__ import annotations
@@ -48,6 +54,45 @@ def terms(text: str) -> Counter[str]:
     return counts
 
 
+_WORD = re.compile(r"\b[^\W\d_][^\W\d_]+\b")
+
+
+def _reading(text: str, norm: dict[str, str]) -> list[tuple[re.Match[str], str]]:
+    """A text's words through a word table, each with what the model reads for it: stems, names left out.
+    A word the table does not know is left out when the text only ever writes it capitalised (a name the fit
+    never saw), else read as it is."""
+    found = list(_WORD.finditer(text))
+    lower = {m.group(0).lower() for m in found if not m.group(0)[0].isupper()}
+    out = []
+    for m in found:
+        low = m.group(0).lower()
+        read = norm.get(low, low if low in lower else "")
+        if read:
+            out.append((m, read))
+    return out
+
+
+def _normalised(text: str, norm: dict[str, str]) -> list[str]:
+    """What ``_reading`` reads, without the places (the fast path for counting terms)."""
+    found = _WORD.findall(text)
+    words = [w.lower() for w in found]
+    lower = {w.lower() for w in found if not w[0].isupper()}
+    get = norm.get
+    return [r for w in words if (r := get(w, w if w in lower else ""))]
+
+
+def analyze(text: str, norm: dict[str, str], lead: int = 0) -> list[str]:
+    """The terms (word 1-2-grams, with repeats) a model with a word table reads: the whole text's, then
+    its first ``lead`` words' again."""
+    out: list[str] = []
+    parts = [text, " ".join(text.split()[:lead])] if lead else [text]
+    for part in parts:
+        toks = _normalised(part, norm)
+        out += toks
+        out += [f"{a} {b}" for a, b in pairwise(toks)]
+    return out
+
+
 class WordModel:
     """``predict(text) = intercept + sum(coef[t] * tfidf[t])`` over the known terms.
 
@@ -56,13 +101,43 @@ class WordModel:
     terms' contributions add up on the card.
     """
 
-    def __init__(self, idf: dict[str, float], coef: dict[str, float], intercept: float, target: str = "linear"):
+    def __init__(self, idf: dict[str, float], coef: dict[str, float], intercept: float, target: str = "linear",
+                 norm: dict[str, str] | None = None, lead: int = 0):
         if target not in TARGETS:
             raise ValueError(f"unknown word-model target {target!r}")
         self.idf = idf
         self.coef = coef
         self.intercept = intercept
         self.target = target
+        self.norm = norm
+        self.lead = lead
+        self._read: tuple[str, list[tuple[re.Match[str], str]], dict[str, list[int]]] | None = None
+
+    def terms(self, text: str) -> Counter[str]:
+        """The text's terms as this model counts them (through its word table, if it has one)."""
+        return terms(text) if self.norm is None else Counter(analyze(text, self.norm, self.lead))
+
+    def find(self, term: str, text: str) -> tuple[int, int, str] | None:
+        """Where a term of this model is written in a text, as (start, end, the text there): its words in
+        order, each spelt as the text spells it (with a word table: any word whose stem is the term's word,
+        names between them skipped as the model skips them)."""
+        words = term.split()
+        if self.norm is None:
+            m = re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", text, re.I)
+            return (m.start(), m.end(), m.group(0)) if m else None
+        cached = self._read
+        if cached is None or cached[0] != text:  # the evidence asks for several terms of one text
+            read = _reading(text, self.norm)
+            where: dict[str, list[int]] = {}
+            for i, (_, w) in enumerate(read):
+                where.setdefault(w, []).append(i)
+            cached = self._read = (text, read, where)
+        _, read, where = cached
+        for i in where.get(words[0], []):
+            if all(i + k < len(read) and read[i + k][1] == w for k, w in enumerate(words)):
+                start, end = read[i][0].start(), read[i + len(words) - 1][0].end()
+                return start, end, text[start:end]
+        return None
 
     def tfidf(self, counts: Counter[str]) -> dict[str, float]:
         """The L2-normalised TF-IDF weights of a text's terms (``terms(text)``) over this model's vocabulary."""
@@ -79,7 +154,7 @@ class WordModel:
         ``tfidf`` (``tfidf(counts)``) when they also share the vocabulary and its idf.
         """
         if tfidf is None:
-            tfidf = self.tfidf(terms(text) if counts is None else counts)
+            tfidf = self.tfidf(self.terms(text) if counts is None else counts)
         get = self.coef.get
         contrib = [(t, c) for t, w in tfidf.items() if (c := w * get(t, 0.0))]
         # the order of the key (-|c|, term) from two stable sorts, without building a tuple per term (a quarter
@@ -109,11 +184,14 @@ class WordModel:
         out = {"idf": self.idf, "coef": self.coef, "intercept": self.intercept}
         if self.target != "linear":
             out["target"] = self.target
+        if self.norm is not None:
+            out["norm"], out["lead"] = self.norm, self.lead
         return out
 
     @classmethod
     def from_dict(cls, data: dict) -> WordModel:
-        return cls(data["idf"], data["coef"], data["intercept"], data.get("target", "linear"))
+        return cls(data["idf"], data["coef"], data["intercept"], data.get("target", "linear"), data.get("norm"),
+                   data.get("lead", 0))
 
 
 def save_models(models: dict[str, WordModel], path: str | Path, meta: dict | None = None) -> None:
