@@ -360,3 +360,26 @@ def test_a_rule_change_in_a_title_case_headline_names_the_rule_not_a_verb():
     assert s["rule_change"].value == 1.0 and "'Rule'" in s["rule_change"].evidence[0].note
     urged = _signals("Scientists Say the Interior Secretary Must Act to Change Wildlife Reviews. " + body)
     assert urged["rule_change"].value == 0.0  # "Must Act" is a verb, not an Act: no rule is named
+
+
+# --- scores11: the headline model reads sentence form and content, not function words ---
+
+
+def test_a_teaser_headline_shows_the_form_that_baits_and_a_report_does_not():
+    body = "The company said on Monday that it had changed the recipe of its best-selling biscuit after complaints."
+    teaser = _signals(body, title="You won't believe why they changed this biscuit")["clickbait_headline"]
+    report = _signals(body, title="Biscuit maker changes recipe after complaints")["clickbait_headline"]
+    assert teaser.value > report.value
+    cues = [e.text for e in teaser.evidence if "model feature" in e.note]
+    # the card names the teaser's form ("the reader addressed", a forward reference), not "the" or "of"
+    assert any(c in ("the reader addressed", "forward reference", "forward reference at the start") for c in cues)
+    assert not [e for e in report.evidence if e.text in ("the reader addressed", "forward reference")]
+
+
+def test_no_function_word_carries_the_headline_model_as_its_first_word():
+    from newsverdict.card.headline import FUNCTION_WORDS, default_model, features
+
+    assert not [f for f in features("The vote was close") if f.startswith("first:")]
+    weights = default_model().weights
+    assert not [w for w in FUNCTION_WORDS if f"first:{w}" in weights or f"w:{w}" in weights]
+    assert "cue:superlative" not in features("Interest rates rise after the protest in the west")

@@ -26,17 +26,34 @@ MODEL_FILE = "headline_model.json.gz"
 FUNCTION_WORDS = frozenset("""a an the of in on at to for from by with and or but as is are was were be been being
 it its that which who whom into onto than then so such there their they them he she his her him we our us i me my
 has have had do does did not no""".split())
+#: Sentence-form cues of a teaser headline, each one feature the card can name: a forward reference that
+#: holds back what it points at ("This is why...", "Here's what..."), the reader addressed, a superlative,
+#: a question, an exclamation, a list ("17 things..."), a link or handle (a post, not a headline).
+CUES = (
+    ("forward reference at the start",
+     re.compile(r"^(?:this|these|here'?s|here is|here are|why|what|how|watch|meet|guess|can you)\b")),
+    ("forward reference", re.compile(r"\b(?:this|these|here'?s|here)\b")),
+    ("the reader addressed", re.compile(r"\b(?:you|your|you're|yourself)\b")),
+    ("superlative", re.compile(r"\b(?:(?!(?:inter|prot|requ|arr|cont|sugg|inv|harv|manif|dig|for|gu|hon|mod|"
+                                r"ch|cr|[tnwvlrpjzf]|qu)est\b)"
+                                r"\w+est|most|best|worst|ever)\b")),
+    ("question", re.compile(r"\?")),
+    ("exclamation", re.compile(r"!")),
+    ("a list", re.compile(r"^\d+\s+\w")),
+    ("a link or handle", re.compile(r"https?://|\bvia\b|@\w")),
+)
 
 
 def features(headline: str) -> list[str]:
-    """The features the model sees: words, word pairs, character 2-5-grams, shape."""
+    """The features the model sees: words, word pairs, character 2-5-grams, sentence-form cues, shape."""
     text = " ".join(headline.split())
     lower = text.lower()
     toks = _WORD.findall(lower)
     feats = [f"w:{t}" for t in toks if t not in FUNCTION_WORDS]
     feats += [f"b:{a} {b}" for a, b in pairwise(toks)]
-    if toks:
+    if toks and toks[0] not in FUNCTION_WORDS:  # "first:the" weighed +0.12: a function word again
         feats.append(f"first:{toks[0]}")
+    feats += [f"cue:{name}" for name, pattern in CUES if pattern.search(lower)]
     padded = f" {lower} "
     for n in (2, 3, 4, 5):
         feats += [f"c:{padded[i:i + n]}" for i in range(len(padded) - n + 1)]
@@ -117,7 +134,7 @@ class HeadlineModel:
         """The features that pushed this headline's score most, for evidence."""
         seen: dict[str, float] = {}
         for f in features(headline):
-            if f.startswith(("w:", "b:", "caps:", "starts_", "ends_")) and f in self.weights:
+            if f.startswith(("w:", "b:", "cue:", "caps:", "starts_", "ends_")) and f in self.weights:
                 seen[f] = self.weights[f]
         return sorted(seen.items(), key=lambda kv: -abs(kv[1]))[:k]
 
