@@ -957,3 +957,14 @@ def test_a_headline_is_never_only_the_phrase_before_the_main_clause():
             "the first aid lorries in a month to reach them on Sunday.")
     cut = trim(text, 22)
     assert cut is None or not cut.startswith("Famished and queuing for hours as far as the eye can see.")
+
+
+# --- lead: the thin-article note reads as English ---
+
+def test_thin_note_says_how_many_statements_in_words() -> None:
+    from newsverdict.card.prose import key_points_note
+
+    assert key_points_note([]).endswith("it has no whole statement that stands alone.")
+    assert key_points_note(["One."]).endswith("it has only one whole statement that stands alone.")
+    assert key_points_note(["One.", "Two."]).endswith("it has only two whole statements that stand alone.")
+    assert key_points_note(["One.", "Two.", "Three."]) == ""

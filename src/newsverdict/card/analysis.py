@@ -97,7 +97,7 @@ _HYPE_NAMES = {
     "anonymous_sourcing": "claims resting on unnamed sources",
     "repetition": "the same claims repeated",
     "persuasion": "persuasion techniques",
-    "propaganda_techniques": "sentences built like propaganda",
+    "propaganda_techniques": "sentences worded like persuasion",
     "headline_label": "a headline led by a label or a question",
     "attribution": "unsourced claims",
 }

@@ -899,8 +899,9 @@ def shorten(text: str, max_words: int = KEY_POINT_WORDS) -> str:
 
 
 #: What the card says instead of a third key point when the article has too few whole statements.
-THIN_NOTE = ("The article is too thin to give three distinct key points: it has only {n} whole statement(s) "
-             "that stand alone.")
+THIN_NOTE = "The article is too thin to give three distinct key points: {count} that stand{s} alone."
+_STATEMENT_COUNTS = {0: "it has no whole statement", 1: "it has only one whole statement",
+                     2: "it has only two whole statements"}
 
 
 #: A sentence opening with "He"/"She"/"His"/"Her" and a lower-case word: "He scored nine goals last season."
@@ -1179,7 +1180,10 @@ _ANOTHER = re.compile(r"^(?!(?:In|On|At|For|From|With|During|After|Before|Unlike
 
 
 def key_points_note(points: list[str], n: int = 3) -> str:
-    return THIN_NOTE.format(n=len(points)) if len(points) < n else ""
+    if len(points) >= n:
+        return ""
+    count = _STATEMENT_COUNTS.get(len(points), f"it has only {len(points)} whole statements")
+    return THIN_NOTE.format(count=count, s="s" if len(points) <= 1 else "")
 
 
 #: A headline for untitled text is the lead's main clause, at most this many words.
