@@ -968,3 +968,12 @@ def test_thin_note_says_how_many_statements_in_words() -> None:
     assert key_points_note(["One."]).endswith("it has only one whole statement that stands alone.")
     assert key_points_note(["One.", "Two."]).endswith("it has only two whole statements that stand alone.")
     assert key_points_note(["One.", "Two.", "Three."]) == ""
+
+
+def test_a_point_that_says_the_same_goes_for_something_is_not_a_key_point() -> None:
+    """"Same goes for the Oakland Athletics." means nothing without the sentence before it."""
+    from newsverdict.card.prose import _leans_back
+
+    assert _leans_back("Same goes for the Oakland Athletics.")
+    assert _leans_back("The same is true of the Mets.")
+    assert not _leans_back("Sameer Khan won the race.")

@@ -274,3 +274,24 @@ def test_a_bracketed_average_and_a_dateline_with_its_state_are_clean():
     assert "a mark of 182-158 (.535), including" in normalize("a mark of 182-158 (. 535), including two titles")
     text, _ = strip_inline_furniture("KALAMAZOO, Mich. – Deportation officers arrested 16 people in a raid.")
     assert text.startswith("Deportation officers arrested")
+
+
+# --- lead: furniture a seed-91 read still found ---
+
+def test_upper_case_posted_stamp_leaves_no_word_in_the_headline() -> None:
+    from newsverdict.card.pipeline import analyze
+
+    card = analyze("Murder trial ordered for woman accused in Kraft plant shootings POSTED: December 08, 2010 "
+                   "Yvonne Hiller was sure that someone was poisoning her, but no one believed her. A judge on "
+                   "Tuesday ordered Hiller to stand trial for murder in the killing of two coworkers at the plant, "
+                   "where she had worked for 15 years. She accused coworkers of spraying her with chemicals.")
+    assert "POSTED" not in card.headline and "POSTED" not in card.summary
+
+
+def test_photo_credits_left_in_a_row_are_removed() -> None:
+    from newsverdict.card.clean import strip_inline_furniture
+
+    text, removed = strip_inline_furniture("Officers answered a 911 call. Reuters Reuters In the next call, she "
+                                           "pleads for help.")
+    assert text == "Officers answered a 911 call. In the next call, she pleads for help." and removed == 1
+    assert strip_inline_furniture("Reuters reported it first. AP said so too.")[1] == 0

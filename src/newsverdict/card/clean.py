@@ -40,7 +40,7 @@ _INLINE_FURNITURE = re.compile(
     r"Share (?:this|the article|on)\s?with\s?(?:Email|Facebook|Twitter|Pinterest|WhatsApp|Whatsapp|Linkedin|"
     r"LinkedIn|Messenger|Copy this link|Reddit|\s)+"
     r"|^\s*(?:By\s+\.?\s*)?[A-Z][\w.'’\- ]{0,60}?\s+\.\s+(?=PUBLISHED\b)"  # "By . Daily Mail Reporter . "
-    r"|\b(?:PUBLISHED|UPDATED|Published|Updated|Last updated|Posted)\s*:?\s*\.?\s*(?:on\s+)?"
+    r"|\b(?:PUBLISHED|UPDATED|POSTED|Published|Updated|Last updated|Posted)\s*:?\s*\.?\s*(?:on\s+)?"
     r"(?:\d{1,2}\s?:\s?\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?|EST|EDT|GMT|BST|ET)?\s*,?\s*)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?"
     r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
@@ -80,7 +80,9 @@ _INLINE_FURNITURE = re.compile(
     # a share counter: "2.3k SHARES Facebook Twitter"
     r"|\b\d+(?:\.\d+)?[kKmM]? SHARES(?:\s+(?:Facebook|Twitter|Share|Tweet|Email|Pinterest))*\s*"
     r"|©\s*(?:\d{4}\s*)?(?:Provided by\s+)?(?:Getty Images|Getty|AP|AFP|Reuters|EPA|PA|Rex Features|Rex|"
-    r"Shutterstock|Alamy|Al Jazeera|Splash News|Corbis|Deutsche Presse-Agentur GmbH(?: \([^)]*\))?)\s*",
+    r"Shutterstock|Alamy|Al Jazeera|Splash News|Corbis|Deutsche Presse-Agentur GmbH(?: \([^)]*\))?)\s*"
+    # photo credits left in a row where the pictures were: "... a 911 hangup call. Reuters Reuters In the following ..."
+    r"|(?<=[.!?”\"] )(?:(?:Reuters|AP|AFP|EPA|Getty Images|Getty|Shutterstock)\s+){2,}(?=[A-Z])",
     re.M,
 )
 #: Sentences that are furniture, not reporting: photo captions ("Down: RBS reported ...",

@@ -69,7 +69,8 @@ def _leans_back(text: str) -> bool:
 #: "The 22-year-old fractured her neck ..." (who?). "Despite this week's storm" and "After that time" are no
 #: pointers to a sentence: a time noun after "this"/"that" is the phrase's own.
 _POINTS_BACK = re.compile(
-    r"^(?:Close behind|Not far behind|Hot on the heels|(?:Just |Only )?(?:[Aa] few |[Ss]everal )?(?:[Ss]econds|"
+    r"^(?:Close behind|Not far behind|Hot on the heels|(?:The )?[Ss]ame (?:goes|is true|applies|holds)\b|Ditto\b|"
+    r"(?:Just |Only )?(?:[Aa] few |[Ss]everal )?(?:[Ss]econds|"
     r"[Mm]inutes|[Mm]oments|[Hh]ours) (?:before|earlier|later|after)(?:,|\s(?:that|this)\b)|Meantime\b|"
     r"In the meantime\b|"
     r"(?:Prior to|Before|After|Despite|Because of|Besides|Apart from|Beyond|Unlike|Like|In addition to|On top of|"
