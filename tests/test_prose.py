@@ -977,3 +977,15 @@ def test_a_point_that_says_the_same_goes_for_something_is_not_a_key_point() -> N
     assert _leans_back("Same goes for the Oakland Athletics.")
     assert _leans_back("The same is true of the Mets.")
     assert not _leans_back("Sameer Khan won the race.")
+
+
+def test_a_trailing_said_is_not_cut_when_its_speaker_stands_before_the_comma() -> None:
+    """"…, police in Palermo, Sicily, said on Wednesday." cut at the last comma left the summary ending on
+    "…, police in Palermo, Sicily."; ", police said on Tuesday." still goes."""
+    from newsverdict.card.prose import _summary_text
+
+    kept = ("A suspected Mafia leader committed suicide overnight after being arrested in a major police sweep, "
+            "police in Palermo, Sicily, said on Wednesday.")
+    assert _summary_text(kept, follows=False) == kept
+    cut = "A suspected Mafia leader committed suicide overnight after a major sweep, police said on Tuesday."
+    assert _summary_text(cut, follows=False) == cut.split(", police")[0] + "."

@@ -626,7 +626,9 @@ def _summary_text(text: str, *, follows: bool, named_next: bool = False) -> str:
     text = text.strip()
     if COMPRESS_ATTRIBUTION and not named_next:
         attribution = _ATTRIBUTION.search(text)
-        if attribution:
+        # with no speaker after the comma, the speaker stands before it (", police in Palermo, Sicily, said on
+        # Wednesday."): cutting at the comma would leave "…, police in Palermo, Sicily." as the sentence's end
+        if attribution and attribution.group("speaker"):
             head = text[: attribution.start()]
             if (len(head.split()) >= 8 and _whole_head(head) and _balanced_quotes(head)
                     and not re.search(r"[\"“”‘’]", head)):
@@ -719,7 +721,7 @@ _SUBORDINATE_OPEN = re.compile(r"\bthat (?:when|if|after|because|while|as|before
 
 #: A trailing attribution: ", ISNA news agency reported.", ", police said on Tuesday."
 _ATTRIBUTION = re.compile(
-    r",\s(?:[A-Za-z.'’\- ]{2,60}?\s)?(?:said|says|reported|reports|told [A-Za-z.'’ ]{1,30}|announced|added|"
+    r",\s(?P<speaker>[A-Za-z.'’\- ]{2,60}?\s)?(?:said|says|reported|reports|told [A-Za-z.'’ ]{1,30}|announced|added|"
     r"according to [A-Za-z.'’ ]{2,50})(?:\s(?:on\s)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|yesterday|last week|this week))?\.[\"”’']?$"
 )
@@ -777,7 +779,7 @@ def trim(text: str, max_words: int = KEY_POINT_WORDS) -> str | None:
     if len(text.split()) <= max_words:
         return text
     attribution = _ATTRIBUTION.search(text)
-    if attribution and len(text[: attribution.start()].split()) <= max_words:
+    if attribution and attribution.group("speaker") and len(text[: attribution.start()].split()) <= max_words:
         head = text[: attribution.start()]
         if len(head.split()) >= 8 and _whole_head(head) and _balanced_quotes(head):
             return _close(head)  # "..., ISNA news agency reported." carries no fact of its own
