@@ -989,3 +989,14 @@ def test_a_trailing_said_is_not_cut_when_its_speaker_stands_before_the_comma() -
     assert _summary_text(kept, follows=False) == kept
     cut = "A suspected Mafia leader committed suicide overnight after a major sweep, police said on Tuesday."
     assert _summary_text(cut, follows=False) == cut.split(", police")[0] + "."
+
+
+def test_a_cut_never_ends_on_however() -> None:
+    """A cut after "…killing,'' however" leaves the turn hanging: the headline and a key point read
+    'According to the LA Times, "investigators have had a difficult time…," however.'"""
+    from newsverdict.card.prose import trim
+
+    text = ('According to the LA Times, "investigators have had a difficult time determining a motive for the '
+            'killing," however after working on the case at great length the detectives isolated two members of '
+            'the gang who had fled the city that night.')
+    assert not (trim(text) or "").rstrip(".").endswith("however")

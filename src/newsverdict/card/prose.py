@@ -758,6 +758,9 @@ def _whole_head(head: str) -> bool:
             seg.split() and seg.split()[0].lower() not in _FRONTED | {"in", "on", "at", "for", "by", "of"}
             and _FINITE_STRICT.search(seg) for seg in head.split(", ")[1:]):
         return False  # "While the arrows are long-forgotten, with many lost forever": no main clause
+    if re.search(r"\b(?:however|but|and|or|yet|so|although|though|while|whereas|because)[\"”’']?$",
+                 head.rstrip(" ,;:")):
+        return False  # "…a difficult time determining a motive for Escalante's killing," however': the turn is cut
     if re.search(r"\b(?:and|but|or|so|yet),\s[^,]*$", head):
         return False  # "... billed as a tribute to them both and, in a nice touch by the club": the clause never comes
     if re.search(r"\b(?:who|which|whom|that),\s[^,]*$", head):
