@@ -21,7 +21,7 @@ from newsverdict.card.headline import FUNCTION_WORDS, default_model
 from newsverdict.card.numbers import find_figures
 from newsverdict.card.registry import pipeline, signal
 from newsverdict.card.text import STOPWORDS, jaccard, shingles
-from newsverdict.card.wordmodel import WordModel, default_models, terms
+from newsverdict.card.wordmodel import WordModel, default_models, term_pattern, terms
 from newsverdict.models import CleanArticle, Evidence, Signal
 
 MAX_EVIDENCE = 6
@@ -885,16 +885,6 @@ WORD_SIGNALS = {"impact_words": "impact", "hype_words": "hype"}
 WORD_EVIDENCE = 4
 
 
-@lru_cache(maxsize=4096)
-def _term_pattern(term: str) -> re.Pattern[str]:
-    """The pattern that finds a word model's term in the text (its words with any non-word characters between).
-
-    Compiled once per term: handed to ``re.search`` as a string, every article's new terms pushed ``re``'s own
-    cache of 512 patterns (emptied oldest first) past its size, so the modules' fixed patterns were evicted
-    and compiled again (~0.8 ms an article on the firehose corpus)."""
-    return re.compile(r"\b" + r"\W+".join(map(re.escape, term.split())) + r"\b", re.I)
-
-
 def word_text(clean: CleanArticle) -> str:
     """What the word models read: the article as it was given (headline and text before cleaning).
 
@@ -925,11 +915,7 @@ def _word_signal(doc: _Doc, name: str, description: str) -> Signal:
     function = [c for c in contrib if _function_term(c[0])]
     evidence = []
     for term, c in ups + downs:
-        if model.norm is None:
-            m = _term_pattern(term).search(doc.text)
-            found = (m.start(), m.end(), m.group(0)) if m else None
-        else:  # stems: the words of the text that the term stands for
-            found = model.find(term, doc.text)
+        found = model.find(term, doc.text)  # with a word table: the words of the text the stems stand for
         start = found[0] if found else -1
         evidence.append(Evidence(text=found[2] if found else term,
                                  sentence=doc.sentence_of(start) if start >= 0 else None,
@@ -1054,7 +1040,7 @@ def _tone_signal(doc: _Doc, name: str, description: str) -> Signal:
     ranked = sorted(contrib, key=lambda c: -sign * c[1])
     evidence = []
     for term, c in [t for t in ranked if sign * t[1] > 0][:WORD_EVIDENCE]:
-        m = _term_pattern(term).search(doc.text)
+        m = term_pattern(term).search(doc.text)
         start = m.start() if m else -1
         evidence.append(Evidence(text=m.group(0) if m else term,
                                  sentence=doc.sentence_of(start) if start >= 0 else None,
